@@ -1,11 +1,6 @@
 import 'server-only';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { env, sqliteFilePath } from '@/lib/env';
-
-export function createPrismaClient(file: string = sqliteFilePath()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
-}
+import { env } from '@/lib/env';
+import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 
 // One client per process, kept across hot reloads in development.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

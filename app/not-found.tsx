@@ -1,0 +1,15 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-16 text-center">
+      <h1 className="text-2xl font-bold">Page not found</h1>
+      <p className="mt-3 text-slate-600">There is no page at this address.</p>
+      <p className="mt-6">
+        <Link href="/" className="text-brand-700 underline">
+          Browse the catalogue
+        </Link>
+      </p>
+    </main>
+  );
+}

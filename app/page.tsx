@@ -1,0 +1,92 @@
+import Link from 'next/link';
+import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
+import { catalogueHref } from '@/lib/catalogue/url';
+import { searchPublications } from '@/lib/data/catalogue';
+import { ActiveFilters, FACET_TITLES } from '@/components/catalogue/active-filters';
+import { FacetGroup } from '@/components/catalogue/facet-group';
+import { Pagination } from '@/components/catalogue/pagination';
+import { PublicationCard } from '@/components/catalogue/publication-card';
+import { SearchBox } from '@/components/catalogue/search-box';
+import { SortLinks } from '@/components/catalogue/sort-links';
+import { YearRange } from '@/components/catalogue/year-range';
+
+const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
+
+export default async function CataloguePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const requested = parseCatalogueParams(await searchParams);
+  const { params, total, page, pageCount, pageSize, items, facets } = await searchPublications(requested);
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-6">
+      <h1 className="text-2xl font-bold tracking-tight">Counter-trafficking publications</h1>
+      <p className="mt-1 max-w-3xl text-slate-600">
+        Handbooks, assessments, guidance and studies on human trafficking. Combine filters: values within a filter
+        widen the results, different filters narrow them.
+      </p>
+      <div className="mt-4">
+        <SearchBox params={params} />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[18rem_1fr]">
+        <aside aria-label="Filters">
+          <details className="filter-panel rounded-lg border border-slate-200 bg-white px-3 lg:block">
+            <summary className="cursor-pointer py-3 font-semibold">Filters</summary>
+            <h2 className="sr-only">Filters</h2>
+            {FACET_ORDER.map((facet) => (
+              <FacetGroup key={facet} title={FACET_TITLES[facet]} facet={facet} values={facets[facet]} params={params}>
+                {facet === 'year' && <YearRange params={params} />}
+              </FacetGroup>
+            ))}
+          </details>
+        </aside>
+
+        <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
+              {total === 0
+                ? 'No publications found'
+                : `${total} ${total === 1 ? 'publication' : 'publications'}${pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
+            </h2>
+            <SortLinks params={params} />
+          </div>
+          <ActiveFilters params={params} facets={facets} />
+          <p className="flex gap-3 text-sm">
+            <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
+              These results as JSON
+            </a>
+          </p>
+
+          {items.length === 0 ? (
+            <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+              <p className="font-medium">No publication matches {hasFilters(params) ? 'all of these filters' : 'yet'}.</p>
+              {hasFilters(params) && (
+                <p className="mt-2 text-sm text-slate-600">
+                  Remove a filter above, widen the year range, try fewer search words, or{' '}
+                  <Link href="/" className="text-brand-700 underline">
+                    start again from the whole catalogue
+                  </Link>
+                  .
+                </p>
+              )}
+            </div>
+          ) : (
+            <ol className="space-y-3">
+              {items.map((item) => (
+                <li key={item.slug}>
+                  <PublicationCard publication={item} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination params={params} page={page} pageCount={pageCount} />
+        </section>
+      </div>
+    </main>
+  );
+}

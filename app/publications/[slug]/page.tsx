@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getPublication } from '@/lib/data/catalogue';
+import { catalogueHref } from '@/lib/catalogue/url';
+import { EMPTY_PARAMS } from '@/lib/catalogue/params';
+
+const LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+// generateMetadata and the page read the same record once per request.
+const loadPublication = cache(getPublication);
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const publication = await loadPublication((await params).slug);
+  return publication ? { title: publication.title, description: publication.summary.slice(0, 200) } : {};
+}
+
+function LinkList({ label, links }: { label: string; links: { href: string; text: string }[] }) {
+  if (links.length === 0) return null;
+  return (
+    <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
+      <dt className="text-sm font-semibold text-slate-600">{label}</dt>
+      <dd className="mt-1 sm:mt-0">
+        <ul className="flex flex-wrap gap-x-3 gap-y-1">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="text-brand-700 underline hover:text-brand-800">
+                {link.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </div>
+  );
+}
+
+export default async function PublicationPage({ params }: Props) {
+  const publication = await loadPublication((await params).slug);
+  if (!publication) notFound();
+  const { title, summary, year, category, countries, regions, authors, language, url } = publication;
+
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className="text-brand-700 underline">
+          ← Catalogue
+        </Link>
+      </nav>
+      <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="text-2xl font-bold leading-tight tracking-tight text-slate-900">{title}</h1>
+        {authors.length > 0 && (
+          <p className="mt-2 text-slate-700">
+            {authors.map((a, i) => (
+              <span key={a.slug}>
+                {i > 0 && '; '}
+                <Link href={catalogueHref(EMPTY_PARAMS, { author: [a.slug] })} className="hover:underline">
+                  {a.name}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
+        <section aria-labelledby="summary-heading" className="mt-6">
+          <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            Summary
+          </h2>
+          <p className="mt-2 whitespace-pre-line leading-relaxed">{summary}</p>
+        </section>
+        <dl className="mt-6 divide-y divide-slate-200 border-t border-slate-200">
+          <LinkList
+            label="Year"
+            links={year === null ? [] : [{ href: catalogueHref(EMPTY_PARAMS, { year: [year] }), text: String(year) }]}
+          />
+          <LinkList
+            label="Category"
+            links={category ? [{ href: catalogueHref(EMPTY_PARAMS, { category: [category.slug] }), text: category.name }] : []}
+          />
+          <LinkList
+            label="Countries"
+            links={countries.map((c) => ({ href: catalogueHref(EMPTY_PARAMS, { country: [c.code] }), text: c.name }))}
+          />
+          <LinkList
+            label="Regions"
+            links={regions.map((r) => ({ href: catalogueHref(EMPTY_PARAMS, { region: [r.slug] }), text: r.name }))}
+          />
+          <LinkList
+            label="Authors"
+            links={authors.map((a) => ({ href: catalogueHref(EMPTY_PARAMS, { author: [a.slug] }), text: a.name }))}
+          />
+          {language && (
+            <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
+              <dt className="text-sm font-semibold text-slate-600">Language</dt>
+              <dd>{LANGUAGES.of(language) ?? language}</dd>
+            </div>
+          )}
+          {url && (
+            <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
+              <dt className="text-sm font-semibold text-slate-600">Source</dt>
+              <dd className="break-all">
+                <a href={url} rel="noopener noreferrer" className="text-brand-700 underline">
+                  {url}
+                </a>
+              </dd>
+            </div>
+          )}
+        </dl>
+      </article>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import type { PublicationItem } from '@/lib/data/catalogue';
+
+const EXCERPT_LENGTH = 280;
+
+function excerpt(text: string): string {
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const cut = text.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+export function PublicationCard({ publication }: { publication: PublicationItem }) {
+  const { slug, title, summary, year, category, countries, regions, authors } = publication;
+  const places = countries.length > 0 ? countries.map((c) => c.name) : regions.map((r) => r.name);
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 className="text-lg font-semibold leading-snug">
+        <Link href={`/publications/${slug}`} className="text-brand-800 hover:underline">
+          {title}
+        </Link>
+      </h3>
+      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
+        <span>{year ?? 'Year unknown'}</span>
+        {category && <span className="rounded bg-slate-100 px-1.5 text-slate-700">{category.name}</span>}
+        {places.length > 0 && <span>{places.join(', ')}</span>}
+      </p>
+      {authors.length > 0 && <p className="mt-1 text-sm text-slate-700">{authors.map((a) => a.name).join('; ')}</p>}
+      <p className="mt-2 text-sm leading-relaxed text-slate-800">{excerpt(summary)}</p>
+    </article>
+  );
+}

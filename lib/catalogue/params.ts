@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+export const SORTS = ['newest', 'oldest', 'title'] as const;
+export type Sort = (typeof SORTS)[number];
+export const DEFAULT_SORT: Sort = 'newest';
+
+export const PAGE_SIZE = 20;
+export const MAX_PAGE = 10_000;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+const MAX_VALUES_PER_FACET = 50;
+const MAX_QUERY_LENGTH = 500;
+
+export const FACETS = ['country', 'region', 'category', 'author', 'year'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export type CatalogueParams = {
+  q: string;
+  country: string[];
+  region: string[];
+  category: string[];
+  author: string[];
+  year: number[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  sort: Sort;
+  page: number;
+};
+
+type RawValue = string | string[] | undefined;
+export type RawSearchParams = Record<string, RawValue> | URLSearchParams;
+
+const raw = z.union([z.string(), z.array(z.string())]).optional().catch(undefined);
+
+function valuesOf(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim());
+}
+
+function firstOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseYear(value: string | undefined): number | null {
+  if (value === undefined || !/^\s*\d{1,6}\s*$/.test(value)) return null;
+  return Math.min(MAX_YEAR, Math.max(MIN_YEAR, Number(value)));
+}
+
+/** Repeatable values: trimmed, matched against `pattern`, normalised, de-duplicated and capped. */
+function listOf(pattern: RegExp, normalise: (v: string) => string = (v) => v) {
+  return raw.transform((value) => {
+    const values = valuesOf(value).filter((v) => pattern.test(v)).map(normalise);
+    return [...new Set(values)].slice(0, MAX_VALUES_PER_FACET);
+  });
+}
+
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+const toLower = (v: string) => v.toLowerCase();
+
+// Never fails: every malformed value is dropped or clamped, so any query string yields a page.
+export const CatalogueParamsSchema = z.object({
+  q: raw.transform((v) => (firstOf(v) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)),
+  country: listOf(/^[A-Za-z]{2}$/, (v) => v.toUpperCase()),
+  region: listOf(SLUG, toLower),
+  category: listOf(SLUG, toLower),
+  author: listOf(SLUG, toLower),
+  year: raw.transform((value) => {
+    const years = valuesOf(value).map((v) => parseYear(v)).filter((y): y is number => y !== null);
+    return [...new Set(years)].slice(0, MAX_VALUES_PER_FACET);
+  }),
+  yearFrom: raw.transform((v) => parseYear(firstOf(v))),
+  yearTo: raw.transform((v) => parseYear(firstOf(v))),
+  sort: raw.transform((v) => SORTS.find((s) => s === firstOf(v)) ?? DEFAULT_SORT),
+  page: raw.transform((v) => {
+    const page = Number.parseInt(firstOf(v) ?? '', 10);
+    return Number.isFinite(page) ? Math.min(MAX_PAGE, Math.max(1, page)) : 1;
+  }),
+});
+
+export function parseCatalogueParams(input: RawSearchParams): CatalogueParams {
+  const record: Record<string, RawValue> = {};
+  if (input instanceof URLSearchParams) {
+    for (const key of new Set(input.keys())) record[key] = input.getAll(key);
+  } else {
+    Object.assign(record, input);
+  }
+  const params = CatalogueParamsSchema.parse(record);
+  // A reversed range is read as the range the user meant.
+  if (params.yearFrom !== null && params.yearTo !== null && params.yearFrom > params.yearTo) {
+    [params.yearFrom, params.yearTo] = [params.yearTo, params.yearFrom];
+  }
+  return params;
+}
+
+export const EMPTY_PARAMS: CatalogueParams = parseCatalogueParams({});
+
+export function hasFilters(params: CatalogueParams): boolean {
+  return (
+    params.q !== '' ||
+    FACETS.some((facet) => params[facet].length > 0) ||
+    params.yearFrom !== null ||
+    params.yearTo !== null
+  );
+}

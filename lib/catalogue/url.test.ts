@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseCatalogueParams } from './params';
+import { catalogueHref, catalogueQuery, toggleFacetHref } from './url';
+
+const parse = (query: string) => parseCatalogueParams(new URLSearchParams(query));
+
+describe('catalogue URLs', () => {
+  it('builds the bare path for the default state', () => {
+    expect(catalogueHref(parse(''))).toBe('/');
+  });
+
+  it('writes parameters in a stable order and leaves out defaults', () => {
+    const params = parse('sort=title&page=3&country=rs&q=labour&yearTo=2015&region=worldwide&year=2014');
+    expect(catalogueQuery(params)).toBe('q=labour&country=RS&region=worldwide&year=2014&yearTo=2015&sort=title&page=3');
+  });
+
+  it('round-trips through the parser', () => {
+    const params = parse('q=forced+labour&country=RS&country=BA&category=handbook&author=g-liu&yearFrom=2000&yearTo=2010&sort=oldest&page=2');
+    expect(parse(catalogueQuery(params))).toEqual(params);
+  });
+
+  it('resets the page when a filter changes, and keeps it when only the page changes', () => {
+    const params = parse('country=RS&page=4');
+    expect(catalogueHref(params, { sort: 'title' })).toBe('/?country=RS&sort=title');
+    expect(catalogueHref(params, { page: 5 })).toBe('/?country=RS&page=5');
+  });
+
+  it('toggles a facet value on and off', () => {
+    const params = parse('country=RS&page=2');
+    expect(toggleFacetHref(params, 'country', 'BA')).toBe('/?country=RS&country=BA');
+    expect(toggleFacetHref(params, 'country', 'RS')).toBe('/');
+    expect(toggleFacetHref(parse('year=2017'), 'year', 2017)).toBe('/');
+  });
+
+  it('encodes the query safely', () => {
+    expect(catalogueHref(parse(''), { q: 'a&b=c "d"' })).toBe('/?q=a%26b%3Dc+%22d%22');
+  });
+
+  it('can target another path with the same parameters', () => {
+    expect(catalogueHref(parse('country=RS&page=2'), { page: 2 }, '/api/publications')).toBe('/api/publications?country=RS&page=2');
+  });
+});

@@ -1,0 +1,31 @@
+import { DEFAULT_SORT, FACETS, type CatalogueParams, type Facet } from './params';
+
+type FacetValue<F extends Facet> = CatalogueParams[F][number];
+
+/** Query string for `params`, in a stable order, leaving out defaults. */
+export function catalogueQuery(params: CatalogueParams): string {
+  const search = new URLSearchParams();
+  if (params.q) search.set('q', params.q);
+  for (const facet of FACETS) {
+    for (const value of params[facet]) search.append(facet, String(value));
+  }
+  if (params.yearFrom !== null) search.set('yearFrom', String(params.yearFrom));
+  if (params.yearTo !== null) search.set('yearTo', String(params.yearTo));
+  if (params.sort !== DEFAULT_SORT) search.set('sort', params.sort);
+  if (params.page > 1) search.set('page', String(params.page));
+  return search.toString();
+}
+
+/** The catalogue URL for `params` with `changes` applied; any change other than the page resets to page 1. */
+export function catalogueHref(params: CatalogueParams, changes: Partial<CatalogueParams> = {}, pathname = '/'): string {
+  const next = { ...params, page: 1, ...changes };
+  const query = catalogueQuery(next);
+  return query ? `${pathname}?${query}` : pathname;
+}
+
+/** Adds `value` to a facet's selection, or removes it when already selected. */
+export function toggleFacetHref<F extends Facet>(params: CatalogueParams, facet: F, value: FacetValue<F>): string {
+  const current = params[facet] as FacetValue<F>[];
+  const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  return catalogueHref(params, { [facet]: values } as Partial<CatalogueParams>);
+}

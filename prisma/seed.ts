@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
+import { upsertPublication } from '@/lib/publications/save';
+import { seedTaxonomy } from '@/lib/taxonomy/seed';
+import { PublicationRecordSchema, type PublicationRecord } from '@/lib/validation/publication';
+
+const SEED_FILE = fileURLToPath(new URL('./seed-data/publications.json', import.meta.url));
+
+export function readSeedPublications(file = SEED_FILE): PublicationRecord[] {
+  return z.array(PublicationRecordSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** Loads the taxonomy and the sample publications; running it again changes nothing. */
+export async function seedDatabase(db: PrismaClient, publications = readSeedPublications()): Promise<number> {
+  await seedTaxonomy(db);
+  await db.$transaction(async (tx) => {
+    for (const publication of publications) await upsertPublication(tx, publication);
+  }, { timeout: 60_000 });
+  return publications.length;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const db = createPrismaClient();
+  const count = await seedDatabase(db);
+  await db.$disconnect();
+  console.log(`Seeded ${count} sample publications.`);
+}

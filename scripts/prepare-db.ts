@@ -1,0 +1,19 @@
+// Run before the server starts: applies pending migrations, and loads the sample data into an empty catalogue.
+import { migrateDatabase } from '@/lib/migrate';
+import { createPrismaClient } from '@/lib/prisma-client';
+import { sqliteFilePath } from '@/lib/env';
+import { seedDatabase } from '@/prisma/seed';
+
+const file = sqliteFilePath();
+const applied = await migrateDatabase(file);
+if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${file}: ${applied.join(', ')}`);
+
+const db = createPrismaClient(file);
+try {
+  if ((await db.publication.count()) === 0) {
+    const count = await seedDatabase(db);
+    console.log(`Loaded ${count} sample publications into the empty catalogue.`);
+  }
+} finally {
+  await db.$disconnect();
+}

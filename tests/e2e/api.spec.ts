@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures';
+
+test.describe('JSON API @http', () => {
+  test('lists publications with facets, in the documented shape', async ({ request }) => {
+    const response = await request.get('/api/publications?country=rs&sort=title');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/json');
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(['facets', 'items', 'page', 'pageSize', 'total']);
+    expect(body.page).toBe(1);
+    expect(body.pageSize).toBe(20);
+    expect(body.total).toBe(body.items.length);
+    for (const item of body.items) {
+      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'regions', 'slug', 'summary', 'title', 'year']);
+      expect(item.countries).toContainEqual({ code: 'RS', name: 'Serbia' });
+    }
+    expect(Object.keys(body.facets).sort()).toEqual(['author', 'category', 'country', 'region', 'year']);
+    expect(body.facets.country).toContainEqual({ value: 'RS', label: 'Serbia', count: body.total, selected: true });
+  });
+
+  test('returns one publication, or a JSON 404', async ({ request }) => {
+    const list = await (await request.get('/api/publications')).json();
+    const slug = list.items[0].slug;
+    const one = await request.get(`/api/publications/${slug}`);
+    expect(one.status()).toBe(200);
+    expect((await one.json()).slug).toBe(slug);
+
+    const missing = await request.get('/api/publications/no-such-publication');
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'Publication not found' });
+  });
+
+  test('200 random malformed query strings never give a server error', async ({ request }) => {
+    // A fixed seed keeps a failure reproducible.
+    let seed = 20261128;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const keys = ['q', 'country', 'region', 'category', 'author', 'year', 'yearFrom', 'yearTo', 'sort', 'page', 'x', '', '[]', 'page[]'];
+    const values = [
+      '', '%', '%%', '%ZZ', '%00', '-1', '0', '1e9', '99999999999999999999', 'NaN', 'null', '"', '\'', '"unbalanced',
+      '<script>alert(1)</script>', '../../etc/passwd', 'SELECT * FROM Publication;--', '🙂', 'ä'.repeat(300),
+      'x'.repeat(6000), 'RS,BA,,', ',,,', '2019-2020', ' 2017 ', '20x7', 'rs', 'ZZ', 'worldwide', 'handbook', '*', 'OR',
+    ];
+    const failures: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+        random() < 0.5 ? `${pick(keys)}=${encodeURIComponent(pick(values))}` : `${pick(keys)}=${pick(values)}`,
+      );
+      const query = parts.join('&');
+      for (const path of ['/', '/api/publications']) {
+        const response = await request.get(`${path}?${query}`, { failOnStatusCode: false });
+        if (response.status() >= 500) failures.push(`${response.status()} ${path}?${query}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
