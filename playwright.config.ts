@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// "localhost", not 127.0.0.1: Next normalises 127.0.0.1 to localhost in rewrites, so both must agree.
+const BASE_URL = `http://localhost:${PORT}`;
 export const E2E_DATABASE = 'tests/.tmp/e2e.db';
 
 /** Playwright's own Chromium where installed, else CHROMIUM_PATH, else Debian's. */
@@ -53,7 +54,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
-    command: `rm -f ${E2E_DATABASE} && node_modules/.bin/tsx scripts/prepare-db.ts && node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -f ${E2E_DATABASE} && node_modules/.bin/tsx scripts/prepare-db.ts && node_modules/.bin/next start -H localhost -p ${PORT}`,
     url: `${BASE_URL}/api/publications`,
     env: { DATABASE_URL: `file:./${E2E_DATABASE}`, NEXT_TELEMETRY_DISABLED: '1' },
     reuseExistingServer: false,

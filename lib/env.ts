@@ -26,5 +26,6 @@ export const DEFAULT_DATABASE_URL = 'file:./data/catalogue.db';
 /** Absolute path of the SQLite file; relative `file:` paths resolve from the project root (the working directory). */
 export function sqliteFilePath(url: string = env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
   const file = url.slice('file:'.length);
-  return path.resolve(process.cwd(), file);
+  // The path is chosen at run time, so the build must not trace it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

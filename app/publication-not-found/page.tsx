@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+export const metadata = { title: 'Publication not found', robots: { index: false } };
+
 export default function PublicationNotFound() {
   return (
     <main className="mx-auto max-w-3xl px-4 py-16 text-center">
