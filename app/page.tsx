@@ -3,6 +3,7 @@ import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/pa
 import { catalogueHref } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
 import { ActiveFilters, FACET_TITLES } from '@/components/catalogue/active-filters';
+import { FacetFind } from '@/components/catalogue/facet-find';
 import { FacetGroup } from '@/components/catalogue/facet-group';
 import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
@@ -18,7 +19,7 @@ export default async function CataloguePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const requested = parseCatalogueParams(await searchParams);
-  const { params, total, page, pageCount, pageSize, items, facets } = await searchPublications(requested);
+  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await searchPublications(requested);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
 
@@ -39,8 +40,18 @@ export default async function CataloguePage({
             <summary className="cursor-pointer py-3 font-semibold">Filters</summary>
             <h2 className="sr-only">Filters</h2>
             {FACET_ORDER.map((facet) => (
-              <FacetGroup key={facet} title={FACET_TITLES[facet]} facet={facet} values={facets[facet]} params={params}>
+              <FacetGroup
+                key={facet}
+                title={FACET_TITLES[facet]}
+                facet={facet}
+                values={facets[facet]}
+                size={facetSizes[facet]}
+                params={params}
+              >
                 {facet === 'year' && <YearRange params={params} />}
+                {(facet === 'country' || facet === 'author') && (
+                  <FacetFind params={params} facet={facet} title={FACET_TITLES[facet]} />
+                )}
               </FacetGroup>
             ))}
           </details>
@@ -79,7 +90,7 @@ export default async function CataloguePage({
             <ol className="space-y-3">
               {items.map((item) => (
                 <li key={item.slug}>
-                  <PublicationCard publication={item} />
+                  <PublicationCard publication={item} snippets={item.snippets} />
                 </li>
               ))}
             </ol>

@@ -8,3 +8,6 @@ export type { PrismaClient };
 export function createPrismaClient(file: string = sqliteFilePath()): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
 }
+
+/** A client or an interactive transaction: what a write helper needs. */
+export type Db = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

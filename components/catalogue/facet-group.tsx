@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { CatalogueParams, Facet } from '@/lib/catalogue/params';
-import { toggleFacetHref } from '@/lib/catalogue/url';
+import { catalogueHref, toggleFacetHref } from '@/lib/catalogue/url';
 import type { FacetValue } from '@/lib/data/catalogue';
 
 const VISIBLE_VALUES = 10;
@@ -39,15 +39,20 @@ export function FacetGroup({
   title,
   facet,
   values,
+  size,
   params,
   children,
 }: {
   title: string;
   facet: Facet;
   values: FacetValue[];
+  /** How many values the facet has in these results; `values` may list fewer. */
+  size: number;
   params: CatalogueParams;
   children?: React.ReactNode;
 }) {
+  const find = facet === 'country' ? params.findCountry : facet === 'author' ? params.findAuthor : '';
+  const unlisted = size - values.filter((v) => v.count > 0).length;
   const headingId = `facet-${facet}`;
   // Selected values stay in view even when their count is low.
   const visible = values.filter((v, i) => i < VISIBLE_VALUES || v.selected);
@@ -78,6 +83,20 @@ export function FacetGroup({
             ))}
           </ul>
         </details>
+      )}
+      {find ? (
+        <p className="mt-1 px-2 text-xs text-slate-500">
+          Only names containing “{find}” are listed.{' '}
+          <Link href={catalogueHref(params, facet === 'country' ? { findCountry: '' } : { findAuthor: '' })} className="text-brand-700 underline">
+            List all
+          </Link>
+        </p>
+      ) : (
+        unlisted > 0 && (
+          <p className="mt-1 px-2 text-xs text-slate-500">
+            {unlisted} more with fewer publications{facet === 'country' || facet === 'author' ? ': use the find box' : ''}.
+          </p>
+        )
       )}
     </section>
   );

@@ -1,19 +1,9 @@
-import { FACETS, DEFAULT_SORT, type CatalogueParams } from '@/lib/catalogue/params';
+import type { CatalogueParams } from '@/lib/catalogue/params';
+import { catalogueQuery } from '@/lib/catalogue/url';
 
-type Key = 'q' | 'facets' | 'yearRange' | 'sort';
-
-/** Carries the current catalogue state through a GET form, except the parts the form itself sets. */
-export function HiddenParams({ params, omit }: { params: CatalogueParams; omit: Key[] }) {
-  const fields: [string, string][] = [];
-  if (!omit.includes('q') && params.q) fields.push(['q', params.q]);
-  if (!omit.includes('facets')) {
-    for (const facet of FACETS) for (const value of params[facet]) fields.push([facet, String(value)]);
-  }
-  if (!omit.includes('yearRange')) {
-    if (params.yearFrom !== null) fields.push(['yearFrom', String(params.yearFrom)]);
-    if (params.yearTo !== null) fields.push(['yearTo', String(params.yearTo)]);
-  }
-  if (!omit.includes('sort') && params.sort !== DEFAULT_SORT) fields.push(['sort', params.sort]);
+/** Carries the current catalogue state through a GET form, except the parameters the form itself sets. */
+export function HiddenParams({ params, omit }: { params: CatalogueParams; omit: string[] }) {
+  const fields = [...new URLSearchParams(catalogueQuery({ ...params, page: 1 }))].filter(([name]) => !omit.includes(name));
   return (
     <>
       {fields.map(([name, value]) => (

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { PublicationItem } from '@/lib/data/catalogue';
+import type { PublicationItem, Snippets } from '@/lib/data/catalogue';
+import { Highlighted } from './highlighted';
 
 const EXCERPT_LENGTH = 280;
 
@@ -9,14 +10,14 @@ function excerpt(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-export function PublicationCard({ publication }: { publication: PublicationItem }) {
+export function PublicationCard({ publication, snippets }: { publication: PublicationItem; snippets: Snippets | null }) {
   const { slug, title, summary, year, category, countries, regions, authors } = publication;
   const places = countries.length > 0 ? countries.map((c) => c.name) : regions.map((r) => r.name);
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="text-lg font-semibold leading-snug">
         <Link href={`/publications/${slug}`} className="text-brand-800 hover:underline">
-          {title}
+          {snippets ? <Highlighted segments={snippets.title} /> : title}
         </Link>
       </h3>
       <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
@@ -25,7 +26,9 @@ export function PublicationCard({ publication }: { publication: PublicationItem 
         {places.length > 0 && <span>{places.join(', ')}</span>}
       </p>
       {authors.length > 0 && <p className="mt-1 text-sm text-slate-700">{authors.map((a) => a.name).join('; ')}</p>}
-      <p className="mt-2 text-sm leading-relaxed text-slate-800">{excerpt(summary)}</p>
+      <p className="mt-2 text-sm leading-relaxed text-slate-800">
+        {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary)}
+      </p>
     </article>
   );
 }

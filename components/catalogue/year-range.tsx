@@ -7,7 +7,7 @@ const inputClass =
 export function YearRange({ params }: { params: CatalogueParams }) {
   return (
     <form action="/" method="get" className="mb-3 flex flex-wrap items-end gap-2 px-2" aria-label="Year range">
-      <HiddenParams params={params} omit={['yearRange']} />
+      <HiddenParams params={params} omit={['yearFrom', 'yearTo']} />
       <div className="flex flex-col">
         <label htmlFor="yearFrom" className="text-xs text-slate-600">
           From

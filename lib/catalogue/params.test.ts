@@ -14,6 +14,8 @@ describe('parseCatalogueParams', () => {
       yearTo: null,
       sort: 'newest',
       page: 1,
+      findCountry: '',
+      findAuthor: '',
     });
   });
 
@@ -55,6 +57,12 @@ describe('parseCatalogueParams', () => {
   it('ignores malformed year bounds and swaps a reversed range', () => {
     expect(parseCatalogueParams({ yearFrom: 'abc', yearTo: '' })).toMatchObject({ yearFrom: null, yearTo: null });
     expect(parseCatalogueParams({ yearFrom: '2020', yearTo: '2010' })).toMatchObject({ yearFrom: 2010, yearTo: 2020 });
+  });
+
+  it('defaults to relevance with a text query, and ignores relevance without one', () => {
+    expect(parseCatalogueParams({ q: 'labour' }).sort).toBe('relevance');
+    expect(parseCatalogueParams({ q: 'labour', sort: 'title' }).sort).toBe('title');
+    expect(parseCatalogueParams({ sort: 'relevance' }).sort).toBe('newest');
   });
 
   it('whitelists the sort', () => {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-export const SORTS = ['newest', 'oldest', 'title'] as const;
+export const SORTS = ['relevance', 'newest', 'oldest', 'title'] as const;
 export type Sort = (typeof SORTS)[number];
-export const DEFAULT_SORT: Sort = 'newest';
+
+/** Relevance when there is a text query to be relevant to, newest first otherwise. */
+export function defaultSort(q: string): Sort {
+  return q ? 'relevance' : 'newest';
+}
 
 export const PAGE_SIZE = 20;
 export const MAX_PAGE = 10_000;
@@ -13,6 +17,14 @@ const MAX_QUERY_LENGTH = 500;
 
 export const FACETS = ['country', 'region', 'category', 'author', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
+
+/** Facets long enough to need a box that finds a value by name. */
+export const FINDABLE_FACETS = ['country', 'author'] as const;
+export type FindableFacet = (typeof FINDABLE_FACETS)[number];
+export const FIND_PARAM: Record<FindableFacet, 'findCountry' | 'findAuthor'> = {
+  country: 'findCountry',
+  author: 'findAuthor',
+};
 
 export type CatalogueParams = {
   q: string;
@@ -25,6 +37,9 @@ export type CatalogueParams = {
   yearTo: number | null;
   sort: Sort;
   page: number;
+  /** Narrow the list of a long facet's values by name; results are unaffected. */
+  findCountry: string;
+  findAuthor: string;
 };
 
 type RawValue = string | string[] | undefined;
@@ -70,11 +85,13 @@ export const CatalogueParamsSchema = z.object({
   }),
   yearFrom: raw.transform((v) => parseYear(firstOf(v))),
   yearTo: raw.transform((v) => parseYear(firstOf(v))),
-  sort: raw.transform((v) => SORTS.find((s) => s === firstOf(v)) ?? DEFAULT_SORT),
+  sort: raw.transform((v) => SORTS.find((s) => s === firstOf(v)) ?? null),
   page: raw.transform((v) => {
     const page = Number.parseInt(firstOf(v) ?? '', 10);
     return Number.isFinite(page) ? Math.min(MAX_PAGE, Math.max(1, page)) : 1;
   }),
+  findCountry: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, 100)),
+  findAuthor: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, 100)),
 });
 
 export function parseCatalogueParams(input: RawSearchParams): CatalogueParams {
@@ -84,7 +101,9 @@ export function parseCatalogueParams(input: RawSearchParams): CatalogueParams {
   } else {
     Object.assign(record, input);
   }
-  const params = CatalogueParamsSchema.parse(record);
+  const { sort, ...rest } = CatalogueParamsSchema.parse(record);
+  // Relevance needs a text query; without one it falls back to the default.
+  const params: CatalogueParams = { ...rest, sort: sort && (sort !== 'relevance' || rest.q) ? sort : defaultSort(rest.q) };
   // A reversed range is read as the range the user meant.
   if (params.yearFrom !== null && params.yearTo !== null && params.yearFrom > params.yearTo) {
     [params.yearFrom, params.yearTo] = [params.yearTo, params.yearFrom];

@@ -32,6 +32,13 @@ describe('catalogue URLs', () => {
     expect(toggleFacetHref(parse('year=2017'), 'year', 2017)).toBe('/');
   });
 
+  it('switches a default sort to relevance when a text query is added, and back when removed', () => {
+    expect(catalogueHref(parse(''), { q: 'labour' })).toBe('/?q=labour');
+    expect(parse('q=labour').sort).toBe('relevance');
+    expect(catalogueHref(parse('q=labour'), { q: '' })).toBe('/');
+    expect(catalogueHref(parse('q=labour&sort=title'), { q: '' })).toBe('/?sort=title');
+  });
+
   it('encodes the query safely', () => {
     expect(catalogueHref(parse(''), { q: 'a&b=c "d"' })).toBe('/?q=a%26b%3Dc+%22d%22');
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_SORT, FACETS, type CatalogueParams, type Facet } from './params';
+import { FACETS, FINDABLE_FACETS, FIND_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
 
 type FacetValue<F extends Facet> = CatalogueParams[F][number];
 
@@ -11,14 +11,20 @@ export function catalogueQuery(params: CatalogueParams): string {
   }
   if (params.yearFrom !== null) search.set('yearFrom', String(params.yearFrom));
   if (params.yearTo !== null) search.set('yearTo', String(params.yearTo));
-  if (params.sort !== DEFAULT_SORT) search.set('sort', params.sort);
+  if (params.sort !== defaultSort(params.q)) search.set('sort', params.sort);
   if (params.page > 1) search.set('page', String(params.page));
+  for (const facet of FINDABLE_FACETS) {
+    const find = params[FIND_PARAM[facet]];
+    if (find) search.set(FIND_PARAM[facet], find);
+  }
   return search.toString();
 }
 
 /** The catalogue URL for `params` with `changes` applied; any change other than the page resets to page 1. */
 export function catalogueHref(params: CatalogueParams, changes: Partial<CatalogueParams> = {}, pathname = '/'): string {
   const next = { ...params, page: 1, ...changes };
+  // A sort left at its default follows the default of the new text query (relevance needs one).
+  if (changes.sort === undefined && params.sort === defaultSort(params.q)) next.sort = defaultSort(next.q);
   const query = catalogueQuery(next);
   return query ? `${pathname}?${query}` : pathname;
 }

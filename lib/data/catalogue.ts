@@ -1,9 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
 import { prisma } from '@/lib/db';
-import { foldText } from '@/lib/text';
+import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
-import { runQuery, type IndexedPublication } from '@/lib/search/facet-engine';
+import { highlight, snippet, type Segment } from '@/lib/search/highlight';
+import { parseQuery } from '@/lib/search/query';
+import { IndexStore } from '@/lib/search/store';
 
 export type Named = { slug: string; name: string };
 export type CountryRef = { code: string; name: string };
@@ -19,6 +21,9 @@ export type PublicationItem = {
   authors: Named[];
 };
 
+/** Title and summary excerpt with the words that matched the text query marked. */
+export type Snippets = { title: Segment[]; summary: Segment[] };
+
 export type PublicationDetail = PublicationItem & {
   language: string | null;
   url: string | null;
@@ -33,11 +38,16 @@ export type CatalogueResult = {
   page: number;
   pageSize: number;
   pageCount: number;
-  items: PublicationItem[];
+  items: (PublicationItem & { snippets: Snippets | null })[];
   facets: Record<Facet, FacetValue[]>;
+  /** Distinct values each facet has among its matches, of which `facets` lists at most FACET_LIMIT. */
+  facetSizes: Record<Facet, number>;
   /** The parameters actually applied: unknown facet values are dropped and the page clamped. */
   params: CatalogueParams;
 };
+
+/** Values listed per facet; the find box reaches the rest. */
+export const FACET_LIMIT = 50;
 
 const itemSelect = {
   slug: true,
@@ -74,13 +84,17 @@ function toItem(row: ItemRow): PublicationItem {
   };
 }
 
-/** Labels of every facet value, keyed by the value used in URLs. */
-const getFacetLabels = cache(async (): Promise<Record<Facet, Map<string, string>>> => {
+// One index per process, kept across hot reloads in development.
+const globalForIndex = globalThis as unknown as { catalogueIndex?: IndexStore };
+const store = (globalForIndex.catalogueIndex ??= new IndexStore(prisma));
+
+/** Names of the given facet values, keyed by value; values that name nothing are absent. */
+async function facetLabels(values: Record<Exclude<Facet, 'year'>, string[]>): Promise<Record<Facet, Map<string, string>>> {
   const [countries, regions, categories, authors] = await Promise.all([
-    prisma.country.findMany({ select: { code: true, name: true } }),
-    prisma.region.findMany({ select: { slug: true, name: true } }),
-    prisma.category.findMany({ select: { slug: true, name: true } }),
-    prisma.author.findMany({ select: { slug: true, name: true } }),
+    prisma.country.findMany({ where: { code: { in: values.country } }, select: { code: true, name: true } }),
+    prisma.region.findMany({ where: { slug: { in: values.region } }, select: { slug: true, name: true } }),
+    prisma.category.findMany({ where: { slug: { in: values.category } }, select: { slug: true, name: true } }),
+    prisma.author.findMany({ where: { slug: { in: values.author } }, select: { slug: true, name: true } }),
   ]);
   return {
     country: new Map(countries.map((c) => [c.code, c.name])),
@@ -89,44 +103,11 @@ const getFacetLabels = cache(async (): Promise<Record<Facet, Map<string, string>
     author: new Map(authors.map((a) => [a.slug, a.name])),
     year: new Map(),
   };
-});
+}
 
-/** Every publication's facet keys and searchable text, read in one pass per request. */
-const getIndex = cache(async (): Promise<IndexedPublication[]> => {
-  const [rows, memberships] = await Promise.all([
-    prisma.publication.findMany({
-      select: {
-        id: true,
-        title: true,
-        summary: true,
-        year: true,
-        category: { select: { slug: true } },
-        countries: { select: { countryCode: true } },
-        regions: { select: { region: { select: { slug: true } } } },
-        authors: { select: { author: { select: { slug: true } } }, orderBy: { position: 'asc' } },
-      },
-    }),
-    prisma.countryRegion.findMany({ select: { countryCode: true, region: { select: { slug: true } } } }),
-  ]);
-  const regionsOfCountry = new Map<string, string[]>();
-  for (const m of memberships) {
-    regionsOfCountry.set(m.countryCode, [...(regionsOfCountry.get(m.countryCode) ?? []), m.region.slug]);
-  }
-  return rows.map((row) => {
-    const countries = row.countries.map((c) => c.countryCode);
-    const regions = new Set(row.regions.map((r) => r.region.slug));
-    for (const code of countries) for (const slug of regionsOfCountry.get(code) ?? []) regions.add(slug);
-    return {
-      id: row.id,
-      title: row.title,
-      year: row.year,
-      category: row.category?.slug ?? null,
-      countries,
-      regions: [...regions],
-      authors: row.authors.map((a) => a.author.slug),
-      text: foldText(`${row.title}\n${row.summary}`),
-    };
-  });
+const getCountryNames = cache(async () => {
+  const countries = await prisma.country.findMany({ select: { code: true, name: true } });
+  return new Map(countries.map((c) => [c.code, foldText(c.name)]));
 });
 
 function compareFacetValues(facet: Facet) {
@@ -137,21 +118,36 @@ function compareFacetValues(facet: Facet) {
 }
 
 export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
-  const [labels, index] = await Promise.all([getFacetLabels(), getIndex()]);
   // Facet values that name nothing in the catalogue are ignored, as if absent from the URL.
+  const known = await facetLabels(requested);
   const params: CatalogueParams = { ...requested };
-  params.country = requested.country.filter((v) => labels.country.has(v));
-  params.region = requested.region.filter((v) => labels.region.has(v));
-  params.category = requested.category.filter((v) => labels.category.has(v));
-  params.author = requested.author.filter((v) => labels.author.has(v));
+  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+    params[facet] = requested[facet].filter((v) => known[facet].has(v));
+  }
 
-  const result = runQuery(index, params);
+  const countryFind = foldText(params.findCountry);
+  const authorFind = slugify(params.findAuthor);
+  const countryNames = countryFind ? await getCountryNames() : null;
+  const query = parseQuery(params.q);
+  const index = await store.current();
+  const result = index.search(params, query, {
+    facetLimit: FACET_LIMIT,
+    facetFilter: {
+      ...(countryNames && { country: (code: string) => countryNames.get(code)?.includes(countryFind) ?? false }),
+      ...(authorFind && { author: (slug: string) => slug.includes(authorFind) }),
+    },
+  });
   params.page = result.page;
 
-  const rows = await prisma.publication.findMany({
-    where: { id: { in: result.ids } },
-    select: { id: true, ...itemSelect },
-  });
+  const [rows, labels] = await Promise.all([
+    prisma.publication.findMany({ where: { id: { in: result.ids } }, select: { id: true, ...itemSelect } }),
+    facetLabels({
+      country: result.facets.country.map((f) => f.value),
+      region: result.facets.region.map((f) => f.value),
+      category: result.facets.category.map((f) => f.value),
+      author: result.facets.author.map((f) => f.value),
+    }),
+  ]);
   const position = new Map(result.ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 
@@ -167,8 +163,12 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
     page: result.page,
     pageSize: PAGE_SIZE,
     pageCount: result.pageCount,
-    items: rows.map(toItem),
+    items: rows.map((row) => ({
+      ...toItem(row),
+      snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
+    })),
     facets,
+    facetSizes: result.facetSizes,
     params,
   };
 }

@@ -1,5 +1,6 @@
-import type { PrismaClient } from '@/lib/prisma-client';
+import type { Db } from '@/lib/prisma-client';
 import { slugify } from '@/lib/text';
+import { publicationChanged } from './changes';
 
 /** A publication as seed, import and tests describe it: taxonomy by code or slug, authors by name in order. */
 export type PublicationInput = {
@@ -15,10 +16,8 @@ export type PublicationInput = {
   url?: string | null;
 };
 
-type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
-
 /** Creates the publication, or replaces the one with the same slug; authors are created on first mention. */
-export async function upsertPublication(db: Tx, input: PublicationInput): Promise<string> {
+export async function upsertPublication(db: Db, input: PublicationInput): Promise<number> {
   const slug = input.slug ?? slugify(input.title);
   const category = input.category
     ? await db.category.findUniqueOrThrow({ where: { slug: input.category }, select: { id: true } })
@@ -58,5 +57,15 @@ export async function upsertPublication(db: Tx, input: PublicationInput): Promis
   await db.publicationAuthor.createMany({
     data: authorIds.map((authorId, position) => ({ publicationId: id, authorId, position })),
   });
+  await publicationChanged(db, id);
   return id;
+}
+
+/** Deletes the publication with this slug; false when there is none. */
+export async function deletePublication(db: Db, slug: string): Promise<boolean> {
+  const publication = await db.publication.findUnique({ where: { slug }, select: { id: true } });
+  if (!publication) return false;
+  await db.publication.delete({ where: { id: publication.id } });
+  await publicationChanged(db, publication.id, { deleted: true });
+  return true;
 }

@@ -21,6 +21,8 @@ export async function seedTaxonomy(db: PrismaClient): Promise<void> {
       await tx.countryRegion.createMany({
         data: COUNTRIES.flatMap((c) => c.regions.map((slug) => ({ countryCode: c.code, regionId: regionIds.get(slug)! }))),
       });
+      // Region filters follow memberships, so every running search index must rebuild.
+      await tx.catalogueChange.create({ data: { publicationId: null } });
     }
   });
 }

@@ -2,12 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { FACETS, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { catalogueQuery } from '@/lib/catalogue/url';
-import { searchPublications } from '@/lib/data/catalogue';
+import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
+import { parseQuery, type Clause } from '@/lib/search/query';
+import { matchFullText, readSearchText } from '@/lib/search/sqlite';
+import { tokenize } from '@/lib/search/tokenize';
 
 // Brute force over every record in plain TypeScript, written independently of the query layer.
 type Row = {
-  title: string;
-  summary: string;
+  id: number;
+  /** Per searchable field: the stems and the folded words, in order. */
+  fields: { terms: string[]; surfaces: string[] }[];
   year: number | null;
   category: string | null;
   countries: string[];
@@ -28,9 +32,15 @@ beforeAll(async () => {
       authors: { include: { author: true } },
     },
   });
+  const texts = new Map((await readSearchText(prisma)).map((t) => [t.id, t]));
+  const fieldsOf = (id: number) =>
+    ['title', 'summary', 'names'].map((field) => {
+      const tokens = tokenize(texts.get(id)![field as 'title' | 'summary' | 'names']);
+      return { terms: tokens.map((t) => t.term), surfaces: tokens.map((t) => t.surface) };
+    });
   rows = all.map((p) => ({
-    title: p.title,
-    summary: p.summary,
+    id: p.id,
+    fields: fieldsOf(p.id),
     year: p.year,
     category: p.category?.slug ?? null,
     countries: p.countries.map((c) => c.countryCode),
@@ -50,7 +60,13 @@ beforeAll(async () => {
   };
 });
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+function clauseMatches(row: Row, clause: Clause): boolean {
+  return row.fields.some(({ terms, surfaces }) => {
+    if (clause.kind === 'term') return terms.includes(clause.term);
+    if (clause.kind === 'prefix') return surfaces.some((s) => s.startsWith(clause.prefix));
+    return terms.some((_, i) => clause.terms.every((t, j) => terms[i + j] === t));
+  });
+}
 
 function keysOf(row: Row, facet: Facet): string[] {
   if (facet === 'country') return row.countries;
@@ -63,9 +79,9 @@ function keysOf(row: Row, facet: Facet): string[] {
 type Query = { q: string; yearFrom: number | null; yearTo: number | null } & Record<Facet, string[]>;
 
 function matches(row: Row, query: Query, except?: Facet): boolean {
-  const words = fold(query.q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const text = fold(`${row.title}\n${row.summary}`);
-  if (!words.every((w) => text.includes(w))) return false;
+  const text = parseQuery(query.q);
+  if (!text.must.every((group) => group.some((clause) => clauseMatches(row, clause)))) return false;
+  if (text.not.some((clause) => clauseMatches(row, clause))) return false;
   if (query.yearFrom !== null && (row.year === null || row.year < query.yearFrom)) return false;
   if (query.yearTo !== null && (row.year === null || row.year > query.yearTo)) return false;
   return FACETS.every((f) => f === except || query[f].length === 0 || keysOf(row, f).some((k) => query[f].includes(k)));
@@ -88,7 +104,11 @@ function randomQueries(count: number, seed: number): Query[] {
     Array.from({ length: Math.floor(random() * (max + 1)) }, () => pool[Math.floor(random() * pool.length)]!).filter(
       (v, i, all) => all.indexOf(v) === i,
     );
-  const words = ['', '', '', 'trafficking', 'labour', 'victims', 'children', 'etude', 'referral mechanism', 'europe'];
+  const words = [
+    '', '', '', 'trafficking', 'labour', 'victims', 'children', 'etude', 'referral mechanism', 'europe',
+    'trafficked', '"forced labour"', 'migrants -children', 'exploit*', 'asia OR africa', 'iom', 'handbook',
+    '"national referral"', 'protection -"forced labour"', 'securite', 'unodc OR ilo', 'vict*', '"unbalanced',
+  ];
   return Array.from({ length: count }, () => {
     const query: Query = {
       q: words[Math.floor(random() * words.length)]!,
@@ -118,12 +138,52 @@ describe('facet oracle', () => {
       expect(result.total, label).toBe(total);
       if (total > 0) nonEmpty++;
       for (const facet of FACETS) {
-        const actual = Object.fromEntries(result.facets[facet].map((f) => [f.value, f.count]));
-        expect(actual, `${facet} counts for ${label}`).toEqual(expectedCounts(query, facet));
-        for (const value of result.facets[facet]) expect(value.selected, label).toBe(query[facet].includes(value.value));
+        const expected = expectedCounts(query, facet);
+        const listed = result.facets[facet];
+        // Every listed count is exact; at most FACET_LIMIT values are listed, the highest counts first.
+        for (const value of listed) {
+          expect(value.count, `${facet}=${value.value} for ${label}`).toBe(expected[value.value]);
+          expect(value.selected, label).toBe(query[facet].includes(value.value));
+        }
+        const nonZero = Object.entries(expected).filter(([, count]) => count > 0);
+        expect(result.facetSizes[facet], `${facet} size for ${label}`).toBe(nonZero.length);
+        const listedValues = new Set(listed.map((v) => v.value));
+        const lowestListed = Math.min(...listed.filter((v) => !v.selected).map((v) => v.count));
+        for (const [value, count] of nonZero) {
+          if (!listedValues.has(value)) expect(count, `${facet}=${value} unlisted for ${label}`).toBeLessThanOrEqual(lowestListed);
+        }
+        const listedNonZero = listed.filter((v) => v.count > 0).length;
+        expect(listedNonZero).toBeGreaterThanOrEqual(Math.min(nonZero.length, FACET_LIMIT));
+        expect(listedNonZero).toBeLessThanOrEqual(FACET_LIMIT + query[facet].length);
+        for (const value of query[facet]) expect(listedValues.has(value), `${facet}=${value} selected for ${label}`).toBe(true);
       }
     }
     // The random queries must exercise real matches, not only empty results.
     expect(nonEmpty).toBeGreaterThan(100);
+  });
+});
+
+// SQLite's own FTS5 index, kept in step on every write, must agree with the in-memory index on what matches.
+function ftsExpression(q: string): string | null {
+  const query = parseQuery(q);
+  if (query.must.length === 0 || query.must.flat().some((c) => c.kind === 'prefix')) return null;
+  const quote = (clause: Clause) =>
+    clause.kind === 'term' ? `"${clause.surface}"` : clause.kind === 'phrase' ? `"${clause.surfaces.join(' ')}"` : '';
+  const must = query.must.map((group) => `(${group.map(quote).join(' OR ')})`).join(' AND ');
+  return [must, ...query.not.map(quote)].join(' NOT ');
+}
+
+describe('full-text cross-check', () => {
+  it('FTS5 and the in-memory index match the same publications', async () => {
+    const queries = ['trafficking', 'trafficked victims', '"forced labour"', 'asia OR africa', 'labour -"forced labour"',
+      'migrants -children', 'etude', 'personnes', '"national referral mechanisms"', 'unodc OR ilo handbook', 'liu'];
+    for (const q of queries) {
+      const expression = ftsExpression(q)!;
+      const fts = (await matchFullText(prisma, expression)).sort((a, b) => a - b);
+      const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
+      expect(fts, `${q} → ${expression}`).toEqual(expected);
+      expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(expected.length);
+      expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,8 +1,19 @@
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { searchPublications } from '@/lib/data/catalogue';
+import { segmentsToHtml } from '@/lib/search/highlight';
 
 export async function GET(request: Request) {
   const params = parseCatalogueParams(new URL(request.url).searchParams);
   const { total, page, pageSize, items, facets } = await searchPublications(params);
-  return Response.json({ total, page, pageSize, items, facets });
+  return Response.json({
+    total,
+    page,
+    pageSize,
+    // Snippets are HTML: escaped text with the matched words in <mark>; null without a text query.
+    items: items.map(({ snippets, ...item }) => ({
+      ...item,
+      snippets: snippets && { title: segmentsToHtml(snippets.title), summary: segmentsToHtml(snippets.summary) },
+    })),
+    facets,
+  });
 }

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "Publication" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "slug" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "summary" TEXT NOT NULL,
@@ -52,7 +52,7 @@ CREATE TABLE "Author" (
 
 -- CreateTable
 CREATE TABLE "PublicationCountry" (
-    "publicationId" TEXT NOT NULL,
+    "publicationId" INTEGER NOT NULL,
     "countryCode" TEXT NOT NULL,
 
     PRIMARY KEY ("publicationId", "countryCode"),
@@ -62,7 +62,7 @@ CREATE TABLE "PublicationCountry" (
 
 -- CreateTable
 CREATE TABLE "PublicationRegion" (
-    "publicationId" TEXT NOT NULL,
+    "publicationId" INTEGER NOT NULL,
     "regionId" INTEGER NOT NULL,
 
     PRIMARY KEY ("publicationId", "regionId"),
@@ -72,13 +72,20 @@ CREATE TABLE "PublicationRegion" (
 
 -- CreateTable
 CREATE TABLE "PublicationAuthor" (
-    "publicationId" TEXT NOT NULL,
+    "publicationId" INTEGER NOT NULL,
     "authorId" INTEGER NOT NULL,
     "position" INTEGER NOT NULL,
 
     PRIMARY KEY ("publicationId", "authorId"),
     CONSTRAINT "PublicationAuthor_publicationId_fkey" FOREIGN KEY ("publicationId") REFERENCES "Publication" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "PublicationAuthor_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CatalogueChange" (
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "publicationId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateIndex

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { parseCatalogueParams } from '@/lib/catalogue/params';
+import { CatalogueIndex, type IndexDoc } from './catalogue-index';
+import { parseQuery } from './query';
+
+function doc(id: number, fields: Partial<IndexDoc>): IndexDoc {
+  return {
+    id,
+    title: `Publication ${id}`,
+    summary: '',
+    names: '',
+    year: null,
+    category: null,
+    countries: [],
+    regions: [],
+    authors: [],
+    ...fields,
+  };
+}
+
+const docs = [
+  doc(1, { title: 'Étude régionale', summary: 'Traite des personnes.', year: 2017, category: 'handbook', countries: ['RS'], regions: ['south-eastern-europe'] }),
+  doc(2, { title: 'Labour exploitation', summary: 'Victims trafficked for forced labour.', year: 2014, category: 'report', countries: ['RS', 'BA'], regions: ['south-eastern-europe'] }),
+  doc(3, { title: 'Referral mechanisms', summary: 'National referral mechanisms for trafficking victims.', year: 2019, category: 'handbook', countries: ['ML'], regions: ['west-africa'], authors: ['iom'] }),
+  doc(4, { title: 'Children on the move', summary: 'Child labour and trafficking in mining.', year: null, regions: ['worldwide'], authors: ['iom', 'g-liu'], names: 'IOM ; G. Liu' }),
+];
+
+function build(records = docs) {
+  const index = new CatalogueIndex();
+  for (const record of records) index.upsert(record);
+  return index;
+}
+
+const run = (index: CatalogueIndex, query: string) => {
+  const params = parseCatalogueParams(new URLSearchParams(query));
+  return index.search(params, parseQuery(params.q));
+};
+const counts = (result: ReturnType<typeof run>, facet: 'country' | 'category' | 'year' | 'region' | 'author') =>
+  Object.fromEntries(result.facets[facet].map((f) => [f.value, f.count]));
+
+describe('CatalogueIndex facets', () => {
+  const index = build();
+
+  it('returns everything, newest first, with records lacking a year last', () => {
+    const result = run(index, '');
+    expect(result.total).toBe(4);
+    expect(result.ids).toEqual([3, 1, 2, 4]);
+    expect(run(index, 'sort=oldest').ids).toEqual([2, 1, 3, 4]);
+    expect(run(index, 'sort=title').ids).toEqual([4, 1, 2, 3]);
+    expect(counts(result, 'country')).toEqual({ RS: 2, BA: 1, ML: 1 });
+  });
+
+  it('ORs values within a facet and ANDs facets', () => {
+    expect(run(index, 'country=BA&country=ML').ids.sort()).toEqual([2, 3]);
+    expect(run(index, 'country=RS&category=handbook').ids).toEqual([1]);
+  });
+
+  it("counts a facet without its own selection but with every other's", () => {
+    const result = run(index, 'country=RS&category=handbook');
+    expect(counts(result, 'country')).toEqual({ RS: 1, ML: 1 });
+    expect(counts(result, 'category')).toEqual({ handbook: 1, report: 1 });
+    expect(result.facets.country.find((f) => f.value === 'RS')?.selected).toBe(true);
+  });
+
+  it('keeps a selected value with no matches at a count of zero', () => {
+    expect(run(index, 'category=report&country=ML').facets.country.find((f) => f.value === 'ML')).toEqual({
+      value: 'ML',
+      count: 0,
+      selected: true,
+    });
+  });
+
+  it('filters a year range and excludes records without a year', () => {
+    expect(run(index, 'yearFrom=2015').ids).toEqual([3, 1]);
+    expect(run(index, 'yearFrom=2014&yearTo=2017').ids).toEqual([1, 2]);
+    expect(counts(run(index, 'yearTo=2016'), 'year')).toEqual({ 2014: 1 });
+  });
+
+  it('limits the values listed, keeps selected ones, and reports how many there are', () => {
+    const all = index.search(parseCatalogueParams({}), parseQuery(''), { facetLimit: 1 });
+    expect(all.facetSizes.country).toBe(3);
+    expect(all.facets.country).toEqual([{ value: 'RS', count: 2, selected: false }]);
+    const selected = index.search(parseCatalogueParams({ country: 'ML' }), parseQuery(''), { facetLimit: 1 });
+    expect(selected.facets.country).toEqual([
+      { value: 'RS', count: 2, selected: false },
+      { value: 'ML', count: 1, selected: true },
+    ]);
+  });
+
+  it('lists only the values a find filter accepts, with exact counts', () => {
+    const result = index.search(parseCatalogueParams({}), parseQuery(''), { facetFilter: { country: (c) => c === 'BA' } });
+    expect(result.facets.country).toEqual([{ value: 'BA', count: 1, selected: false }]);
+    expect(result.facetSizes.country).toBe(3);
+  });
+
+  it('clamps the page to the last one', () => {
+    const result = run(index, 'page=50');
+    expect(result.page).toBe(1);
+    expect(result.pageCount).toBe(1);
+  });
+});
+
+describe('CatalogueIndex text search', () => {
+  const index = build();
+  const ids = (q: string) => run(index, `q=${encodeURIComponent(q)}&sort=newest`).ids;
+
+  it('ignores case and accents and stems English words', () => {
+    expect(ids('ETUDE')).toEqual([1]);
+    expect(ids('trafficking')).toEqual([3, 2, 4]);
+    expect(ids('trafficked')).toEqual([3, 2, 4]);
+  });
+
+  it('ANDs words, supports phrases, exclusions, prefixes and OR', () => {
+    expect(ids('labour trafficking')).toEqual([2, 4]);
+    expect(ids('"forced labour"')).toEqual([2]);
+    expect(ids('"labour forced"')).toEqual([]);
+    expect(ids('trafficking -child')).toEqual([3, 2]);
+    expect(ids('referr*')).toEqual([3]);
+    expect(ids('mining OR etude')).toEqual([1, 4]);
+    expect(ids('-trafficking')).toEqual([1]);
+  });
+
+  it('searches the names a publication is filed under', () => {
+    expect(ids('liu')).toEqual([4]);
+  });
+
+  it('ranks a title match above a summary-only match', () => {
+    const ranked = build([
+      doc(1, { title: 'Annual overview', summary: 'A section on labour migration among many other topics of the year.', year: 2020 }),
+      doc(2, { title: 'Labour migration', summary: 'An overview.', year: 2010 }),
+    ]);
+    const params = parseCatalogueParams({ q: 'labour' });
+    expect(params.sort).toBe('relevance');
+    expect(ranked.search(params, parseQuery(params.q)).ids).toEqual([2, 1]);
+  });
+
+  it('never fails on malformed queries', () => {
+    for (const q of ['"unbalanced', '-', 'NEAR/3 (a OR', '*', 'OR', 'a'.repeat(5000), '"" -"" OR OR']) {
+      expect(() => ids(q)).not.toThrow();
+    }
+  });
+});
+
+describe('CatalogueIndex updates', () => {
+  it('re-indexes an updated record and forgets a removed one', () => {
+    const index = build();
+    index.upsert(doc(2, { title: 'Labour exploitation', year: 2021, category: 'handbook', countries: ['ML'] }));
+    expect(run(index, '').ids).toEqual([2, 3, 1, 4]);
+    expect(counts(run(index, ''), 'country')).toEqual({ RS: 1, ML: 2 });
+    expect(run(index, 'q=forced').ids).toEqual([]);
+    index.remove(3);
+    expect(run(index, '').total).toBe(3);
+    expect(run(index, 'q=referral').ids).toEqual([]);
+    expect(counts(run(index, ''), 'category')).toEqual({ handbook: 2 });
+    expect(index.size).toBe(3);
+    expect(index.deadSlots).toBe(2);
+  });
+
+  it('grows past its initial capacity', () => {
+    const index = new CatalogueIndex();
+    for (let i = 1; i <= 3000; i++) index.upsert(doc(i, { year: 1990 + (i % 30), countries: [i % 2 ? 'RS' : 'BA'] }));
+    const result = run(index, 'country=RS');
+    expect(result.total).toBe(1500);
+    expect(counts(result, 'country')).toEqual({ RS: 1500, BA: 1500 });
+  });
+});

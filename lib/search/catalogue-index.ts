@@ -1,0 +1,454 @@
+import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
+import { foldText } from '@/lib/text';
+import { Bitset, GrowableUint32 } from './bitset';
+import type { Clause, SearchQuery } from './query';
+import { tokenize } from './tokenize';
+
+/**
+ * The in-memory search index: an inverted index over the text and one posting list per facet value,
+ * so a query's matches, BM25 ranking and exact disjunctive facet counts are bitset operations.
+ * Every (re)indexed publication takes a new slot; the old slot is only marked dead, which keeps every
+ * posting list sorted by slot and makes an update as cheap as an insert.
+ */
+
+export type IndexDoc = {
+  id: number;
+  title: string;
+  summary: string;
+  /** Author, country, region and category names, searchable but weighted below the title. */
+  names: string;
+  year: number | null;
+  category: string | null;
+  countries: string[];
+  /** Regions tagged on the publication together with the regions of its countries. */
+  regions: string[];
+  authors: string[];
+};
+
+export type FacetCount = { value: string; count: number; selected: boolean };
+
+export type SearchOptions = {
+  /** At most this many values per facet, the highest counts first; selected values always come back. */
+  facetLimit?: number;
+  /** Only values passing this test are returned (counts are unaffected). */
+  facetFilter?: Partial<Record<Facet, (value: string) => boolean>>;
+};
+
+export type SearchResult = {
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Publication ids of the page, in order. */
+  ids: number[];
+  facets: Record<Facet, FacetCount[]>;
+  /** How many distinct values each facet has among its matches (before the limit). */
+  facetSizes: Record<Facet, number>;
+};
+
+// Title matches weigh most, then names, then the summary (BM25 over weighted term frequencies).
+const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
+const K1 = 1.2;
+const B = 0.75;
+// Separates fields in a slot's token sequence, so a phrase never spans two fields.
+const FIELD_GAP = 0xffffffff;
+
+class ValueDictionary {
+  readonly values: string[] = [];
+  readonly postings: GrowableUint32[] = [];
+  private readonly ids = new Map<string, number>();
+
+  idOf(value: string): number | undefined {
+    return this.ids.get(value);
+  }
+
+  intern(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+      this.postings.push(new GrowableUint32());
+    }
+    return id;
+  }
+}
+
+type TermPostings = { slots: GrowableUint32; weights: GrowableUint32; df: number };
+
+export class CatalogueIndex {
+  private capacity = 1024;
+  private slotCount = 0;
+  private live = new Bitset(this.capacity);
+  private readonly slotOf = new Map<number, number>();
+  private readonly idOfSlot = new GrowableUint32();
+  private readonly yearOfSlot = new GrowableUint32(); // 0 when unknown
+  private readonly titleKey: string[] = [];
+  private readonly docLength = new GrowableUint32();
+  private readonly tokens: Uint32Array[] = [];
+  private readonly facetValues = Object.fromEntries(FACETS.map((f) => [f, new ValueDictionary()])) as Record<
+    Facet,
+    ValueDictionary
+  >;
+  private readonly facetOfSlot = Object.fromEntries(FACETS.map((f) => [f, [] as Uint32Array[]])) as Record<
+    Facet,
+    Uint32Array[]
+  >;
+  private readonly termIds = new Map<string, number>();
+  private readonly termPostings: TermPostings[] = [];
+  /** Folded words as written → their stem's term id, for prefix queries. */
+  private readonly surfaces = new Map<string, number>();
+  private sortedSurfaces: string[] | null = [];
+  private totalLength = 0;
+  private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Slots no longer in use; a store rebuilds the index when they pile up. */
+  get deadSlots(): number {
+    return this.slotCount - this.slotOf.size;
+  }
+
+  has(id: number): boolean {
+    return this.slotOf.has(id);
+  }
+
+  upsert(doc: IndexDoc): void {
+    this.remove(doc.id);
+    const slot = this.slotCount++;
+    if (slot >= this.capacity) {
+      this.capacity *= 2;
+      this.live = this.live.resized(this.capacity);
+    }
+    this.live.add(slot);
+    this.slotOf.set(doc.id, slot);
+    this.idOfSlot.push(doc.id);
+    this.yearOfSlot.push(doc.year ?? 0);
+    this.titleKey.push(foldText(doc.title));
+
+    const keys: Record<Facet, string[]> = {
+      country: doc.countries,
+      region: doc.regions,
+      category: doc.category === null ? [] : [doc.category],
+      author: doc.authors,
+      year: doc.year === null ? [] : [String(doc.year)],
+    };
+    for (const facet of FACETS) {
+      const dictionary = this.facetValues[facet];
+      const ids = [...new Set(keys[facet])].map((v) => dictionary.intern(v));
+      for (const id of ids) dictionary.postings[id]!.push(slot);
+      this.facetOfSlot[facet][slot] = Uint32Array.from(ids);
+    }
+
+    const weights = new Map<number, number>();
+    const sequence: number[] = [];
+    let length = 0;
+    for (const field of ['title', 'names', 'summary'] as const) {
+      for (const token of tokenize(doc[field])) {
+        const id = this.internTerm(token.term);
+        if (!this.surfaces.has(token.surface)) {
+          this.surfaces.set(token.surface, id);
+          this.sortedSurfaces = null;
+        }
+        weights.set(id, (weights.get(id) ?? 0) + WEIGHT[field]);
+        sequence.push(id);
+        length += WEIGHT[field];
+      }
+      sequence.push(FIELD_GAP);
+    }
+    for (const [id, weight] of weights) {
+      const postings = this.termPostings[id]!;
+      postings.slots.push(slot);
+      postings.weights.push(weight);
+      postings.df++;
+    }
+    this.tokens[slot] = Uint32Array.from(sequence);
+    this.docLength.push(length);
+    this.totalLength += length;
+    this.orders = {};
+  }
+
+  remove(id: number): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.live.delete(slot);
+    for (const term of new Set(this.tokens[slot])) {
+      if (term !== FIELD_GAP) this.termPostings[term]!.df--;
+    }
+    this.tokens[slot] = new Uint32Array(0);
+    this.totalLength -= this.docLength.data[slot]!;
+    this.orders = {};
+  }
+
+  search(params: CatalogueParams, query: SearchQuery, options: SearchOptions = {}): SearchResult {
+    const base = this.live.clone();
+    if (!query.empty) base.and(this.textMatches(query));
+    if (params.yearFrom !== null || params.yearTo !== null) base.and(this.yearRange(params.yearFrom, params.yearTo));
+
+    const filters = new Map<Facet, Bitset>();
+    for (const facet of FACETS) {
+      const selected = params[facet].map(String);
+      if (selected.length > 0) filters.set(facet, this.facetMatches(facet, selected));
+    }
+    const matches = base.clone();
+    for (const filter of filters.values()) matches.and(filter);
+
+    const facets = {} as Record<Facet, FacetCount[]>;
+    const facetSizes = {} as Record<Facet, number>;
+    for (const facet of FACETS) {
+      // Disjunctive counting: every other facet's selection applies, this facet's own does not.
+      let scope = matches;
+      if (filters.has(facet)) {
+        scope = base.clone();
+        for (const [other, filter] of filters) if (other !== facet) scope.and(filter);
+      }
+      const { values, size } = this.countFacet(facet, scope, params[facet].map(String), options);
+      facets[facet] = values;
+      facetSizes[facet] = size;
+    }
+
+    const total = matches.count();
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const page = Math.min(params.page, pageCount);
+    const slots =
+      params.sort === 'relevance' && query.must.length > 0
+        ? this.topByRelevance(matches, query, page * PAGE_SIZE)
+        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, page * PAGE_SIZE);
+    const ids = slots.slice((page - 1) * PAGE_SIZE).map((slot) => this.idOfSlot.data[slot]!);
+    return { total, page, pageCount, ids, facets, facetSizes };
+  }
+
+  private internTerm(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termPostings.length;
+      this.termIds.set(term, id);
+      this.termPostings.push({ slots: new GrowableUint32(), weights: new GrowableUint32(), df: 0 });
+    }
+    return id;
+  }
+
+  private bitsOf(postings: GrowableUint32): Bitset {
+    const set = new Bitset(this.capacity);
+    const { data, length } = postings;
+    for (let i = 0; i < length; i++) set.add(data[i]!);
+    return set;
+  }
+
+  private termBits(term: string): Bitset {
+    const id = this.termIds.get(term);
+    return id === undefined ? new Bitset(this.capacity) : this.bitsOf(this.termPostings[id]!.slots);
+  }
+
+  /** Term ids of every word written with this prefix. */
+  private prefixTerms(prefix: string): Set<number> {
+    this.sortedSurfaces ??= [...this.surfaces.keys()].sort();
+    const sorted = this.sortedSurfaces;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const ids = new Set<number>();
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) ids.add(this.surfaces.get(sorted[i]!)!);
+    return ids;
+  }
+
+  private phraseBits(terms: string[]): Bitset {
+    const ids = terms.map((t) => this.termIds.get(t));
+    const candidates = new Bitset(this.capacity);
+    if (ids.some((id) => id === undefined)) return candidates;
+    const rarest = ids.reduce((a, b) => (this.termPostings[a!]!.df <= this.termPostings[b!]!.df ? a : b))!;
+    const { data, length } = this.termPostings[rarest]!.slots;
+    for (let i = 0; i < length; i++) {
+      const slot = data[i]!;
+      if (this.live.has(slot) && containsSequence(this.tokens[slot]!, ids as number[])) candidates.add(slot);
+    }
+    return candidates;
+  }
+
+  private clauseBits(clause: Clause): Bitset {
+    switch (clause.kind) {
+      case 'term':
+        return this.termBits(clause.term);
+      case 'phrase':
+        return this.phraseBits(clause.terms);
+      case 'prefix': {
+        const set = new Bitset(this.capacity);
+        for (const id of this.prefixTerms(clause.prefix)) set.or(this.bitsOf(this.termPostings[id]!.slots));
+        return set;
+      }
+    }
+  }
+
+  private textMatches(query: SearchQuery): Bitset {
+    const result = Bitset.full(this.capacity);
+    for (const group of query.must) {
+      const alternatives = new Bitset(this.capacity);
+      for (const clause of group) alternatives.or(this.clauseBits(clause));
+      result.and(alternatives);
+    }
+    for (const clause of query.not) result.andNot(this.clauseBits(clause));
+    return result;
+  }
+
+  private yearRange(from: number | null, to: number | null): Bitset {
+    const set = new Bitset(this.capacity);
+    const years = this.facetValues.year;
+    years.values.forEach((value, id) => {
+      const year = Number(value);
+      if ((from === null || year >= from) && (to === null || year <= to)) set.or(this.bitsOf(years.postings[id]!));
+    });
+    return set;
+  }
+
+  private facetMatches(facet: Facet, selected: string[]): Bitset {
+    const set = new Bitset(this.capacity);
+    const dictionary = this.facetValues[facet];
+    for (const value of selected) {
+      const id = dictionary.idOf(value);
+      if (id !== undefined) set.or(this.bitsOf(dictionary.postings[id]!));
+    }
+    return set;
+  }
+
+  private countFacet(facet: Facet, scope: Bitset, selected: string[], options: SearchOptions) {
+    const dictionary = this.facetValues[facet];
+    const counts = new Uint32Array(dictionary.values.length);
+    const forward = this.facetOfSlot[facet];
+    scope.forEach((slot) => {
+      for (const id of forward[slot]!) counts[id]!++;
+    });
+    const accept = options.facetFilter?.[facet];
+    const limit = options.facetLimit ?? Infinity;
+    let size = 0;
+    const candidates: number[] = [];
+    for (let id = 0; id < counts.length; id++) {
+      if (counts[id] === 0) continue;
+      size++;
+      if (!accept || accept(dictionary.values[id]!)) candidates.push(id);
+    }
+    const top =
+      candidates.length > limit ? candidates.sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, limit) : candidates;
+    const chosen = new Set(top);
+    const values: FacetCount[] = top.map((id) => ({
+      value: dictionary.values[id]!,
+      count: counts[id]!,
+      selected: selected.includes(dictionary.values[id]!),
+    }));
+    for (const value of selected) {
+      const id = dictionary.idOf(value);
+      if (id === undefined || !chosen.has(id)) values.push({ value, count: id === undefined ? 0 : counts[id]!, selected: true });
+    }
+    return { values, size };
+  }
+
+  private order(sort: 'newest' | 'oldest' | 'title'): Uint32Array {
+    const cached = this.orders[sort];
+    if (cached) return cached;
+    const slots: number[] = [];
+    this.live.forEach((slot) => slots.push(slot));
+    const year = this.yearOfSlot.data;
+    const title = this.titleKey;
+    const byTitle = (a: number, b: number) => (title[a]! < title[b]! ? -1 : title[a]! > title[b]! ? 1 : 0);
+    // Publications without a year go last in both directions.
+    const compare = {
+      newest: (a: number, b: number) => (year[b]! || -1) - (year[a]! || -1) || byTitle(a, b),
+      oldest: (a: number, b: number) => (year[a]! || 1e9) - (year[b]! || 1e9) || byTitle(a, b),
+      title: (a: number, b: number) => byTitle(a, b) || year[b]! - year[a]!,
+    }[sort];
+    const order = Uint32Array.from(slots.sort(compare));
+    this.orders[sort] = order;
+    return order;
+  }
+
+  private walkOrder(sort: 'newest' | 'oldest' | 'title', matches: Bitset, limit: number): number[] {
+    const out: number[] = [];
+    const order = this.order(sort);
+    for (let i = 0; i < order.length && out.length < limit; i++) {
+      if (matches.has(order[i]!)) out.push(order[i]!);
+    }
+    return out;
+  }
+
+  /** The best `limit` matches by BM25 over weighted term frequencies, best first. */
+  private topByRelevance(matches: Bitset, query: SearchQuery, limit: number): number[] {
+    const scores = new Float64Array(this.capacity);
+    const docCount = Math.max(1, this.size);
+    const averageLength = this.totalLength / docCount || 1;
+    const scored = new Set<number>();
+    for (const clause of query.must.flat()) {
+      const ids =
+        clause.kind === 'prefix'
+          ? this.prefixTerms(clause.prefix)
+          : (clause.kind === 'term' ? [clause.term] : clause.terms).map((t) => this.termIds.get(t)).filter((id) => id !== undefined);
+      for (const id of ids) {
+        if (scored.has(id)) continue;
+        scored.add(id);
+        const postings = this.termPostings[id]!;
+        const idf = Math.log(1 + (docCount - postings.df + 0.5) / (postings.df + 0.5));
+        const { data: slots, length } = postings.slots;
+        const weights = postings.weights.data;
+        const lengths = this.docLength.data;
+        for (let i = 0; i < length; i++) {
+          const slot = slots[i]!;
+          if (!matches.has(slot)) continue;
+          const tf = weights[i]!;
+          scores[slot]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]!) / averageLength));
+        }
+      }
+    }
+    // A bounded min-heap keeps the best `limit` without sorting every match.
+    const year = this.yearOfSlot.data;
+    const better = (a: number, b: number) => scores[a]! - scores[b]! || year[a]! - year[b]! || b - a;
+    const heap: number[] = [];
+    matches.forEach((slot) => {
+      if (heap.length < limit) {
+        heap.push(slot);
+        siftUp(heap, heap.length - 1, better);
+      } else if (limit > 0 && better(slot, heap[0]!) > 0) {
+        heap[0] = slot;
+        siftDown(heap, 0, better);
+      }
+    });
+    return heap.sort((a, b) => better(b, a));
+  }
+}
+
+function containsSequence(tokens: Uint32Array, ids: number[]): boolean {
+  const first = ids[0]!;
+  outer: for (let i = 0; i + ids.length <= tokens.length; i++) {
+    if (tokens[i] !== first) continue;
+    for (let j = 1; j < ids.length; j++) if (tokens[i + j] !== ids[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+type Compare = (a: number, b: number) => number;
+
+function siftUp(heap: number[], i: number, better: Compare): void {
+  while (i > 0) {
+    const parent = (i - 1) >>> 1;
+    if (better(heap[parent]!, heap[i]!) <= 0) break;
+    [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], i: number, better: Compare): void {
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < heap.length && better(heap[left]!, heap[worst]!) < 0) worst = left;
+    if (right < heap.length && better(heap[right]!, heap[worst]!) < 0) worst = right;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+    i = worst;
+  }
+}

@@ -1,0 +1,113 @@
+import type { Db } from '@/lib/prisma-client';
+import { CatalogueIndex, type IndexDoc } from './catalogue-index';
+import { readSearchText } from './sqlite';
+
+/**
+ * Keeps a process's CatalogueIndex in step with the database. Before each query it reads the newest
+ * CatalogueChange (one indexed lookup) and replays what it has not seen: changed publications are
+ * re-read and re-indexed, a null change rebuilds everything. Every instance sharing the database
+ * does the same, so an edit made through one shows on all of them at their next request.
+ */
+export class IndexStore {
+  private index: CatalogueIndex | null = null;
+  private seq = 0;
+  private pending: Promise<CatalogueIndex> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  async current(): Promise<CatalogueIndex> {
+    const latest = await latestChange(this.db);
+    if (this.index && latest === this.seq) return this.index;
+    // One refresh at a time; requests arriving meanwhile wait for it.
+    this.pending ??= this.refresh().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async refresh(): Promise<CatalogueIndex> {
+    const changes = this.index
+      ? await this.db.catalogueChange.findMany({ where: { seq: { gt: this.seq } }, orderBy: { seq: 'asc' } })
+      : [];
+    const index = this.index;
+    const rebuild =
+      !index || changes.some((c) => c.publicationId === null) || index.deadSlots > Math.max(1000, index.size);
+    if (rebuild) {
+      // Read the position first: a write landing during the build is replayed again next time.
+      const seq = await latestChange(this.db);
+      const fresh = new CatalogueIndex();
+      for (const doc of await loadDocs(this.db)) fresh.upsert(doc);
+      this.index = fresh;
+      this.seq = seq;
+      return fresh;
+    }
+    const ids = [...new Set(changes.map((c) => c.publicationId!))];
+    const docs = await loadDocs(this.db, ids);
+    const found = new Set(docs.map((d) => d.id));
+    for (const doc of docs) index.upsert(doc);
+    for (const id of ids) if (!found.has(id)) index.remove(id);
+    this.seq = changes.at(-1)?.seq ?? this.seq;
+    return index;
+  }
+}
+
+async function latestChange(db: Db): Promise<number> {
+  const last = await db.catalogueChange.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+  return last?.seq ?? 0;
+}
+
+type Pair = { publicationId: number; value: string };
+
+/** Every searchable publication (or those with the given ids), read with a few set-based queries. */
+export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
+  const only = ids ? { publicationId: { in: ids } } : {};
+  const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
+    readSearchText(db, ids),
+    db.publication.findMany({
+      where: ids ? { id: { in: ids } } : {},
+      select: { id: true, year: true, category: { select: { slug: true } } },
+    }),
+    db.publicationCountry.findMany({ where: only, select: { publicationId: true, countryCode: true } }),
+    db.publicationRegion.findMany({ where: only, select: { publicationId: true, region: { select: { slug: true } } } }),
+    db.publicationAuthor.findMany({
+      where: only,
+      select: { publicationId: true, author: { select: { slug: true } } },
+      orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+    }),
+    db.countryRegion.findMany({ select: { countryCode: true, region: { select: { slug: true } } } }),
+  ]);
+
+  const group = (pairs: Pair[]) => {
+    const map = new Map<number, string[]>();
+    for (const { publicationId, value } of pairs) {
+      const list = map.get(publicationId);
+      if (list) list.push(value);
+      else map.set(publicationId, [value]);
+    }
+    return map;
+  };
+  const countriesOf = group(countries.map((c) => ({ publicationId: c.publicationId, value: c.countryCode })));
+  const regionsOf = group(regions.map((r) => ({ publicationId: r.publicationId, value: r.region.slug })));
+  const authorsOf = group(authors.map((a) => ({ publicationId: a.publicationId, value: a.author.slug })));
+  const membership = new Map<string, string[]>();
+  for (const m of memberships) membership.set(m.countryCode, [...(membership.get(m.countryCode) ?? []), m.region.slug]);
+  const textOf = new Map(texts.map((t) => [t.id, t]));
+
+  return publications.map((p) => {
+    const text = textOf.get(p.id);
+    const codes = countriesOf.get(p.id) ?? [];
+    const effectiveRegions = new Set(regionsOf.get(p.id) ?? []);
+    for (const code of codes) for (const slug of membership.get(code) ?? []) effectiveRegions.add(slug);
+    return {
+      id: p.id,
+      title: text?.title ?? '',
+      summary: text?.summary ?? '',
+      names: text?.names ?? '',
+      year: p.year,
+      category: p.category?.slug ?? null,
+      countries: codes,
+      regions: [...effectiveRegions],
+      authors: authorsOf.get(p.id) ?? [],
+    };
+  });
+}

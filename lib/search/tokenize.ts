@@ -1,0 +1,83 @@
+import { stemmer } from 'stemmer';
+import { foldText } from '@/lib/text';
+
+/**
+ * One word of a text.
+ * - `surface`: the folded word (`foldText`: NFKD, combining marks stripped, lower-cased), used for prefix matching;
+ * - `term`: the Porter stem of `surface` (digits-only words are kept as they are), used for term and phrase matching;
+ * - `start`/`end`: UTF-16 offsets of the word in the ORIGINAL text, so `text.slice(start, end)` is the word as written.
+ */
+export type Token = { term: string; surface: string; start: number; end: number };
+
+/**
+ * A word is a run of Unicode letters and digits (like SQLite FTS5's unicode61 tokenizer with
+ * remove_diacritics 2); combining marks are kept inside a word (`e` + U+0301 is one word, folded to `e`)
+ * but never start one, so a stray mark, an emoji's variation selector or any punctuation separates words.
+ * The hyphen of `anti-trafficking` and the apostrophe of `d'Ivoire` therefore split words.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+/** Characters that folding can introduce although the original was a letter or digit (NFKD of '½' is '1⁄2', of '⑴' is '(1)'). */
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu;
+const DIGITS_ONLY = /^\p{N}+$/u;
+const ASCII_LOWER = /^[a-z0-9]+$/;
+
+type Entry = { surface: string; term: string };
+
+/** Memo of original word → folded surface and stem: real texts repeat a small vocabulary, stemming is the hot spot. */
+const memo = new Map<string, Entry | null>();
+const MEMO_LIMIT = 200_000;
+/** Longer "words" (hashes, base64, run-together URLs) are rare and would only bloat the memo. */
+const MEMO_MAX_WORD_LENGTH = 48;
+
+function analyse(word: string): Entry | null {
+  let surface: string;
+  if (ASCII_LOWER.test(word)) {
+    surface = word;
+  } else {
+    surface = foldText(word);
+    NOT_WORD_CHAR.lastIndex = 0;
+    if (NOT_WORD_CHAR.test(surface)) surface = surface.replace(NOT_WORD_CHAR, '');
+    // A halfwidth katakana sound mark (a letter) folds to a bare combining mark, then to nothing.
+    if (surface === '') return null;
+  }
+  const term = DIGITS_ONLY.test(surface) ? surface : stemmer(surface);
+  return { surface, term };
+}
+
+function lookup(word: string): Entry | null {
+  let entry = memo.get(word);
+  if (entry === undefined) {
+    entry = analyse(word);
+    if (word.length <= MEMO_MAX_WORD_LENGTH) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, entry);
+    }
+  }
+  return entry;
+}
+
+/** Splits `text` into words with their folded surface, stem and offsets in the original text. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = new RegExp(WORD.source, WORD.flags);
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    const word = match[0];
+    const entry = lookup(word);
+    if (entry === null) continue;
+    tokens.push({ term: entry.term, surface: entry.surface, start: match.index, end: match.index + word.length });
+  }
+  return tokens;
+}
+
+/** The stems of `text` in order: `tokenize(text).map((t) => t.term)` without building tokens (the indexing fast path). */
+export function terms(text: string): string[] {
+  const words = text.match(WORD);
+  if (words === null) return [];
+  const out: string[] = [];
+  for (const word of words) {
+    const entry = lookup(word);
+    if (entry !== null) out.push(entry.term);
+  }
+  return out;
+}
