@@ -133,6 +133,7 @@ describe('parseQuery: OR', () => {
     ['a OR OR b', q([[t('a'), t('b')]])],
     ['a OR -b c', q([[t('a')], [t('c')]], [t('b')])],
     ['-b OR c', q([[t('c')]], [t('b')])],
+    ['a -b OR c', q([[t('a')], [t('c')]], [t('b')])],
     ['a OR "" b', q([[t('a'), t('b')]])],
     // OR as part of a longer token is a word
     ['a OR(b)', q([[t('a')], [t('or')], [t('b')]])],

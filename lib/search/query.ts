@@ -145,7 +145,7 @@ export function parseQuery(q: string): SearchQuery {
   outer: for (const chunk of lex(typeof q === 'string' ? q : '')) {
     for (const item of chunkItems(chunk)) {
       if (item.kind === 'or') {
-        pendingOr = true;
+        if (previousWasPositive) pendingOr = true;
         continue;
       }
       if (count >= MAX_CLAUSES) break outer;
