@@ -11,7 +11,8 @@ test.describe('JSON API @http', () => {
     expect(body.pageSize).toBe(20);
     expect(body.total).toBe(body.items.length);
     for (const item of body.items) {
-      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'regions', 'slug', 'summary', 'title', 'year']);
+      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'regions', 'slug', 'snippets', 'summary', 'title', 'year']);
+      expect(item.snippets).toBeNull();
       expect(item.countries).toContainEqual({ code: 'RS', name: 'Serbia' });
     }
     expect(Object.keys(body.facets).sort()).toEqual(['author', 'category', 'country', 'region', 'year']);
@@ -53,5 +54,19 @@ test.describe('JSON API @http', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+test.describe('JSON API search @http', () => {
+  test('returns escaped, highlighted snippets in relevance order', async ({ request }) => {
+    const body = await (await request.get('/api/publications?q=handbook+%3Cscript%3E')).json();
+    expect(body.total).toBe(0);
+    const found = await (await request.get('/api/publications?q=handbook')).json();
+    expect(found.total).toBeGreaterThan(0);
+    const first = found.items[0];
+    expect(first.snippets.title).toMatch(/<mark>Handbook<\/mark>/i);
+    for (const item of found.items) {
+      expect(item.snippets.title + item.snippets.summary).not.toMatch(/<(?!\/?mark>)/);
+    }
   });
 });
