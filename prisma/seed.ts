@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { upsertPublication } from '@/lib/publications/save';
+import { publicationSlug } from '@/lib/publications/slug';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
 import { PublicationRecordSchema, type PublicationRecord } from '@/lib/validation/publication';
 
@@ -16,8 +17,14 @@ export function readSeedPublications(file = SEED_FILE): PublicationRecord[] {
 /** Loads the taxonomy and the sample publications; running it again changes nothing. */
 export async function seedDatabase(db: PrismaClient, publications = readSeedPublications()): Promise<number> {
   await seedTaxonomy(db);
+  // Slugs are assigned in file order, so every run gives each record the same one.
+  const slugs = new Set<string>();
   await db.$transaction(async (tx) => {
-    for (const publication of publications) await upsertPublication(tx, publication);
+    for (const publication of publications) {
+      const slug = publicationSlug(publication.title, publication.year, (s) => slugs.has(s));
+      slugs.add(slug);
+      await upsertPublication(tx, { ...publication, slug });
+    }
   }, { timeout: 60_000 });
   return publications.length;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
-import { seedDatabase } from '@/prisma/seed';
+import { readSeedPublications, seedDatabase } from '@/prisma/seed';
 
 async function counts() {
   return {
@@ -25,6 +25,8 @@ describe('sample data', () => {
   });
 
   it('spreads across enough countries, regions, categories and years', async () => {
+    // Every record of the sample file, none lost to a slug shared with another.
+    expect(await prisma.publication.count()).toBe(readSeedPublications().length);
     expect(await prisma.publication.count()).toBeGreaterThanOrEqual(60);
     expect((await prisma.publicationCountry.groupBy({ by: ['countryCode'] })).length).toBeGreaterThanOrEqual(25);
     expect((await prisma.publicationRegion.groupBy({ by: ['regionId'] })).length).toBeGreaterThanOrEqual(8);
