@@ -39,7 +39,8 @@ export function cacheFile(n: number): string {
 
 // --- vocabulary --------------------------------------------------------------------------------------
 // Ordered by how common each word should be: samples follow a Zipf law over these ranks, so the first
-// words are in almost every summary and the last ones in about one in a hundred.
+// words are in almost every summary and the last ones in a few in a hundred; a tier of specialist
+// words below them is rarer still.
 
 const DOMAIN_WORDS = `
 trafficking victims exploitation labour protection persons migrants women children identification assistance
@@ -77,8 +78,12 @@ child-sensitive non-punishment presumption age assessment guardianship unaccompa
 foster alternative institutional orphanages stateless minorities roma indigenous disabilities lgbti
 elderly pregnant sponsorship domestic-workers au-pairs students volunteers athletes footballers models
 nannies caregivers seafarers vessels ports airports checkpoints smugglers facilitators networks groups
-organised crime clans family-based kinship loverboy method romance scams forced criminality call centres
-fraud compounds scam centres telecom casinos special economic zones kafala`;
+organised crime clans family-based kinship method romance scams forced criminality call centres
+fraud compounds scam centres telecom casinos special economic zones`;
+
+/** Specialist words, each in roughly one summary in three hundred: what a rare-word query finds. */
+const RARE_WORDS = `kafala sextortion loverboy cybersex livestreaming peonage indentured trokosi devadasi restavek talibé
+vidomegon juju madams sharecropping chattel bride-price okada cockling`;
 
 /** Word pairs that occur together often: what phrase queries find. */
 const COLLOCATIONS = [
@@ -119,13 +124,18 @@ among within through under against`;
 
 const words = (text: string) => text.trim().split(/\s+/);
 const VOCABULARY = [...new Set(words(DOMAIN_WORDS))];
+const RARE = words(RARE_WORDS);
 const FUNCTION = words(FUNCTION_WORDS);
+/** Share of domain-word draws that take a specialist word instead. */
+const RARE_SHARE = 0.0012;
 
 // The query matrix relies on these; fail loudly if an edit above removes one.
-for (const word of [COMMON_WORD, TEXT_WORD, ...PHRASE, RARE_WORD]) {
+for (const word of [COMMON_WORD, TEXT_WORD, ...PHRASE]) {
   if (!VOCABULARY.includes(word)) throw new Error(`bench vocabulary lacks "${word}"`);
 }
-if (VOCABULARY[0] !== COMMON_WORD || VOCABULARY.at(-1) !== RARE_WORD) throw new Error('bench vocabulary order changed');
+if (VOCABULARY[0] !== COMMON_WORD || !RARE.includes(RARE_WORD) || VOCABULARY.some((w) => RARE.includes(w))) {
+  throw new Error('bench vocabulary order changed');
+}
 if (COLLOCATIONS[1] !== PHRASE.join(' ')) throw new Error('bench collocations order changed');
 if (!VOCABULARY.some((w) => w.startsWith(PREFIX))) throw new Error(`no word starts with "${PREFIX}"`);
 
@@ -258,7 +268,7 @@ type Generated = {
 
 function makeGenerator(authorCount: number) {
   const random = rng(20261128);
-  const domainWord = zipf(VOCABULARY.length, 1.05, random);
+  const domainWord = zipf(VOCABULARY.length, 0.85, random);
   const functionWord = zipf(FUNCTION.length, 1.0, random);
   const collocation = zipf(COLLOCATIONS.length, 1.1, random);
   const countryOrder = [
@@ -287,6 +297,7 @@ function makeGenerator(authorCount: number) {
       const u = random();
       if (u < functionShare) out.push(FUNCTION[functionWord()]!);
       else if (u < functionShare + 0.08) out.push(...words(COLLOCATIONS[collocation()]!));
+      else if (random() < RARE_SHARE) out.push(RARE[Math.floor(random() * RARE.length)]!);
       else out.push(VOCABULARY[domainWord()]!);
     }
     return out.slice(0, count);

@@ -175,7 +175,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 
 export async function getPublication(slug: string): Promise<PublicationDetail | null> {
   const row = await prisma.publication.findUnique({
-    where: { slug },
+    where: { slug, status: 'published' },
     select: { ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
   });
   if (!row) return null;
@@ -183,5 +183,5 @@ export async function getPublication(slug: string): Promise<PublicationDetail | 
 }
 
 export async function publicationExists(slug: string): Promise<boolean> {
-  return (await prisma.publication.count({ where: { slug } })) > 0;
+  return (await prisma.publication.count({ where: { slug, status: 'published' } })) > 0;
 }

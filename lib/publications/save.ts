@@ -14,6 +14,8 @@ export type PublicationInput = {
   authors: string[];
   language?: string | null;
   url?: string | null;
+  /** Defaults to "published". */
+  status?: 'draft' | 'published';
 };
 
 /** Creates the publication, or replaces the one with the same slug; authors are created on first mention. */
@@ -44,8 +46,14 @@ export async function upsertPublication(db: Db, input: PublicationInput): Promis
     language: input.language ?? null,
     url: input.url ?? null,
     categoryId: category?.id ?? null,
+    status: input.status ?? 'published',
   };
-  const { id } = await db.publication.upsert({ where: { slug }, create: { slug, ...data }, update: data, select: { id: true } });
+  const { id } = await db.publication.upsert({
+    where: { slug },
+    create: { slug, ...data },
+    update: { ...data, version: { increment: 1 } },
+    select: { id: true },
+  });
 
   await db.publicationCountry.deleteMany({ where: { publicationId: id } });
   await db.publicationRegion.deleteMany({ where: { publicationId: id } });

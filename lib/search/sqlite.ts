@@ -8,7 +8,7 @@ import type { Db } from '@/lib/prisma-client';
 
 export type SearchText = { id: number; title: string; summary: string; names: string };
 
-/** What search sees of a publication: title, summary, and the names it is filed under. */
+/** What public search sees of a published publication: title, summary, and the names it is filed under. */
 const SEARCH_TEXT = Prisma.sql`
   SELECT
     p."id" AS "id", p."title" AS "title", p."summary" AS "summary",
@@ -22,24 +22,25 @@ const SEARCH_TEXT = Prisma.sql`
         JOIN "Region" r ON r."id" = pr."regionId" WHERE pr."publicationId" = p."id"), '') || ' ; ' ||
       coalesce((SELECT cat."name" FROM "Category" cat WHERE cat."id" = p."categoryId"), '')
     ) AS "names"
-  FROM "Publication" p`;
+  FROM "Publication" p
+  WHERE p."status" = 'published'`;
 
 /** The searchable text of every publication, or of those with the given ids. */
 export async function readSearchText(db: Db, ids?: number[]): Promise<SearchText[]> {
   const rows = await db.$queryRaw<SearchText[]>(
     ids
-      ? Prisma.sql`${SEARCH_TEXT} WHERE p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+      ? Prisma.sql`${SEARCH_TEXT} AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
       : SEARCH_TEXT,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-/** Rewrites a publication's full-text row. */
+/** Rewrites a publication's full-text row (removes it when the publication is a draft). */
 export async function writeSearchRow(db: Db, id: number): Promise<void> {
   await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
   await db.$executeRaw`
     INSERT INTO "PublicationSearch" (rowid, "title", "summary", "names")
-    SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} WHERE p."id" = ${id})`;
+    SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} AND p."id" = ${id})`;
 }
 
 export async function deleteSearchRow(db: Db, id: number): Promise<void> {

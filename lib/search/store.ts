@@ -64,7 +64,8 @@ export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
   const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
     readSearchText(db, ids),
     db.publication.findMany({
-      where: ids ? { id: { in: ids } } : {},
+      // Drafts are for staff only: public search never sees them.
+      where: { status: 'published', ...(ids && { id: { in: ids } }) },
       select: { id: true, year: true, category: { select: { slug: true } } },
     }),
     db.publicationCountry.findMany({ where: only, select: { publicationId: true, countryCode: true } }),
