@@ -2,14 +2,18 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() for signed-in staff without the role a page needs.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {
         source: '/:path*',
         headers: [
+          // The Content-Security-Policy (with a per-request nonce) and HSTS are set in proxy.ts.
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
     ];

@@ -12,6 +12,12 @@ const EnvSchema = z.object({
       error: 'DATABASE_URL must be a file: URL (SQLite), e.g. file:./data/catalogue.db',
     }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Public origin, e.g. https://catalogue.example.org; https here makes cookies Secure and turns on HSTS. */
+  SITE_URL: z.url().optional(),
+  /** Set to 1 behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Read by `npm run user:create` instead of asking on the terminal. */
+  CATALOGUE_PASSWORD: z.string().optional(),
 });
 
 const parsed = EnvSchema.safeParse(process.env);

@@ -1,8 +1,11 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
 export const metadata = { title: 'Publication not found', robots: { index: false } };
 
-export default function PublicationNotFound() {
+// Rendered per request so its scripts carry the CSP nonce.
+export default async function PublicationNotFound() {
+  await connection();
   return (
     <main className="mx-auto max-w-3xl px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">Publication not found</h1>

@@ -1,0 +1,45 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { prisma } from '@/lib/db';
+import { logSecurity } from '@/lib/log';
+import { verifyAgainstDecoy, verifyPassword } from '@/lib/auth/password';
+import { signInRetryAfter } from '@/lib/auth/rate-limit';
+import { clientAddress } from '@/lib/auth/request';
+import { endSession, startSession } from '@/lib/auth/session';
+import { SignInSchema } from '@/lib/validation/auth';
+
+export type SignInState = { message?: string; fieldErrors?: { email?: string[]; password?: string[] }; email?: string };
+
+// The same answer for an unknown email, a wrong password and a disabled account.
+const FAILED = 'The email or password is not right.';
+
+export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = SignInSchema.safeParse(Object.fromEntries(formData));
+  const email = String(formData.get('email') ?? '').slice(0, 320);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+
+  const ip = await clientAddress();
+  const retryAfter = await signInRetryAfter(prisma, parsed.data.email, ip);
+  if (retryAfter > 0) {
+    logSecurity('sign-in.throttled', { email: parsed.data.email, ip, retryAfter });
+    return { message: `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, email };
+  }
+
+  const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
+  const ok = user
+    ? (await verifyPassword(user.passwordHash, parsed.data.password)) && !user.disabledAt
+    : (await verifyAgainstDecoy(parsed.data.password), false);
+  await prisma.signInAttempt.create({ data: { email: parsed.data.email, ip, success: ok } });
+  logSecurity(ok ? 'sign-in.succeeded' : 'sign-in.failed', { email: parsed.data.email, ip, userId: user?.id ?? null });
+  if (!ok || !user) return { message: FAILED, email };
+
+  await startSession(user.id);
+  redirect(parsed.data.next);
+}
+
+export async function signOut(): Promise<void> {
+  await endSession();
+  redirect('/sign-in');
+}
