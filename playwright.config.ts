@@ -56,7 +56,8 @@ export default defineConfig({
     // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
     command: `rm -f ${E2E_DATABASE} && node_modules/.bin/tsx scripts/prepare-db.ts && node_modules/.bin/next start -H localhost -p ${PORT}`,
     url: `${BASE_URL}/api/publications`,
-    env: { DATABASE_URL: `file:./${E2E_DATABASE}`, NEXT_TELEMETRY_DISABLED: '1' },
+    // TRUST_PROXY lets a test say it came over HTTPS (X-Forwarded-Proto), as a reverse proxy would.
+    env: { DATABASE_URL: `file:./${E2E_DATABASE}`, NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1' },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -32,6 +32,7 @@ test.describe('JSON API @http', () => {
   });
 
   test('200 random malformed query strings never give a server error', async ({ request }) => {
+    test.setTimeout(120_000); // 400 requests
     // A fixed seed keeps a failure reproducible.
     let seed = 20261128;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

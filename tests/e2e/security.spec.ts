@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures';
+
+function directives(csp: string): Map<string, string> {
+  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+}
+
+test.describe('security headers @http', () => {
+  test('pages carry a nonce-based CSP and the other headers', async ({ request }) => {
+    const response = await request.get('/');
+    const headers = response.headers();
+    const csp = directives(headers['content-security-policy'] ?? '');
+    const nonce = csp.get('script-src')?.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp.get('script-src')).not.toContain('unsafe-inline');
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'none'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['strict-transport-security']).toBeUndefined();
+    expect(headers['x-powered-by']).toBeUndefined();
+
+    // Every script the page ships carries this response's nonce.
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    const again = directives((await request.get('/')).headers()['content-security-policy'] ?? '');
+    expect(again.get('script-src')).not.toContain(nonce!);
+  });
+
+  test('API responses and 404s carry the headers too', async ({ request }) => {
+    for (const path of ['/api/publications', '/publications/no-such-publication', '/no-such-page']) {
+      const headers = (await request.get(path, { failOnStatusCode: false })).headers();
+      expect(headers['content-security-policy'], path).toContain("object-src 'none'");
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
+  test('HSTS is sent when the site is served over HTTPS behind a proxy', async ({ request }) => {
+    const headers = (await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers();
+    expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+
+  test('admin pages are never cached publicly nor indexed', async ({ request }) => {
+    for (const path of ['/admin', '/sign-in']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers['cache-control'], path).toMatch(/private|no-store/);
+      expect(headers['cache-control'], path).not.toMatch(/public/);
+      expect(headers['x-robots-tag'], path).toContain('noindex');
+    }
+    const signIn = await (await request.get('/sign-in')).text();
+    expect(signIn).toMatch(/<meta name="robots" content="noindex, nofollow"/);
+  });
+
+  test('the admin area redirects to sign-in when signed out', async ({ request }) => {
+    const response = await request.get('/admin', { maxRedirects: 0 });
+    expect([303, 307, 308]).toContain(response.status());
+    expect(response.headers()['location']).toMatch(/\/sign-in\?next=%2Fadmin/);
+  });
+});
