@@ -3,7 +3,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() for signed-in staff without the role a page needs.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Import files reach the upload action in one request (lib/import caps them at 40 MB).
+    serverActions: { bodySizeLimit: '41mb' },
+  },
   async headers() {
     return [
       {

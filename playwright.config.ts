@@ -47,8 +47,8 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },
     {
       name: 'chromium-no-js',
-      // HTTP-level specs (tagged @http) need no browser variant.
-      grepInvert: /@http/,
+      // HTTP-level specs (tagged @http) need no browser variant; specs tagged @js drive widgets that need JavaScript.
+      grepInvert: /@http|@js/,
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],

@@ -3,6 +3,7 @@ import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/pa
 import { catalogueHref } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
 import { ActiveFilters, FACET_TITLES } from '@/components/catalogue/active-filters';
+import { ExportLinks } from '@/components/catalogue/export-links';
 import { FacetFind } from '@/components/catalogue/facet-find';
 import { FacetGroup } from '@/components/catalogue/facet-group';
 import { Pagination } from '@/components/catalogue/pagination';
@@ -71,6 +72,7 @@ export default async function CataloguePage({
             <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
               These results as JSON
             </a>
+            <ExportLinks params={params} />
           </p>
 
           {items.length === 0 ? (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { normalizePublications } from '@/lib/normalize';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { upsertPublication } from '@/lib/publications/save';
 import { publicationSlug } from '@/lib/publications/slug';
@@ -10,8 +11,17 @@ import { PublicationRecordSchema, type PublicationRecord } from '@/lib/validatio
 
 const SEED_FILE = fileURLToPath(new URL('./seed-data/publications.json', import.meta.url));
 
+/** The sample publications, through the normalizer like every other source; they are canonical, so it must find nothing to do. */
 export function readSeedPublications(file = SEED_FILE): PublicationRecord[] {
-  return z.array(PublicationRecordSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+  const records = z.array(PublicationRecordSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+  const results = normalizePublications(records);
+  const problems = results.flatMap(({ findings, errors }, i) => [
+    ...findings.changes.map((c) => `${c.field} “${c.from}” → ${c.to} (${c.reason})`),
+    ...findings.unresolved.map((u) => `${u.field} “${u.value}”: ${u.reason}`),
+    ...errors.map((e) => `${e.field}: ${e.message}`),
+  ].map((problem) => `${records[i]!.title}: ${problem}`));
+  if (problems.length > 0) throw new Error(`The sample data is not canonical; fix ${file}:\n${problems.join('\n')}`);
+  return results.map(({ record }) => ({ ...record, category: record.category ?? null, language: record.language ?? null, url: record.url ?? null }));
 }
 
 /** Loads the taxonomy and the sample publications; running it again changes nothing. */

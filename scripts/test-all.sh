@@ -13,3 +13,4 @@ step 'unit';        node_modules/.bin/vitest run --project unit
 step 'integration'; node_modules/.bin/vitest run --project integration
 step 'build';       npm run build --silent
 step 'end-to-end';  node_modules/.bin/playwright test
+step 'benchmark (smoke)'; npm run bench --silent -- --n 2000 --duration 2 --runs 20

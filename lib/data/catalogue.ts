@@ -110,6 +110,17 @@ const getCountryNames = cache(async () => {
   return new Map(countries.map((c) => [c.code, foldText(c.name)]));
 });
 
+/** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
+async function findAuthors(text: string): Promise<Set<string>> {
+  const slug = slugify(text);
+  const authors = await prisma.author.findMany({
+    where: { OR: [{ name: { contains: text } }, ...(slug ? [{ slug: { contains: slug } }] : [])] },
+    select: { slug: true },
+    take: 5_000,
+  });
+  return new Set(authors.map((a) => a.slug));
+}
+
 function compareFacetValues(facet: Facet) {
   return (a: FacetValue, b: FacetValue) =>
     facet === 'year'
@@ -117,24 +128,29 @@ function compareFacetValues(facet: Facet) {
       : b.count - a.count || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
 }
 
-export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
-  // Facet values that name nothing in the catalogue are ignored, as if absent from the URL.
+/** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
+async function withKnownFacetValues(requested: CatalogueParams): Promise<CatalogueParams> {
   const known = await facetLabels(requested);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => known[facet].has(v));
   }
+  return params;
+}
+
+export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
+  const params = await withKnownFacetValues(requested);
 
   const countryFind = foldText(params.findCountry);
-  const authorFind = slugify(params.findAuthor);
   const countryNames = countryFind ? await getCountryNames() : null;
+  const authorMatches = params.findAuthor ? await findAuthors(params.findAuthor) : null;
   const query = parseQuery(params.q);
   const index = await store.current();
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
       ...(countryNames && { country: (code: string) => countryNames.get(code)?.includes(countryFind) ?? false }),
-      ...(authorFind && { author: (slug: string) => slug.includes(authorFind) }),
+      ...(authorMatches && { author: (slug: string) => authorMatches.has(slug) }),
     },
   });
   params.page = result.page;
@@ -184,4 +200,27 @@ export async function getPublication(slug: string): Promise<PublicationDetail | 
 
 export async function publicationExists(slug: string): Promise<boolean> {
   return (await prisma.publication.count({ where: { slug, status: 'published' } })) > 0;
+}
+
+/**
+ * Every published publication a catalogue query matches — no page limit — in the catalogue's order, a
+ * batch at a time (the CSV and JSON exports). The ids come from the search index page by page, exactly as
+ * the catalogue pages them, so the export is the catalogue's result set whatever the filters and sort;
+ * an id a concurrent edit moves to a later page is not repeated.
+ */
+export async function* listAllPublications(requested: CatalogueParams, batchSize = 500): AsyncGenerator<PublicationDetail[]> {
+  const params = await withKnownFacetValues({ ...requested, page: 1 });
+  const index = await store.current();
+  // One search for the whole result set, in catalogue order; rows are then read in batches.
+  const { ids } = index.search(params, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const batch = ids.slice(start, start + batchSize);
+    const rows = await prisma.publication.findMany({
+      where: { id: { in: batch }, status: 'published' },
+      select: { id: true, ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
+    });
+    const position = new Map(batch.map((id, i) => [id, i]));
+    rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    yield rows.map((row) => ({ ...toItem(row), language: row.language, url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt }));
+  }
 }

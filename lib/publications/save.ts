@@ -18,6 +18,37 @@ export type PublicationInput = {
   status?: 'draft' | 'published';
 };
 
+/** A publication's links, by id, authors in credited order. */
+export type PublicationRelations = { countries: string[]; regionIds: number[]; authorIds: number[] };
+
+/**
+ * The one place that writes a publication's countries, regions and authors: replaces whatever it had.
+ * Duplicates are dropped (an author keeps their first position).
+ */
+export async function writePublicationRelations(db: Db, id: number, relations: PublicationRelations): Promise<void> {
+  await db.publicationCountry.deleteMany({ where: { publicationId: id } });
+  await db.publicationRegion.deleteMany({ where: { publicationId: id } });
+  await db.publicationAuthor.deleteMany({ where: { publicationId: id } });
+  await db.publicationCountry.createMany({
+    data: [...new Set(relations.countries)].map((countryCode) => ({ publicationId: id, countryCode })),
+  });
+  await db.publicationRegion.createMany({
+    data: [...new Set(relations.regionIds)].map((regionId) => ({ publicationId: id, regionId })),
+  });
+  await db.publicationAuthor.createMany({
+    data: [...new Set(relations.authorIds)].map((authorId, position) => ({ publicationId: id, authorId, position })),
+  });
+}
+
+/** The author with this name's slug, created on first mention; the existing record wins on a slug match. */
+export async function ensureAuthor(db: Db, name: string): Promise<{ id: number; created: boolean }> {
+  const slug = slugify(name) || 'author';
+  const existing = await db.author.findUnique({ where: { slug }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const author = await db.author.create({ data: { slug, name: name.trim() }, select: { id: true } });
+  return { id: author.id, created: true };
+}
+
 /** Creates the publication, or replaces the one with the same slug; authors are created on first mention. */
 export async function upsertPublication(db: Db, input: PublicationInput): Promise<number> {
   const slug = input.slug ?? slugify(input.title);
@@ -29,15 +60,7 @@ export async function upsertPublication(db: Db, input: PublicationInput): Promis
   if (missingRegion) throw new Error(`Unknown region "${missingRegion}" in "${input.title}"`);
 
   const authorIds: number[] = [];
-  for (const name of input.authors) {
-    const author = await db.author.upsert({
-      where: { slug: slugify(name) },
-      create: { slug: slugify(name), name },
-      update: {},
-      select: { id: true },
-    });
-    if (!authorIds.includes(author.id)) authorIds.push(author.id);
-  }
+  for (const name of input.authors) authorIds.push((await ensureAuthor(db, name)).id);
 
   const data = {
     title: input.title,
@@ -55,25 +78,21 @@ export async function upsertPublication(db: Db, input: PublicationInput): Promis
     select: { id: true },
   });
 
-  await db.publicationCountry.deleteMany({ where: { publicationId: id } });
-  await db.publicationRegion.deleteMany({ where: { publicationId: id } });
-  await db.publicationAuthor.deleteMany({ where: { publicationId: id } });
-  await db.publicationCountry.createMany({
-    data: [...new Set(input.countries)].map((countryCode) => ({ publicationId: id, countryCode })),
-  });
-  await db.publicationRegion.createMany({ data: regions.map((r) => ({ publicationId: id, regionId: r.id })) });
-  await db.publicationAuthor.createMany({
-    data: authorIds.map((authorId, position) => ({ publicationId: id, authorId, position })),
-  });
+  await writePublicationRelations(db, id, { countries: input.countries, regionIds: regions.map((r) => r.id), authorIds });
   await publicationChanged(db, id);
   return id;
 }
 
-/** Deletes the publication with this slug; false when there is none. */
-export async function deletePublication(db: Db, slug: string): Promise<boolean> {
-  const publication = await db.publication.findUnique({ where: { slug }, select: { id: true } });
+/**
+ * Deletes the publication with this slug, or with this id (and, when given, only at this version: a
+ * delete confirmed on a stale page must not discard someone's newer save). False when nothing matched.
+ */
+export async function deletePublication(db: Db, which: string | { id: number; version?: number }): Promise<boolean> {
+  const where = typeof which === 'string' ? { slug: which } : { id: which.id, ...(which.version !== undefined && { version: which.version }) };
+  const publication = await db.publication.findFirst({ where, select: { id: true } });
   if (!publication) return false;
-  await db.publication.delete({ where: { id: publication.id } });
+  const { count } = await db.publication.deleteMany({ where: { ...where, id: publication.id } });
+  if (count === 0) return false;
   await publicationChanged(db, publication.id, { deleted: true });
   return true;
 }

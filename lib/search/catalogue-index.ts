@@ -28,6 +28,8 @@ export type IndexDoc = {
 export type FacetCount = { value: string; count: number; selected: boolean };
 
 export type SearchOptions = {
+  /** Results per page (default PAGE_SIZE); an export asks for everything in one page. */
+  pageSize?: number;
   /** At most this many values per facet, the highest counts first; selected values always come back. */
   facetLimit?: number;
   /** Only values passing this test are returned (counts are unaffected). */
@@ -210,13 +212,15 @@ export class CatalogueIndex {
     }
 
     const total = matches.count();
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const pageSize = options.pageSize ?? PAGE_SIZE;
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(params.page, pageCount);
+    const limit = Math.min(total, page * pageSize);
     const slots =
       params.sort === 'relevance' && query.must.length > 0
-        ? this.topByRelevance(matches, query, page * PAGE_SIZE)
-        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, page * PAGE_SIZE);
-    const ids = slots.slice((page - 1) * PAGE_SIZE).map((slot) => this.idOfSlot.data[slot]!);
+        ? this.topByRelevance(matches, query, limit)
+        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, limit);
+    const ids = slots.slice((page - 1) * pageSize).map((slot) => this.idOfSlot.data[slot]!);
     return { total, page, pageCount, ids, facets, facetSizes };
   }
 

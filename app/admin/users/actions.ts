@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authorize, NOT_ALLOWED } from '@/lib/auth/authorize';
+import { prisma } from '@/lib/db';
+import { changeUserRole, createUser, setUserStatus } from '@/lib/users/admin';
+import { UserSchema } from '@/lib/validation/user';
+import { UserRoleSchema, UserStatusSchema } from '@/lib/validation/user-admin';
+import { stateFromError, type FormState } from '@/lib/write-problem';
+
+// Each action: check the caller (admin only) → validate → write inside try → revalidate after the try.
+
+export type CreateUserState = FormState<'name' | 'email' | 'role' | 'password'> & {
+  /** What was typed, so a refused form keeps it (never the password). */
+  values?: { name: string; email: string; role: string };
+};
+
+export type UserRowState = FormState<'userId' | 'role' | 'status'>;
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.slice(0, 1000) : '';
+}
+
+export async function createUserAction(_previous: CreateUserState, formData: FormData): Promise<CreateUserState> {
+  const actor = await authorize('admin', 'users.create');
+  if (!actor) return { message: NOT_ALLOWED };
+
+  const values = { name: text(formData, 'name'), email: text(formData, 'email'), role: text(formData, 'role') };
+  const parsed = UserSchema.safeParse({ ...values, password: formData.get('password') ?? '' });
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  try {
+    await createUser(prisma, actor, parsed.data);
+  } catch (error) {
+    return { ...stateFromError(error, 'The user could not be created. Try again.'), values };
+  }
+  revalidatePath('/admin/users');
+  return {
+    ok: true,
+    message: `Created ${parsed.data.role} ${parsed.data.name} (${parsed.data.email}). Give them the initial password yourself.`,
+  };
+}
+
+export async function changeUserRoleAction(_previous: UserRowState, formData: FormData): Promise<UserRowState> {
+  const actor = await authorize('admin', 'users.change-role');
+  if (!actor) return { message: NOT_ALLOWED };
+
+  const parsed = UserRoleSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  try {
+    await changeUserRole(prisma, actor, parsed.data);
+  } catch (error) {
+    return stateFromError(error, 'The role could not be changed. Try again.');
+  }
+  revalidatePath('/admin/users');
+  return { ok: true, message: `Now ${parsed.data.role}.` };
+}
+
+export async function setUserStatusAction(_previous: UserRowState, formData: FormData): Promise<UserRowState> {
+  const actor = await authorize('admin', 'users.set-status');
+  if (!actor) return { message: NOT_ALLOWED };
+
+  const parsed = UserStatusSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  let endedSessions: number;
+  try {
+    ({ endedSessions } = await setUserStatus(prisma, actor, parsed.data));
+  } catch (error) {
+    return stateFromError(error, 'The account could not be changed. Try again.');
+  }
+  revalidatePath('/admin/users');
+  return {
+    ok: true,
+    message:
+      parsed.data.status === 'disabled'
+        ? `Disabled${endedSessions > 0 ? `; ${endedSessions} session(s) ended` : ''}.`
+        : 'Enabled: they can sign in again.',
+  };
+}

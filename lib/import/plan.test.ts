@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeRecords, planImport, titleYearKey, type CatalogueState } from './plan';
+import type { SourceRecord } from './types';
+
+type Existing = CatalogueState['bySlug'] extends Map<string, infer E> ? E : never;
+
+function state(publications: Partial<Existing>[]): CatalogueState {
+  const bySlug = new Map<string, Existing>();
+  const byTitleYear = new Map<string, Existing[]>();
+  publications.forEach((p, i) => {
+    const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, language: null, url: null, status: 'published', category: null, countries: [], regions: [], authors: [], ...p };
+    bySlug.set(full.slug, full);
+    const key = titleYearKey(full.title, full.year);
+    byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), full]);
+  });
+  return { bySlug, byTitleYear, countries: new Set(['RS', 'XK']), regions: new Set(['worldwide']), categories: new Set(['handbook']), authorNames: [] };
+}
+
+function records(...data: Partial<SourceRecord['data']>[]): SourceRecord[] {
+  return data.map((d, i) => ({ index: i + 1, line: i + 2, errors: [], data: { title: 'T', summary: 'S', countries: [], regions: [], authors: [], year: 2020, ...d } }));
+}
+
+function plan(s: CatalogueState, r: SourceRecord[]) {
+  return planImport(s, r, normalizeRecords(r, s.authorNames)).records;
+}
+
+describe('planImport', () => {
+  it('matches on the slug when the file gives one, else on the normalized title and year', () => {
+    const s = state([{ slug: 'kept', title: 'Old title', year: 2019 }, { slug: 'other', title: 'Référral: Guide', year: 2020 }]);
+    const out = plan(s, records({ slug: 'kept', title: 'New title', year: 2019 }, { title: 'REFERRAL guide' }, { title: 'Referral guide', year: 2021 }));
+    expect(out.map((r) => [r.action, r.match, r.slug])).toEqual([
+      ['update', 'slug', 'kept'],
+      ['update', 'title and year', 'other'],
+      ['create', null, 'referral-guide'],
+    ]);
+    expect(out[0]!.diff).toEqual([{ field: 'title', before: 'Old title', after: 'New title' }]);
+  });
+
+  it('leaves fields the source does not carry as they are', () => {
+    const s = state([{ title: 'T', category: 'handbook', language: 'en', url: 'https://example.org', regions: ['worldwide'] }]);
+    const [listing] = plan(s, records({ regions: ['Worldwide'] }));
+    expect(listing!.action).toBe('unchanged');
+    const [csv] = plan(s, records({ regions: ['Worldwide'], category: '', language: 'en', url: 'https://example.org' }));
+    expect(csv!.diff).toEqual([{ field: 'category', before: 'handbook', after: '—' }]);
+  });
+
+  it('rejects the same publication twice in a file, and a title and year that match several publications', () => {
+    const s = state([{ slug: 'a', title: 'Twin' }, { slug: 'b', title: 'Twin' }]);
+    const out = plan(s, records({ title: 'Once' }, { title: 'once' }, { title: 'Twin' }, { title: 'Twin', slug: 'a' }, { title: 'Twin', slug: 'b' }));
+    // With a slug, two publications that share a title and year are told apart.
+    expect(out.map((r) => r.action)).toEqual(['create', 'rejected', 'rejected', 'unchanged', 'unchanged']);
+    expect(out[1]!.errors[0]!.message).toBe('the same publication as record 1 (same title and year)');
+    expect(out[2]!.errors[0]!.message).toMatch(/^matches 2 publications with this title and year \(a, b\): add a slug column/);
+  });
+
+  it('gives new publications free slugs, the year first, then a number', () => {
+    const s = state([{ slug: 'study', title: 'Study', year: 2001 }]);
+    const out = plan(s, records({ title: 'Study', year: 2002 }, { title: 'Study', year: null }));
+    expect(out.map((r) => r.slug)).toEqual(['study-2002', 'study-2']);
+  });
+
+  it('reports a value this database lacks as unresolved, and a bad slug as an error', () => {
+    const out = plan(state([]), records({ countries: ['France'], regions: ['Global'] }, { slug: 'Not A Slug' }));
+    expect(out[0]!.unresolved).toEqual([{ field: 'countries', value: 'FR', reason: 'not in this catalogue’s list' }]);
+    expect(out[0]!.action).toBe('create');
+    expect(out[1]!.errors).toEqual([{ field: 'slug', message: expect.stringContaining('is not a slug') }]);
+  });
+});

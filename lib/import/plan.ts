@@ -1,0 +1,301 @@
+import { createHash } from 'node:crypto';
+import { AuthorDirectory, normalizePublication, type NormalizeResult } from '@/lib/normalize';
+import type { Db } from '@/lib/prisma-client';
+import type { PublicationInput } from '@/lib/publications/save';
+import { publicationSlug } from '@/lib/publications/slug';
+import { slugify } from '@/lib/text';
+import { ImportRecordSchema, SlugSchema } from './schema';
+import type { FieldDiff, RecordReport, SourceRecord } from './types';
+
+/**
+ * The plan: each record matched against the catalogue (on its slug when the file gives one, else on its
+ * normalized title and year) and sorted into create / update / unchanged / rejected, with the field-by-field
+ * difference for updates. Reads only; `apply.ts` writes.
+ */
+
+type Existing = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  year: number | null;
+  language: string | null;
+  url: string | null;
+  status: string;
+  category: string | null;
+  countries: string[];
+  regions: string[];
+  authors: { slug: string; name: string }[];
+};
+
+export type CatalogueState = {
+  bySlug: Map<string, Existing>;
+  byTitleYear: Map<string, Existing[]>;
+  countries: Set<string>;
+  regions: Set<string>;
+  categories: Set<string>;
+  authorNames: string[];
+};
+
+// Publications are read this many at a time, with their links: the peak memory of a read stays bounded.
+const CHUNK = 10_000;
+
+/** Everything the plan compares against, read a chunk of publications at a time with set-based queries. */
+export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
+  const bySlug = new Map<string, Existing>();
+  const byTitleYear = new Map<string, Existing[]>();
+  for (let after = 0; ; ) {
+    const publications = await db.publication.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: 'asc' },
+      take: CHUNK,
+      select: { id: true, slug: true, title: true, summary: true, year: true, language: true, url: true, status: true, category: { select: { slug: true } } },
+    });
+    if (publications.length === 0) break;
+    const range = { publicationId: { gte: publications[0]!.id, lte: publications.at(-1)!.id } };
+    after = publications.at(-1)!.id;
+    const [countries, regions, authors] = await Promise.all([
+      db.publicationCountry.findMany({ where: range, select: { publicationId: true, countryCode: true } }),
+      db.publicationRegion.findMany({ where: range, select: { publicationId: true, region: { select: { slug: true } } } }),
+      db.publicationAuthor.findMany({
+        where: range,
+        select: { publicationId: true, author: { select: { slug: true, name: true } } },
+        orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+      }),
+    ]);
+    const byId = new Map<number, Existing>();
+    for (const p of publications) byId.set(p.id, { ...p, category: p.category?.slug ?? null, countries: [], regions: [], authors: [] });
+    for (const c of countries) byId.get(c.publicationId)?.countries.push(c.countryCode);
+    for (const r of regions) byId.get(r.publicationId)?.regions.push(r.region.slug);
+    for (const a of authors) byId.get(a.publicationId)?.authors.push(a.author);
+    for (const p of byId.values()) {
+      bySlug.set(p.slug, p);
+      const key = titleYearKey(p.title, p.year);
+      byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), p]);
+    }
+  }
+  const [countryRows, regionRows, categoryRows, authorRows] = await Promise.all([
+    db.country.findMany({ select: { code: true } }),
+    db.region.findMany({ select: { slug: true } }),
+    db.category.findMany({ select: { slug: true } }),
+    db.author.findMany({ select: { name: true } }),
+  ]);
+  return {
+    bySlug,
+    byTitleYear,
+    countries: new Set(countryRows.map((c) => c.code)),
+    regions: new Set(regionRows.map((r) => r.slug)),
+    categories: new Set(categoryRows.map((c) => c.slug)),
+    authorNames: authorRows.map((a) => a.name),
+  };
+}
+
+/** Two titles match when they only differ in case, accents, punctuation and spacing. */
+export function titleYearKey(title: string, year: number | null): string {
+  return `${slugify(title, 100_000)}|${year ?? ''}`;
+}
+
+export type PlannedRecord = RecordReport & { input: PublicationInput | null };
+
+export type Plan = { records: PlannedRecord[]; writes: PublicationInput[]; fingerprint: string };
+
+const sorted = (values: readonly string[]) => [...values].sort().join(', ') || '—';
+const show = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value));
+
+function diffOf(before: Existing, after: PublicationInput): FieldDiff[] {
+  const diff: FieldDiff[] = [];
+  const field = (name: string, a: string, b: string) => a !== b && diff.push({ field: name, before: a, after: b });
+  field('title', before.title, after.title);
+  field('summary', before.summary, after.summary);
+  field('year', show(before.year), show(after.year));
+  field('category', show(before.category), show(after.category));
+  field('language', show(before.language), show(after.language));
+  field('url', show(before.url), show(after.url));
+  field('countries', sorted(before.countries), sorted(after.countries));
+  field('regions', sorted(before.regions), sorted(after.regions));
+  const beforeAuthors = before.authors.map((a) => a.slug).join(', ');
+  const afterAuthors = after.authors.map((a) => slugify(a)).join(', ');
+  if (beforeAuthors !== afterAuthors) diff.push({ field: 'authors', before: before.authors.map((a) => a.name).join('; ') || '—', after: after.authors.join('; ') || '—' });
+  return diff;
+}
+
+export type PlanOptions = { status?: 'draft' | 'published'; onProgress?: (done: number, total: number) => void };
+
+export function planImport(
+  state: CatalogueState,
+  sources: readonly SourceRecord[],
+  normalized: readonly (NormalizeResult | null)[],
+  { status = 'published', onProgress }: PlanOptions = {},
+): Plan {
+  const takenSlugs = new Set(state.bySlug.keys());
+  const seenKeys = new Map<string, number>();
+  const seenSlugs = new Map<string, number>();
+  const claimed = new Map<string, number>();
+  const records: PlannedRecord[] = [];
+
+  sources.forEach((source, i) => {
+    if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, sources.length);
+    const result = normalized[i] ?? null;
+    const base: PlannedRecord = {
+      index: source.index,
+      line: source.line,
+      title: (result?.record.title || source.data.title || '').slice(0, 300) || `(record ${source.index} has no title)`,
+      slug: null,
+      action: 'rejected',
+      match: null,
+      changes: result?.findings.changes ?? [],
+      unresolved: [...(result?.findings.unresolved ?? [])],
+      review: result?.findings.review ?? [],
+      errors: [...source.errors, ...(result?.errors ?? [])],
+      diff: [],
+      input: null,
+    };
+    records.push(base);
+    if (!result || base.errors.length > 0) return;
+    const record = { ...result.record };
+
+    // The catalogue's own taxonomy is the last word: a value the code knows but this database lacks is unresolved.
+    const keep = (field: 'countries' | 'regions', known: Set<string>) =>
+      record[field].filter((value) => {
+        if (known.has(value)) return true;
+        base.unresolved.push({ field, value, reason: 'not in this catalogue’s list' });
+        return false;
+      });
+    record.countries = keep('countries', state.countries);
+    record.regions = keep('regions', state.regions);
+    if (record.category && !state.categories.has(record.category)) {
+      base.unresolved.push({ field: 'category', value: record.category, reason: 'not in this catalogue’s list' });
+      record.category = null;
+    }
+
+    const givenSlug = source.data.slug ? SlugSchema.safeParse(source.data.slug) : null;
+    if (givenSlug && !givenSlug.success) {
+      base.errors.push({ field: 'slug', message: `“${source.data.slug}” is not a slug (lower-case letters, digits and hyphens)` });
+      return;
+    }
+    const valid = ImportRecordSchema.safeParse({ ...record, slug: givenSlug?.data });
+    if (!valid.success) {
+      for (const issue of valid.error.issues) {
+        const field = String(issue.path[0] ?? 'record') as RecordReport['errors'][number]['field'];
+        base.errors.push({ field, message: `${issue.path.join('.')}: ${issue.message}` });
+      }
+      return;
+    }
+
+    // The same publication twice in one file is a mistake in the file. A slug says which publication a
+    // record is; without one, the title and year do.
+    const key = titleYearKey(record.title, record.year);
+    const earlier = givenSlug?.data ? seenSlugs.get(givenSlug.data) : seenKeys.get(key);
+    if (earlier !== undefined) {
+      base.errors.push({ field: 'record', message: `the same publication as record ${earlier} (same ${givenSlug?.data ? 'slug' : 'title and year'})` });
+      return;
+    }
+    if (givenSlug?.data) seenSlugs.set(givenSlug.data, source.index);
+    else seenKeys.set(key, source.index);
+
+    let existing: Existing | undefined;
+    if (givenSlug?.data && state.bySlug.has(givenSlug.data)) {
+      existing = state.bySlug.get(givenSlug.data);
+      base.match = 'slug';
+    } else {
+      const candidates = state.byTitleYear.get(key) ?? [];
+      if (candidates.length > 1) {
+        base.errors.push({
+          field: 'record',
+          message: `matches ${candidates.length} publications with this title and year (${candidates.map((c) => c.slug).join(', ')}): add a slug column to say which`,
+        });
+        return;
+      }
+      existing = candidates[0];
+      if (existing) base.match = 'title and year';
+    }
+    if (existing) {
+      if (claimed.has(existing.slug)) {
+        base.errors.push({ field: 'record', message: `updates the same publication (${existing.slug}) as record ${claimed.get(existing.slug)}` });
+        return;
+      }
+      claimed.set(existing.slug, source.index);
+      // Fields the source does not carry (undefined) keep their current value.
+      const input: PublicationInput = {
+        slug: existing.slug,
+        title: record.title,
+        summary: record.summary,
+        year: record.year,
+        category: record.category === undefined ? existing.category : record.category,
+        countries: record.countries,
+        regions: record.regions,
+        authors: record.authors,
+        language: record.language === undefined ? existing.language : record.language,
+        url: record.url === undefined ? existing.url : record.url,
+        status: existing.status === 'draft' ? 'draft' : 'published',
+      };
+      base.slug = existing.slug;
+      base.diff = diffOf(existing, input);
+      base.action = base.diff.length > 0 ? 'update' : 'unchanged';
+      base.input = base.diff.length > 0 ? input : null;
+      return;
+    }
+
+    let slug: string;
+    if (givenSlug?.data) {
+      if (claimed.has(givenSlug.data)) {
+        base.errors.push({ field: 'slug', message: `“${givenSlug.data}” is already used by record ${claimed.get(givenSlug.data)}` });
+        return;
+      }
+      slug = givenSlug.data;
+    } else {
+      slug = publicationSlug(record.title, record.year, (s) => takenSlugs.has(s) || claimed.has(s));
+    }
+    claimed.set(slug, source.index);
+    takenSlugs.add(slug);
+    base.slug = slug;
+    base.action = 'create';
+    base.input = {
+      slug,
+      title: record.title,
+      summary: record.summary,
+      year: record.year,
+      category: record.category ?? null,
+      countries: record.countries,
+      regions: record.regions,
+      authors: record.authors,
+      language: record.language ?? null,
+      url: record.url ?? null,
+      status,
+    };
+  });
+
+  const writes = records.flatMap((r) => (r.input ? [r.input] : []));
+  const hash = createHash('sha256');
+  for (const r of records) hash.update(JSON.stringify([r.action, r.slug, r.input, r.errors.length]));
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  return { records, writes, fingerprint };
+}
+
+/** Every record normalized, authors unified across the file and with the catalogue's own names. */
+export function normalizeRecords(
+  records: readonly SourceRecord[],
+  knownAuthors: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): (NormalizeResult | null)[] {
+  const directory = new AuthorDirectory(knownAuthors);
+  for (const record of records) if (record.errors.length === 0) directory.observe(record.data.authors);
+  return records.map((record, i) => {
+    if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, records.length);
+    return record.errors.length === 0 ? normalizePublication(record.data, directory) : null;
+  });
+}
+
+/** Reads the catalogue, normalizes the records against it and plans the import. */
+export async function makePlan(
+  db: Db,
+  records: readonly SourceRecord[],
+  { status, onProgress }: { status?: 'draft' | 'published'; onProgress?: (phase: 'normalize' | 'plan', done: number, total: number) => void } = {},
+): Promise<{ plan: Plan; normalizeMs: number }> {
+  const state = await loadCatalogueState(db);
+  const started = performance.now();
+  const normalized = normalizeRecords(records, state.authorNames, (done, total) => onProgress?.('normalize', done, total));
+  const normalizeMs = performance.now() - started;
+  const plan = planImport(state, records, normalized, { status, onProgress: (done, total) => onProgress?.('plan', done, total) });
+  return { plan, normalizeMs };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PublicationRecordSchema } from '@/lib/validation/publication';
+
+/** The columns of the import CSV (the export writes the same, plus `slug`). */
+export const CSV_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'language', 'url'] as const;
+export const OPTIONAL_CSV_COLUMNS = ['slug'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
+
+const slug = z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens' }).max(100);
+
+const list = z.array(z.string({ error: 'must be a list of strings' }), { error: 'must be a list of strings' }).nullish().transform((v) => v ?? []);
+const text = z.string({ error: 'must be a string or null' }).nullable();
+
+/** One element of an import JSON file. Unknown keys are ignored; a missing key means the file says nothing about that field. */
+export const JsonRecordSchema = z.object({
+  title: z.string({ error: 'is required and must be a string' }),
+  summary: z.string({ error: 'is required and must be a string' }),
+  countries: list,
+  regions: list,
+  authors: list,
+  year: z.union([z.number(), z.string(), z.null()], { error: 'must be a number or null' }).optional().transform((v) => v ?? null),
+  category: text.optional(),
+  language: text.optional(),
+  url: text.optional(),
+  slug: slug.nullish(),
+});
+export type JsonRecord = z.infer<typeof JsonRecordSchema>;
+
+export const ImportFileSchema = z.array(z.unknown(), { error: 'The file must hold a JSON array of publications ([ {…}, {…} ]).' });
+
+/** A normalized record, checked once more with the rules every publication obeys (lib/validation). */
+export const ImportRecordSchema = PublicationRecordSchema.extend({
+  category: PublicationRecordSchema.shape.category.optional(),
+  language: PublicationRecordSchema.shape.language.optional(),
+  url: PublicationRecordSchema.shape.url.optional(),
+  slug: slug.optional(),
+});
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+export const SlugSchema = slug;

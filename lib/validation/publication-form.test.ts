@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  encodeAuthor,
+  maxPublicationYear,
+  NEW_CATEGORY,
+  PublicationFormSchema,
+  publicationFieldErrors,
+  readPublicationForm,
+  reapplyChanges,
+} from './publication-form';
+
+function formData(entries: [string, string][]): FormData {
+  const form = new FormData();
+  for (const [name, value] of entries) form.append(name, value);
+  return form;
+}
+
+const valid: [string, string][] = [
+  ['title', '  A handbook  '],
+  ['summary', 'About it.'],
+  ['year', '2020'],
+  ['category', 'handbook'],
+  ['countries', 'RS'],
+  ['countries', 'AL'],
+  ['regions', 'south-eastern-europe'],
+  ['authors', encodeAuthor({ id: 3, name: 'IOM' })],
+  ['authors', encodeAuthor({ name: 'A New Person' })],
+  ['status', 'draft'],
+  ['version', '4'],
+];
+
+const parse = (entries: [string, string][]) => PublicationFormSchema.safeParse(readPublicationForm(formData(entries)));
+const errorsOf = (entries: [string, string][]) => {
+  const result = parse(entries);
+  return result.success ? {} : publicationFieldErrors(result.error);
+};
+const replace = (name: string, value: string): [string, string][] => [...valid.filter(([n]) => n !== name), [name, value]];
+
+describe('PublicationFormSchema', () => {
+  it('reads a filled-in form: trimmed text, ordered lists, authors by id or name', () => {
+    const result = parse(valid);
+    expect(result.success && result.data).toEqual({
+      title: 'A handbook',
+      summary: 'About it.',
+      year: 2020,
+      category: { kind: 'existing', slug: 'handbook' },
+      countries: ['RS', 'AL'],
+      regions: ['south-eastern-europe'],
+      authors: [{ id: 3, name: 'IOM' }, { name: 'A New Person' }],
+      status: 'draft',
+      version: 4,
+    });
+  });
+
+  it('gives the messages shown beside each field', () => {
+    expect(errorsOf(replace('title', '   ')).title).toEqual(['Enter a title.']);
+    expect(errorsOf(replace('title', 'x'.repeat(501))).title).toEqual(['Keep the title under 500 characters.']);
+    expect(errorsOf(replace('summary', '')).summary).toEqual(['Enter a summary.']);
+    const max = maxPublicationYear();
+    for (const year of ['3000', '1899', String(max + 1), '20x0', '2020.5']) {
+      expect(errorsOf(replace('year', year)).year).toEqual([`Enter a year between 1900 and ${max}, or leave it empty.`]);
+    }
+    expect(errorsOf(replace('status', 'archived')).status).toEqual(['Choose draft or published.']);
+    expect(errorsOf([...valid, ['countries', 'RS']]).countries).toEqual(['Each country can be chosen once.']);
+    expect(errorsOf([...valid, ['countries', 'Serbia']]).countries).toEqual(['Choose countries from the list.']);
+    expect(errorsOf([...valid, ['authors', encodeAuthor({ id: 3, name: 'IOM' })]]).authors).toEqual(['Each author can be listed once.']);
+    expect(errorsOf(replace('category', NEW_CATEGORY)).category).toEqual(['Enter a name for the new category.']);
+  });
+
+  it('takes an empty year as unknown, a new category by name, and no version for a new record', () => {
+    const entries: [string, string][] = [
+      ...valid.filter(([n]) => !['year', 'category', 'version'].includes(n)),
+      ['year', ''],
+      ['category', NEW_CATEGORY],
+      ['newCategory', ' Evaluation '],
+    ];
+    const result = parse(entries);
+    expect(result.success && result.data).toMatchObject({ year: null, category: { kind: 'new', name: 'Evaluation' }, version: null });
+  });
+
+  it('re-applies the editor’s changes over a newer save, keeping the fields only the other person changed', () => {
+    const base = readPublicationForm(formData(valid));
+    const mine = { ...base, summary: 'Mine', authors: [{ name: 'A New Person' }, { id: 3, name: 'IOM' }] };
+    const theirs = { ...base, title: 'Theirs', summary: 'Theirs too', countries: ['AL'], version: '5' };
+    expect(reapplyChanges(base, mine, theirs)).toEqual({
+      ...base,
+      title: 'Theirs',
+      summary: 'Mine',
+      countries: ['AL'],
+      authors: [{ name: 'A New Person' }, { id: 3, name: 'IOM' }],
+      version: '5',
+    });
+  });
+});

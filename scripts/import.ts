@@ -1,0 +1,164 @@
+// npm run import -- <file> [--apply] [--format listing|csv|json] [--status draft|published] [--json] [--full]
+//
+// Without --apply: a dry run that writes nothing and prints what the import would do. With --apply: every
+// record written in one transaction, or none. Exit code 0 when the import can go (or went) through, 1 when
+// the file has problems or rejected records, 2 for a usage error.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { sqliteFilePath } from '@/lib/env';
+import { IMPORT_FORMATS, MAX_IMPORT_BYTES, runImport, type ImportProgress, type ImportReport } from '@/lib/import';
+import { sizeProblem } from '@/lib/import/decode';
+import { formatReport } from '@/lib/import/report-text';
+import { createPrismaClient } from '@/lib/prisma-client';
+import { seedTaxonomy } from '@/lib/taxonomy/seed';
+
+const USAGE = `Usage: npm run import -- <file> [--apply] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--load-taxonomy] [--max-mb <n>]
+
+  <file>            the source site's listing text, a CSV with a header row, or a JSON array
+  --apply           write the records (one transaction); without it, a dry run that writes nothing
+  --format          the file's format, when detection from its content is not wanted
+  --status          status of the publications the import creates (default: published)
+  --json            print the report as JSON
+  --full            list every record in the text report (default: the first 200 of each kind)
+  --load-taxonomy   load the countries, regions and categories first if the database has none
+  --max-mb          refuse files larger than this (default: ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`;
+
+const ArgsSchema = z.object({
+  file: z.string({ error: 'name the file to import' }).min(1, { error: 'name the file to import' }),
+  apply: z.boolean(),
+  format: z.enum(IMPORT_FORMATS, { error: `--format must be one of ${IMPORT_FORMATS.join(', ')}` }).optional(),
+  status: z.enum(['draft', 'published'], { error: '--status must be draft or published' }),
+  json: z.boolean(),
+  full: z.boolean(),
+  loadTaxonomy: z.boolean(),
+  maxBytes: z.coerce.number({ error: '--max-mb must be a number' }).positive({ error: '--max-mb must be a positive number' }).transform((mb) => mb * 1024 * 1024),
+});
+
+function parseCommandLine() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        apply: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        status: { type: 'string', default: 'published' },
+        json: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        'load-taxonomy': { type: 'boolean', default: false },
+        'max-mb': { type: 'string', default: String(MAX_IMPORT_BYTES / 1024 / 1024) },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (parsed.values.help) return { help: true as const };
+  if (parsed.positionals.length > 1) return { error: `one file at a time (got ${parsed.positionals.length})` };
+  const args = ArgsSchema.safeParse({
+    file: parsed.positionals[0],
+    apply: parsed.values.apply,
+    format: parsed.values.format,
+    status: parsed.values.status,
+    json: parsed.values.json,
+    full: parsed.values.full,
+    loadTaxonomy: parsed.values['load-taxonomy'],
+    maxBytes: parsed.values['max-mb'],
+  });
+  if (!args.success) return { error: args.error.issues.map((i) => i.message).join('; ') };
+  return { args: args.data };
+}
+
+/** Progress on stderr for files of a thousand records or more: a line that rewrites itself on a terminal. */
+function progressPrinter() {
+  const tty = process.stderr.isTTY === true;
+  const started = Date.now();
+  let lastPrinted = 0;
+  let lastPhase = '';
+  return (p: ImportProgress) => {
+    if (p.total < 1000) return;
+    const now = Date.now();
+    const finished = p.done === p.total;
+    if (p.phase === lastPhase && !finished && now - lastPrinted < (tty ? 200 : 5000)) return;
+    lastPrinted = now;
+    lastPhase = p.phase;
+    const percent = Math.floor((p.done / p.total) * 100);
+    const line = `${p.phase.padEnd(9)} ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} (${percent}%) · ${((now - started) / 1000).toFixed(1)} s`;
+    process.stderr.write(tty ? `\r${line}${finished ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+function exitCode(report: ImportReport): number {
+  return report.problems.length > 0 || report.totals.rejected > 0 || report.mode === 'aborted' ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  const command = parseCommandLine();
+  if ('help' in command) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ('error' in command) {
+    console.error(`${command.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { args } = command;
+  const file = path.resolve(args.file);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    console.error(`Cannot read ${file}: no such file.`);
+    return 2;
+  }
+  // Refused before reading: the file may be far too large to hold in memory.
+  const tooBig = size > args.maxBytes ? sizeProblem(size, args.maxBytes) : null;
+  if (tooBig) {
+    console.error(`${path.basename(file)}: ${tooBig.message} Nothing was written.`);
+    return 1;
+  }
+
+  const database = sqliteFilePath();
+  const db = createPrismaClient(database);
+  try {
+    let taxonomy: number;
+    try {
+      taxonomy = await db.country.count();
+    } catch {
+      console.error(`The database ${database} is not ready (no tables): run \`npm run db:migrate\` first.`);
+      return 2;
+    }
+    if (taxonomy === 0) {
+      if (!args.loadTaxonomy) {
+        console.error(`The database ${database} has no countries, regions or categories yet. Run again with --load-taxonomy to load them first.`);
+        return 2;
+      }
+      await seedTaxonomy(db);
+      console.error('Loaded the countries, regions and categories into the empty database.');
+    }
+    if (size >= 1024 * 1024) console.error(`Reading ${path.basename(file)} (${(size / 1024 / 1024).toFixed(1)} MB)…`);
+    const report = await runImport(db, readFileSync(file), {
+      fileName: path.basename(file),
+      format: args.format,
+      apply: args.apply,
+      status: args.status,
+      maxBytes: args.maxBytes,
+      onProgress: progressPrinter(),
+    });
+    if (args.json) {
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      console.log(formatReport(report, { limit: args.full ? Infinity : 200 }));
+      if (report.mode === 'dry-run' && exitCode(report) === 0 && report.totals.create + report.totals.update > 0) {
+        console.log('\nRun again with --apply to write these changes.');
+      }
+    }
+    return exitCode(report);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,30 @@
+import { encodeAuthor, type AuthorEntry } from '@/lib/validation/publication-form';
+
+/** A filled-in publication form, as the browser would send it. */
+export function publicationFormData(fields: {
+  title?: string;
+  summary?: string;
+  year?: string;
+  category?: string;
+  newCategory?: string;
+  countries?: string[];
+  regions?: string[];
+  authors?: AuthorEntry[];
+  status?: string;
+  version?: number | string;
+  reapplyVersion?: number;
+}): FormData {
+  const form = new FormData();
+  form.set('title', fields.title ?? 'A test publication');
+  form.set('summary', fields.summary ?? 'What it is about.');
+  form.set('year', fields.year ?? '2024');
+  form.set('category', fields.category ?? 'report');
+  form.set('newCategory', fields.newCategory ?? '');
+  for (const code of fields.countries ?? []) form.append('countries', code);
+  for (const slug of fields.regions ?? []) form.append('regions', slug);
+  for (const author of fields.authors ?? []) form.append('authors', encodeAuthor(author));
+  form.set('status', fields.status ?? 'published');
+  if (fields.version !== undefined) form.set('version', String(fields.version));
+  if (fields.reapplyVersion !== undefined) form.set('reapplyVersion', String(fields.reapplyVersion));
+  return form;
+}
