@@ -1,0 +1,381 @@
+// HTTP: the production server (`next start` over the benchmark database) against a plain node:http server
+// that answers with the same bytes. Every process here runs in its own process group, so that stopping
+// it also stops whatever it spawned; run.ts kills any group still alive when it exits for any reason.
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CACHE_DIR } from './generate';
+import type { PlainManifest } from './plain-server';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
+const AUTOCANNON_BIN = path.join(ROOT, 'node_modules/.bin/autocannon');
+const BUILD_ID = path.join(ROOT, '.next/BUILD_ID');
+const HOST = '127.0.0.1'; // loopback only, for every server and every request
+
+/** The pages loaded: the catalogue page and its JSON twin, without parameters (every facet counted over everything). */
+export const HTTP_URLS = ['/', '/api/publications'] as const;
+
+export type LoadResult = {
+  url: string;
+  server: 'next' | 'plain';
+  bytes: number;
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+
+export type HttpResult = {
+  connections: number;
+  duration: number;
+  /** Spawning `next start` to the first 200 answer of `/` (which builds the search index). */
+  startupMs: number;
+  /** Peak resident memory of the server's process group: the sum over its processes of VmHWM. */
+  peakRssMB: number;
+  /** Resident memory (VmRSS) of the group after the load: what stays once the index is built. */
+  endRssMB: number;
+  processes: number;
+  /** The build measured, and whether app/, components/ or lib/ changed after it. */
+  build: { id: string; builtAt: string; stale: boolean };
+  loads: LoadResult[];
+};
+
+export type HttpOptions = { file: string; connections: number; duration: number; log: (line: string) => void };
+
+// --- process groups --------------------------------------------------------------------------------
+
+const groups = new Set<number>();
+
+function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  groups.add(child.pid);
+  return child;
+}
+
+const groupAlive = (pgid: number) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** SIGTERM to the whole group, SIGKILL to whatever is left after a grace period. */
+async function stopGroup(pgid: number, graceMs = 5000): Promise<void> {
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(pgid) && Date.now() < deadline) await sleep(50);
+  if (groupAlive(pgid)) killGroup(pgid);
+  groups.delete(pgid);
+}
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Synchronous, for exit and signal handlers: kills every group this module started and has not stopped. */
+export function killAllGroups(): void {
+  for (const pgid of groups) killGroup(pgid);
+  groups.clear();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- memory -----------------------------------------------------------------------------------------
+
+/** Pids whose process group is `pgid` (the server and every process it started). */
+function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) members.push(Number(name));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return members;
+}
+
+function statusKB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples VmHWM (the kernel's own per-process peak) of a group; a process that exits keeps its last peak. */
+function memorySampler(pgid: number, everyMs = 250) {
+  const peaks = new Map<number, number>();
+  let currentKB = 0;
+  const sample = () => {
+    currentKB = 0;
+    for (const pid of groupMembers(pgid)) {
+      peaks.set(pid, Math.max(peaks.get(pid) ?? 0, statusKB(pid, 'VmHWM')));
+      currentKB += statusKB(pid, 'VmRSS');
+    }
+  };
+  const timer = setInterval(sample, everyMs);
+  sample();
+  let stopped = false;
+  return {
+    stop(): { peakRssMB: number; endRssMB: number; processes: number } {
+      if (!stopped) sample(); // once the group is gone there is nothing left to sample
+      stopped = true;
+      clearInterval(timer);
+      const kb = [...peaks.values()].reduce((a, b) => a + b, 0);
+      return { peakRssMB: kb / 1024, endRssMB: currentKB / 1024, processes: peaks.size };
+    },
+  };
+}
+
+// --- requests ---------------------------------------------------------------------------------------
+
+type Answer = { status: number; contentType: string; body: Buffer };
+
+/** One GET without Accept-Encoding (as autocannon sends it), so the bytes are the identity encoding. */
+function httpGet(port: number, url: string, timeoutMs: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = get({ host: HOST, port, path: url, agent: false, timeout: timeoutMs }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      );
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`GET ${url} timed out after ${timeoutMs} ms`)));
+    request.on('error', reject);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// --- the build --------------------------------------------------------------------------------------
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'generated' && entry.name !== 'node_modules') walk(full);
+      } else if (/\.(ts|tsx|css)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+        newest = Math.max(newest, statSync(full).mtimeMs);
+      }
+    }
+  };
+  for (const dir of ['app', 'components', 'lib']) walk(path.join(ROOT, dir));
+  return newest;
+}
+
+/** `npm run build` when there is no production build; the benchmark measures whatever build exists. */
+function ensureBuild(log: (line: string) => void): HttpResult['build'] {
+  try {
+    statSync(BUILD_ID);
+  } catch {
+    log('no production build (.next/BUILD_ID): running npm run build');
+    // The build's output goes to stderr, keeping stdout for the results.
+    const result = spawnSync('npm', ['run', 'build', '--silent'], {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      timeout: 15 * 60_000,
+    });
+    if (result.status !== 0) throw new Error(`npm run build failed (${result.error?.message ?? `exit ${result.status}`})`);
+  }
+  const builtAt = statSync(BUILD_ID).mtimeMs;
+  return {
+    id: readFileSync(BUILD_ID, 'utf8').trim(),
+    builtAt: new Date(builtAt).toISOString(),
+    stale: newestSourceChange() > builtAt,
+  };
+}
+
+// --- load -------------------------------------------------------------------------------------------
+
+type AutocannonJson = {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  latency: { p50: number; p99: number };
+  requests: { average: number; total: number };
+};
+
+/** autocannon as a separate process (its CLI, --json), so that the load generator's work is not the server's. */
+async function autocannon(port: number, url: string, connections: number, duration: number): Promise<AutocannonJson> {
+  const child = spawnGroup(
+    AUTOCANNON_BIN,
+    ['--json', '--connections', String(connections), '--duration', String(duration), '--timeout', '10', `http://${HOST}:${port}${url}`],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => killGroup(child.pid!), (duration + 30) * 1000);
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  groups.delete(child.pid!);
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`autocannon failed (exit ${code}): ${stderr.slice(-500)}`);
+  return JSON.parse(line) as AutocannonJson;
+}
+
+export async function runHttp({ file, connections, duration, log }: HttpOptions): Promise<HttpResult> {
+  const build = ensureBuild(log);
+  if (build.stale) log('warning: app/, components/ or lib/ changed after the last build: this measures the build, not the working tree');
+  const dir = path.join(CACHE_DIR, 'http');
+  mkdirSync(dir, { recursive: true });
+  const nextLog = path.join(dir, 'next.log');
+
+  const nextPort = await freePort();
+  const started = performance.now();
+  const next = spawnGroup(NEXT_BIN, ['start', '-p', String(nextPort), '-H', HOST], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logStream: Buffer[] = [];
+  next.stdout!.on('data', (chunk: Buffer) => logStream.push(chunk));
+  next.stderr!.on('data', (chunk: Buffer) => logStream.push(chunk));
+  const saveLog = () => writeFileSync(nextLog, Buffer.concat(logStream));
+  let exited: number | null | undefined;
+  next.on('exit', (code) => (exited = code));
+  const memory = memorySampler(next.pid!);
+  let plainPid: number | undefined;
+
+  try {
+    // Start-up: until `/` first answers 200. Connections are refused until the server listens; the first
+    // accepted request then waits for the search index to be built.
+    let startupMs = NaN;
+    const deadline = Date.now() + 120_000;
+    while (Number.isNaN(startupMs)) {
+      if (exited !== undefined) throw new Error(`next start exited (${exited}) before answering:\n${(saveLog(), tail(nextLog))}`);
+      if (Date.now() > deadline) throw new Error(`next start did not answer / within 120 s:\n${(saveLog(), tail(nextLog))}`);
+      try {
+        const answer = await httpGet(nextPort, '/', 120_000);
+        if (answer.status === 200) startupMs = performance.now() - started;
+        else await sleep(100);
+      } catch {
+        await sleep(20);
+      }
+    }
+    log(`next start answered / in ${(startupMs / 1000).toFixed(2)} s`);
+
+    // Capture what Next answers, and serve exactly that from the plain server.
+    const manifest: PlainManifest = {};
+    const bytes = new Map<string, Buffer>();
+    for (const url of HTTP_URLS) {
+      const answer = await httpGet(nextPort, url, 60_000);
+      if (answer.status !== 200) throw new Error(`GET ${url} answered ${answer.status}:\n${(saveLog(), tail(nextLog))}`);
+      const bodyFile = path.join(dir, `${url === '/' ? 'index' : url.slice(1).replaceAll('/', '-')}.body`);
+      writeFileSync(bodyFile, answer.body);
+      manifest[url] = { contentType: answer.contentType, bodyFile };
+      bytes.set(url, answer.body);
+      // A few untimed requests so the route's code is loaded and compiled before autocannon starts.
+      for (let i = 0; i < 10; i++) await httpGet(nextPort, url, 60_000);
+    }
+    const manifestFile = path.join(dir, 'manifest.json');
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+
+    const plainPort = await freePort();
+    const plain = spawnGroup(
+      process.execPath,
+      ['--import', 'tsx', 'bench/plain-server.ts', '--port', String(plainPort), '--manifest', manifestFile],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    plainPid = plain.pid!;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('plain server did not start within 30 s')), 30_000);
+      plain.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      plain.on('exit', (code) => reject(new Error(`plain server exited (${code})`)));
+    });
+    for (const url of HTTP_URLS) {
+      const answer = await httpGet(plainPort, url, 10_000);
+      if (!answer.body.equals(bytes.get(url)!) || answer.contentType !== manifest[url]!.contentType) {
+        throw new Error(`plain server's ${url} differs from Next's`);
+      }
+    }
+
+    const loads: LoadResult[] = [];
+    for (const url of HTTP_URLS) {
+      for (const [server, port] of [['next', nextPort], ['plain', plainPort]] as const) {
+        log(`autocannon ${server.padEnd(5)} ${url} (${connections} connections, ${duration} s)`);
+        const r = await autocannon(port, url, connections, duration);
+        loads.push({
+          url,
+          server,
+          bytes: bytes.get(url)!.length,
+          requestsPerSecond: r.requests.average,
+          latencyP50: r.latency.p50,
+          latencyP99: r.latency.p99,
+          requests: r.requests.total,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          non2xx: r.non2xx,
+        });
+      }
+    }
+    const { peakRssMB, endRssMB, processes } = memory.stop();
+    return { connections, duration, startupMs, peakRssMB, endRssMB, processes, build, loads };
+  } finally {
+    memory.stop();
+    saveLog();
+    if (plainPid !== undefined) await stopGroup(plainPid);
+    await stopGroup(next.pid!);
+  }
+}

@@ -1,0 +1,87 @@
+// The query layer in process: searchPublications(parseCatalogueParams(...)) exactly as the page and the
+// API call it, on a warm index. Runs as a child of bench/run.ts:
+//
+//   DATABASE_URL=file:<db> node --conditions=react-server --import tsx --expose-gc bench/query-layer.ts --n <n> --runs <r>
+//
+// lib/data/catalogue.ts imports 'server-only', which throws unless React's server conditions are on, and
+// lib/env.ts reads DATABASE_URL when first imported: both are settled before this process starts.
+// Results go back over IPC when forked, or to stdout as JSON when run by hand.
+import { parseArgs } from 'node:util';
+import { parseCatalogueParams } from '@/lib/catalogue/params';
+import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
+import { prisma } from '@/lib/db';
+import { CatalogueIndex } from '@/lib/search/catalogue-index';
+import { parseQuery } from '@/lib/search/query';
+import { IndexStore, loadDocs } from '@/lib/search/store';
+import { percentiles, queryMatrix, timeRuns, type Percentiles } from './matrix';
+
+export type QueryLayerResult = {
+  /** Reading every document from SQLite through Prisma (loadDocs), then indexing them (CatalogueIndex.upsert). */
+  build: { readMs: number; indexMs: number; docs: number };
+  /** The first searchPublications call: builds the module's own index, as the first request to a server does. */
+  coldFirstQueryMs: number;
+  memory: { rssMB: number; heapUsedMB: number };
+  queries: {
+    name: string;
+    total: number;
+    /** searchPublications end to end. */
+    layer: Percentiles;
+    /** CatalogueIndex.search alone (bitsets, counts, ranking): the rest of `layer` is Prisma reads, labels, snippets. */
+    index: Percentiles;
+  }[];
+};
+
+const MB = 1024 * 1024;
+// Exposed by run.ts (--expose-gc): collecting between phases keeps one phase's garbage out of the next one's timings.
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function main(): Promise<QueryLayerResult> {
+  const { values } = parseArgs({ options: { n: { type: 'string' }, runs: { type: 'string', default: '100' } } });
+  const n = Number(values.n);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(n) || !Number.isInteger(runs) || runs < 1) throw new Error('usage: --n <publications> --runs <runs>');
+  const log = (line: string) => process.stderr.write(`  ${line}\n`);
+
+  // How long the index takes to build, in its two halves. This index is thrown away afterwards.
+  let start = performance.now();
+  let docs: Awaited<ReturnType<typeof loadDocs>> | null = await loadDocs(prisma);
+  const readMs = performance.now() - start;
+  start = performance.now();
+  let scratch: CatalogueIndex | null = new CatalogueIndex();
+  for (const doc of docs) scratch.upsert(doc);
+  const indexMs = performance.now() - start;
+  const build = { readMs, indexMs, docs: docs.length };
+  log(`index: read ${docs.length.toLocaleString('en')} docs in ${(readMs / 1000).toFixed(2)} s, indexed in ${(indexMs / 1000).toFixed(2)} s`);
+  docs = null;
+  scratch = null;
+  collect();
+
+  start = performance.now();
+  await searchPublications(parseCatalogueParams({}));
+  const coldFirstQueryMs = performance.now() - start;
+  log(`first searchPublications (cold: builds the app's index) ${(coldFirstQueryMs / 1000).toFixed(2)} s`);
+  // The index searchPublications now holds (lib/data/catalogue.ts keeps it on globalThis): timing it alone
+  // splits each query into index work and the rest, without a second copy of the index skewing GC.
+  const store = (globalThis as { catalogueIndex?: IndexStore }).catalogueIndex ?? new IndexStore(prisma);
+  const index = await store.current();
+  collect();
+  const memory = { rssMB: process.memoryUsage().rss / MB, heapUsedMB: process.memoryUsage().heapUsed / MB };
+
+  const queries: QueryLayerResult['queries'] = [];
+  for (const query of queryMatrix(n)) {
+    const url = () => new URLSearchParams(query.search);
+    const result = await searchPublications(parseCatalogueParams(url()));
+    collect();
+    const layer = percentiles(await timeRuns(runs, () => searchPublications(parseCatalogueParams(url()))));
+    const params = parseCatalogueParams(url());
+    const indexTimes = await timeRuns(runs, () => index.search(params, parseQuery(params.q), { facetLimit: FACET_LIMIT }));
+    queries.push({ name: query.name, total: result.total, layer, index: percentiles(indexTimes) });
+    log(`${query.name.padEnd(16)} ${String(result.total).padStart(7)} matches  p50 ${layer.p50.toFixed(2)} ms  p95 ${layer.p95.toFixed(2)} ms`);
+  }
+  await prisma.$disconnect();
+  return { build, coldFirstQueryMs, memory, queries };
+}
+
+const result = await main();
+if (process.send) process.send(result, () => process.exit(0));
+else console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,300 @@
+// `npm run bench`: generates (or reuses) the synthetic catalogue, then measures in turn, never two heavy
+// things at once (the machine has 2 cores): the query layer in process (a child under React's server
+// conditions), the same queries as plain SQL (the floor), and HTTP (next start against a plain server).
+// Prints one table per stage and PASS/MISS beside each target. Exits non-zero on errors, never on a MISS.
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_N, ensureCatalogue, progressLine, type GenerateResult } from './generate';
+import { killAllGroups, runHttp, type HttpResult } from './http';
+import { GENERATOR_VERSION, queryMatrix, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
+import type { QueryLayerResult } from './query-layer';
+import { FLOOR_BUDGET_MS, runSqlFloor, type FloorResult } from './sql-floor';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const TARGETS = { pageVsPlain: 0.5, peakRssMB: 400, startupMs: 5000 } as const;
+
+const USAGE = `usage: npm run bench -- [options]
+  --n <count>          publications to generate (default ${DEFAULT_N}; cached in bench/.cache)
+  --runs <count>       timed runs per query, after ${WARMUP_RUNS} warm-up runs (default 100)
+  --connections <c>    autocannon connections (default 10)
+  --duration <s>       seconds of load per URL and server (default 10)
+  --skip-http          skip the HTTP stage (no build, no server)
+  --json               print the results as JSON after the tables
+  --help               this text`;
+
+type Options = { n: number; runs: number; connections: number; duration: number; skipHttp: boolean; json: boolean };
+
+function options(): Options {
+  const config = {
+    options: {
+      n: { type: 'string', default: String(DEFAULT_N) },
+      runs: { type: 'string', default: '100' },
+      connections: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '10' },
+      'skip-http': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  } as const;
+  let values: ReturnType<typeof parseArgs<typeof config>>['values'];
+  try {
+    ({ values } = parseArgs(config));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  // Bounded in count and time: every option has a ceiling.
+  const integer = (name: string, value: string, min: number, max: number) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    }
+    return number;
+  };
+  return {
+    n: integer('n', values.n, 100, 1_000_000),
+    runs: integer('runs', values.runs, 1, 1000),
+    connections: integer('connections', values.connections, 1, 200),
+    duration: integer('duration', values.duration, 1, 120),
+    skipHttp: values['skip-http'],
+    json: values.json,
+  };
+}
+
+class UsageError extends Error {}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// --- the query layer, in a child under React's server conditions --------------------------------------
+
+let queryChild: ChildProcess | undefined;
+
+function runQueryLayer(file: string, n: number, runs: number): Promise<QueryLayerResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(ROOT, 'bench/query-layer.ts'), ['--n', String(n), '--runs', String(runs)], {
+      cwd: ROOT,
+      execArgv: ['--conditions=react-server', '--import', 'tsx', '--expose-gc'],
+      // lib/env.ts reads DATABASE_URL when first imported: it must be set before the child starts.
+      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    queryChild = child;
+    let result: QueryLayerResult | undefined;
+    // 10 queries × (runs + warm-ups) × 2, plus the index builds: generous, but bounded.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60_000 + runs * 10 * 2 * 500);
+    child.on('message', (message) => (result = message as QueryLayerResult));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      queryChild = undefined;
+      if (result && code === 0) resolve(result);
+      else reject(new Error(`query layer failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+// --- the tables ---------------------------------------------------------------------------------------
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+const s = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
+const mark = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+function table(header: string[], rows: string[][], rightAligned: (i: number) => boolean): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (rightAligned(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+type Results = {
+  options: Options;
+  /** The machine: other work running at the same time shows in the load average (1 min) taken before each stage. */
+  machine: { cpus: number; node: string; load: Record<string, number> };
+  catalogue: GenerateResult;
+  queryLayer: QueryLayerResult;
+  floor: FloorResult[];
+  http: HttpResult | null;
+  targets: { name: string; pass: boolean; detail: string }[];
+};
+
+function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
+  const matrix = queryMatrix(r.options.n);
+  const targets: Results['targets'] = [];
+  const missing = r.queryLayer.queries.filter((q) => q.layer.p95 > targetFor(matrix.find((m) => m.name === q.name)!));
+  targets.push({
+    name: `query layer p95 ≤ ${TARGET_P95_MS.text} ms (≤ ${TARGET_P95_MS.facetOnly} ms facet-only)`,
+    pass: missing.length === 0,
+    detail: missing.length ? `missed by ${missing.map((q) => q.name).join(', ')}` : `all ${matrix.length} queries`,
+  });
+  if (r.http) {
+    const page = (server: 'next' | 'plain') => r.http!.loads.find((l) => l.url === '/' && l.server === server)!;
+    const next = page('next');
+    const ratio = next.requestsPerSecond / page('plain').requestsPerSecond;
+    const failures = next.errors + next.timeouts + next.non2xx;
+    targets.push({
+      name: `catalogue page ≥ ${TARGETS.pageVsPlain}× plain req/s, 0 errors`,
+      pass: ratio >= TARGETS.pageVsPlain && failures === 0,
+      detail: `${ratio.toFixed(3)}×, ${failures} errors/timeouts/non-2xx`,
+    });
+    targets.push({ name: `peak RSS ≤ ${TARGETS.peakRssMB} MB`, pass: r.http.peakRssMB <= TARGETS.peakRssMB, detail: mb(r.http.peakRssMB) });
+    targets.push({ name: `start-up to first answer ≤ ${TARGETS.startupMs / 1000} s`, pass: r.http.startupMs <= TARGETS.startupMs, detail: s(r.http.startupMs) });
+  }
+  return targets;
+}
+
+function report(r: Results): string {
+  const out: string[] = [];
+  const { catalogue: c, queryLayer: q, options: o, machine } = r;
+  const busy = Object.values(machine.load).some((l) => l > machine.cpus * 0.75);
+  out.push(
+    `Machine: ${machine.cpus} CPUs, Node ${machine.node}; load average before each stage: ` +
+      Object.entries(machine.load).map(([stage, l]) => `${stage} ${l.toFixed(2)}`).join(', ') +
+      (busy ? ' (other work was running: figures are pessimistic)' : ''),
+  );
+  out.push(
+    `Catalogue: ${c.n.toLocaleString('en')} publications (generator v${GENERATOR_VERSION}), ${path.relative(ROOT, c.file)}, ` +
+      `${mb(c.bytes / 1024 / 1024)}, ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}`,
+  );
+  out.push(
+    `Index build: ${s(q.build.readMs + q.build.indexMs)} (read ${q.build.docs.toLocaleString('en')} docs through Prisma ${s(q.build.readMs)}, ` +
+      `index ${s(q.build.indexMs)}); first searchPublications, cold ${s(q.coldFirstQueryMs)}; ` +
+      `query process after build: RSS ${mb(q.memory.rssMB)}, heap ${mb(q.memory.heapUsedMB)}`,
+  );
+  out.push('');
+  out.push(
+    `Query layer: searchPublications(parseCatalogueParams(…)), ${o.runs} runs after ${WARMUP_RUNS} warm-up, ms. ` +
+      `"index" = CatalogueIndex.search alone. Floor: same answers in SQL (better-sqlite3, FTS5), 2 warm-up, then up to ${o.runs} runs ` +
+      `or ${FLOOR_BUDGET_MS / 1000} s per query (at least 5). ratio = layer p50 / floor p50.`,
+  );
+  const matrix = queryMatrix(o.n);
+  const rows = matrix.map((m) => {
+    const layer = q.queries.find((x) => x.name === m.name)!;
+    const floor = r.floor.find((x) => x.name === m.name)!;
+    const target = targetFor(m);
+    return [
+      m.name,
+      String(layer.total) + (layer.total === floor.total ? '' : ` ≠${floor.total}`),
+      ms(layer.layer.p50),
+      ms(layer.layer.p95),
+      ms(layer.layer.p99),
+      ms(layer.index.p50),
+      ms(floor.floor.p50),
+      ms(floor.floor.p95),
+      String(floor.floor.runs),
+      (layer.layer.p50 / floor.floor.p50).toFixed(2),
+      `≤${target}`,
+      mark(layer.layer.p95 <= target),
+    ];
+  });
+  out.push(
+    table(
+      ['query', 'matches', 'p50', 'p95', 'p99', 'index p50', 'floor p50', 'floor p95', 'floor runs', 'ratio', 'p95 target', ''],
+      rows,
+      (i) => i >= 1 && i <= 10,
+    ),
+  );
+  const mismatched = matrix.filter((m) => q.queries.find((x) => x.name === m.name)!.total !== r.floor.find((x) => x.name === m.name)!.total);
+  if (mismatched.length) out.push(`warning: the app and SQLite disagree on the number of matches (≠) for ${mismatched.map((m) => m.name).join(', ')}`);
+
+  if (r.http) {
+    const h = r.http;
+    out.push('');
+    out.push(
+      `HTTP: autocannon (separate process), ${h.connections} connections, ${h.duration} s per row; plain = node:http serving the same bytes. ` +
+        `Build ${h.build.id} of ${h.build.builtAt}${h.build.stale ? ' (older than the sources!)' : ''}.`,
+    );
+    const httpRows = h.loads.map((l) => {
+      const plain = h.loads.find((x) => x.url === l.url && x.server === 'plain')!;
+      return [
+        l.url,
+        l.server,
+        String(l.bytes),
+        l.requestsPerSecond.toFixed(1),
+        String(l.latencyP50),
+        String(l.latencyP99),
+        String(l.errors + l.timeouts),
+        String(l.non2xx),
+        l.server === 'next' ? (l.requestsPerSecond / plain.requestsPerSecond).toFixed(3) : '',
+      ];
+    });
+    out.push(
+      table(['url', 'server', 'bytes', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'next/plain'], httpRows, (i) => i >= 2),
+    );
+    out.push(
+      `next start: first answer of / after ${s(h.startupMs)}; peak RSS ${mb(h.peakRssMB)} (VmHWM summed over ${h.processes} ` +
+        `process(es) of its group), ${mb(h.endRssMB)} resident after the load`,
+    );
+  }
+  out.push('');
+  out.push('Targets');
+  for (const t of r.targets) out.push(`${mark(t.pass)}  ${t.name}: ${t.detail}`);
+  if (!r.http) out.push('(HTTP targets skipped: --skip-http)');
+  return out.join('\n');
+}
+
+// --- main ---------------------------------------------------------------------------------------------
+
+function cleanUp(): void {
+  queryChild?.kill('SIGKILL');
+  killAllGroups();
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const started = Date.now();
+  process.on('exit', cleanUp);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      cleanUp();
+      process.exit(130);
+    });
+  }
+  // Whatever happens, stop: generation at 1,000,000 plus every stage at its bounds fits well within this.
+  setTimeout(() => {
+    log('benchmark took longer than 30 minutes: stopping');
+    cleanUp();
+    process.exit(1);
+  }, 30 * 60_000).unref();
+
+  const load: Record<string, number> = {};
+  const stage = (name: string, title: string) => {
+    load[name] = loadavg()[0]!;
+    log(`== ${title}`);
+  };
+  stage('catalogue', `catalogue (n = ${o.n.toLocaleString('en')})`);
+  const catalogue = await ensureCatalogue(o.n, progressLine());
+  if (catalogue.cached) log(`reusing ${path.relative(ROOT, catalogue.file)}`);
+
+  stage('query layer', 'query layer (in process, react-server conditions)');
+  const queryLayer = await runQueryLayer(catalogue.file, o.n, o.runs);
+
+  stage('floor', 'SQL floor (better-sqlite3)');
+  const floor = await runSqlFloor(catalogue.file, o.n, o.runs, (line) => log(`  ${line}`));
+
+  let http: HttpResult | null = null;
+  if (!o.skipHttp) {
+    stage('http', 'HTTP (next start vs plain node:http, autocannon)');
+    http = await runHttp({ file: catalogue.file, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
+  }
+
+  const machine = { cpus: availableParallelism(), node: process.versions.node, load };
+  const partial = { options: o, machine, catalogue, queryLayer, floor, http };
+  const results: Results = { ...partial, targets: evaluate(partial) };
+  log(`== done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(report(results));
+  if (o.json) console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((error: unknown) => {
+  cleanUp();
+  if (error instanceof UsageError) log(`${error.message}\n\n${USAGE}`);
+  else log(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
