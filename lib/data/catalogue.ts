@@ -88,21 +88,49 @@ function toItem(row: ItemRow): PublicationItem {
 const globalForIndex = globalThis as unknown as { catalogueIndex?: IndexStore };
 const store = (globalForIndex.catalogueIndex ??= new IndexStore(prisma));
 
-/** Names of the given facet values, keyed by value; values that name nothing are absent. */
-async function facetLabels(values: Record<Exclude<Facet, 'year'>, string[]>): Promise<Record<Facet, Map<string, string>>> {
-  const [countries, regions, categories, authors] = await Promise.all([
-    prisma.country.findMany({ where: { code: { in: values.country } }, select: { code: true, name: true } }),
-    prisma.region.findMany({ where: { slug: { in: values.region } }, select: { slug: true, name: true } }),
-    prisma.category.findMany({ where: { slug: { in: values.category } }, select: { slug: true, name: true } }),
-    prisma.author.findMany({ where: { slug: { in: values.author } }, select: { slug: true, name: true } }),
+type Labels = Record<Facet, Map<string, string>>;
+
+// Country, region and category names change only with the taxonomy, which rebuilds the index: cache them per rebuild.
+let taxonomyLabels: { generation: number; labels: Promise<Omit<Labels, 'author' | 'year'>> } | null = null;
+
+function getTaxonomyLabels(generation: number) {
+  if (taxonomyLabels?.generation !== generation) {
+    const labels = Promise.all([
+      prisma.country.findMany({ select: { code: true, name: true } }),
+      prisma.region.findMany({ select: { slug: true, name: true } }),
+      prisma.category.findMany({ select: { slug: true, name: true } }),
+    ]).then(([countries, regions, categories]) => ({
+      country: new Map(countries.map((c) => [c.code, c.name])),
+      region: new Map(regions.map((r) => [r.slug, r.name])),
+      category: new Map(categories.map((c) => [c.slug, c.name])),
+    }));
+    taxonomyLabels = { generation, labels };
+    labels.catch(() => (taxonomyLabels = null));
+  }
+  return taxonomyLabels.labels;
+}
+
+type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
+
+/**
+ * Names of facet values, keyed by value; values that name nothing are absent. Authors are looked up as
+ * needed; a taxonomy value missing from the cache (a category created since) reloads it once.
+ */
+async function facetLabels(authors: string[], taxonomyValues: TaxonomyValues): Promise<Labels> {
+  await store.current();
+  let cached = await getTaxonomyLabels(store.generation);
+  const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
+  if (missing) {
+    taxonomyLabels = null;
+    cached = await getTaxonomyLabels(store.generation);
+  }
+  const [taxonomy, authorRows] = await Promise.all([
+    cached,
+    authors.length > 0
+      ? prisma.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
+      : Promise.resolve([]),
   ]);
-  return {
-    country: new Map(countries.map((c) => [c.code, c.name])),
-    region: new Map(regions.map((r) => [r.slug, r.name])),
-    category: new Map(categories.map((c) => [c.slug, c.name])),
-    author: new Map(authors.map((a) => [a.slug, a.name])),
-    year: new Map(),
-  };
+  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), year: new Map() };
 }
 
 const getCountryNames = cache(async () => {
@@ -121,16 +149,16 @@ async function findAuthors(text: string): Promise<Set<string>> {
   return new Set(authors.map((a) => a.slug));
 }
 
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 function compareFacetValues(facet: Facet) {
   return (a: FacetValue, b: FacetValue) =>
-    facet === 'year'
-      ? Number(b.value) - Number(a.value)
-      : b.count - a.count || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
+    facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || collator.compare(a.label, b.label);
 }
 
 /** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
 async function withKnownFacetValues(requested: CatalogueParams): Promise<CatalogueParams> {
-  const known = await facetLabels(requested);
+  const known = await facetLabels(requested.author, requested);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => known[facet].has(v));
@@ -157,12 +185,14 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 
   const [rows, labels] = await Promise.all([
     prisma.publication.findMany({ where: { id: { in: result.ids } }, select: { id: true, ...itemSelect } }),
-    facetLabels({
-      country: result.facets.country.map((f) => f.value),
-      region: result.facets.region.map((f) => f.value),
-      category: result.facets.category.map((f) => f.value),
-      author: result.facets.author.map((f) => f.value),
-    }),
+    facetLabels(
+      result.facets.author.map((f) => f.value),
+      {
+        country: result.facets.country.map((f) => f.value),
+        region: result.facets.region.map((f) => f.value),
+        category: result.facets.category.map((f) => f.value),
+      },
+    ),
   ]);
   const position = new Map(result.ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);

@@ -88,6 +88,12 @@ export class GrowableUint32 {
     this.data = new Uint32Array(capacity);
   }
 
+  static of(...values: number[]): GrowableUint32 {
+    const array = new GrowableUint32(Math.max(4, values.length));
+    for (const value of values) array.push(value);
+    return array;
+  }
+
   push(value: number): void {
     if (this.length === this.data.length) {
       const bigger = new Uint32Array(this.data.length * 2);

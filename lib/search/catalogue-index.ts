@@ -91,10 +91,10 @@ export class CatalogueIndex {
     Facet,
     ValueDictionary
   >;
-  private readonly facetOfSlot = Object.fromEntries(FACETS.map((f) => [f, [] as Uint32Array[]])) as Record<
-    Facet,
-    Uint32Array[]
-  >;
+  /** Per facet, each slot's value ids as one flat array: slot s owns values[starts[s]] … values[starts[s + 1] - 1]. */
+  private readonly facetOfSlot = Object.fromEntries(
+    FACETS.map((f) => [f, { starts: GrowableUint32.of(0), values: new GrowableUint32(1024) }]),
+  ) as Record<Facet, { starts: GrowableUint32; values: GrowableUint32 }>;
   private readonly termIds = new Map<string, number>();
   private readonly termPostings: TermPostings[] = [];
   /** Folded words as written → their stem's term id, for prefix queries. */
@@ -139,8 +139,12 @@ export class CatalogueIndex {
     for (const facet of FACETS) {
       const dictionary = this.facetValues[facet];
       const ids = [...new Set(keys[facet])].map((v) => dictionary.intern(v));
-      for (const id of ids) dictionary.postings[id]!.push(slot);
-      this.facetOfSlot[facet][slot] = Uint32Array.from(ids);
+      const forward = this.facetOfSlot[facet];
+      for (const id of ids) {
+        dictionary.postings[id]!.push(slot);
+        forward.values.push(id);
+      }
+      forward.starts.push(forward.values.length);
     }
 
     const weights = new Map<number, number>();
@@ -266,12 +270,12 @@ export class CatalogueIndex {
     const ids = terms.map((t) => this.termIds.get(t));
     const candidates = new Bitset(this.capacity);
     if (ids.some((id) => id === undefined)) return candidates;
-    const rarest = ids.reduce((a, b) => (this.termPostings[a!]!.df <= this.termPostings[b!]!.df ? a : b))!;
-    const { data, length } = this.termPostings[rarest]!.slots;
-    for (let i = 0; i < length; i++) {
-      const slot = data[i]!;
-      if (this.live.has(slot) && containsSequence(this.tokens[slot]!, ids as number[])) candidates.add(slot);
-    }
+    // Only publications holding every word of the phrase need their word order checked.
+    const holding = this.live.clone();
+    for (const id of new Set(ids)) holding.and(this.bitsOf(this.termPostings[id!]!.slots));
+    holding.forEach((slot) => {
+      if (containsSequence(this.tokens[slot]!, ids as number[])) candidates.add(slot);
+    });
     return candidates;
   }
 
@@ -323,10 +327,19 @@ export class CatalogueIndex {
   private countFacet(facet: Facet, scope: Bitset, selected: string[], options: SearchOptions) {
     const dictionary = this.facetValues[facet];
     const counts = new Uint32Array(dictionary.values.length);
-    const forward = this.facetOfSlot[facet];
-    scope.forEach((slot) => {
-      for (const id of forward[slot]!) counts[id]!++;
-    });
+    const starts = this.facetOfSlot[facet].starts.data;
+    const valueIds = this.facetOfSlot[facet].values.data;
+    // The hot loop of every query: walk the scope's set bits inline and count each slot's values.
+    const words = scope.words;
+    for (let k = 0; k < words.length; k++) {
+      let w = words[k]!;
+      while (w !== 0) {
+        const low = w & -w;
+        const slot = (k << 5) + 31 - Math.clz32(low);
+        w ^= low;
+        for (let j = starts[slot]!, end = starts[slot + 1]!; j < end; j++) counts[valueIds[j]!]!++;
+      }
+    }
     const accept = options.facetFilter?.[facet];
     const limit = options.facetLimit ?? Infinity;
     let size = 0;
@@ -336,8 +349,7 @@ export class CatalogueIndex {
       size++;
       if (!accept || accept(dictionary.values[id]!)) candidates.push(id);
     }
-    const top =
-      candidates.length > limit ? candidates.sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, limit) : candidates;
+    const top = candidates.length > limit ? topByCount(candidates, counts, limit) : candidates;
     const chosen = new Set(top);
     const values: FacetCount[] = top.map((id) => ({
       value: dictionary.values[id]!,
@@ -421,6 +433,22 @@ export class CatalogueIndex {
     });
     return heap.sort((a, b) => better(b, a));
   }
+}
+
+/** The `limit` ids with the highest counts (ties: lower id first), without sorting them all. */
+function topByCount(ids: number[], counts: Uint32Array, limit: number): number[] {
+  const better = (a: number, b: number) => counts[a]! - counts[b]! || b - a;
+  const heap: number[] = [];
+  for (const id of ids) {
+    if (heap.length < limit) {
+      heap.push(id);
+      siftUp(heap, heap.length - 1, better);
+    } else if (limit > 0 && better(id, heap[0]!) > 0) {
+      heap[0] = id;
+      siftDown(heap, 0, better);
+    }
+  }
+  return heap.sort((a, b) => better(b, a));
 }
 
 function containsSequence(tokens: Uint32Array, ids: number[]): boolean {

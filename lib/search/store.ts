@@ -12,6 +12,12 @@ export class IndexStore {
   private index: CatalogueIndex | null = null;
   private seq = 0;
   private pending: Promise<CatalogueIndex> | null = null;
+  private rebuilds = 0;
+
+  /** Changes whenever the index is rebuilt, which every taxonomy change causes: a key for caching names. */
+  get generation(): number {
+    return this.rebuilds;
+  }
 
   constructor(private readonly db: Db) {}
 
@@ -39,6 +45,7 @@ export class IndexStore {
       for (const doc of await loadDocs(this.db)) fresh.upsert(doc);
       this.index = fresh;
       this.seq = seq;
+      this.rebuilds++;
       return fresh;
     }
     const ids = [...new Set(changes.map((c) => c.publicationId!))];
