@@ -8,6 +8,10 @@ const nextConfig = {
     // Import files reach the upload action in one request (lib/import caps them at 40 MB).
     serverActions: { bodySizeLimit: '41mb' },
   },
+  // Browsers ask for /favicon.ico when a page names no icon (Next's 403 shell names none).
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
   async headers() {
     return [
       {
