@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageLinks } from '@/components/ui/page-links';
 import { requirePageUser } from '@/lib/auth/authorize';
 import { listAdminPublications, listCategoryOptions } from '@/lib/data/admin-publications';
 import { ADMIN_SORTS, ADMIN_STATUSES, adminListHref, parseAdminListParams, type AdminListParams } from '@/lib/publications/admin-params';
@@ -139,15 +140,9 @@ export default async function AdminPublicationsPage({ searchParams }: Props) {
         </div>
       )}
 
-      {pageCount > 1 && (
-        <nav aria-label="Pagination" className="mt-4 flex items-center justify-center gap-3 text-sm">
-          {page > 1 ? <Link href={adminListHref(params, { page: page - 1 })} rel="prev" className="text-brand-700 underline">Previous</Link> : <span className="text-slate-400">Previous</span>}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link href={adminListHref(params, { page: page + 1 })} rel="next" className="text-brand-700 underline">Next</Link> : <span className="text-slate-400">Next</span>}
-        </nav>
-      )}
+      <div className="mt-4">
+        <PageLinks page={page} pageCount={pageCount} href={(p) => adminListHref(params, { page: p })} />
+      </div>
     </main>
   );
 }

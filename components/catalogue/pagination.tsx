@@ -1,44 +1,7 @@
-import Link from 'next/link';
 import type { CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
-
-/** Page numbers around the current one, with the first and last always shown. */
-function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
-  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
-  const sorted = [...pages].sort((a, b) => a - b);
-  return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? ['gap' as const, p] : [p]));
-}
-
-const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50';
+import { PageLinks } from '@/components/ui/page-links';
 
 export function Pagination({ params, page, pageCount }: { params: CatalogueParams; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
-  const href = (p: number) => catalogueHref(params, { page: p });
-  return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-center gap-1 text-sm">
-      {page > 1 && (
-        <Link href={href(page - 1)} rel="prev" className={linkClass}>
-          Previous
-        </Link>
-      )}
-      {pageWindow(page, pageCount).map((p, i) =>
-        p === 'gap' ? (
-          <span key={`gap-${i}`} className="px-2 text-slate-500">…</span>
-        ) : p === page ? (
-          <span key={p} aria-current="page" className="rounded bg-brand-700 px-3 py-1 font-medium text-white">
-            {p}
-          </span>
-        ) : (
-          <Link key={p} href={href(p)} aria-label={`Page ${p}`} className={linkClass}>
-            {p}
-          </Link>
-        ),
-      )}
-      {page < pageCount && (
-        <Link href={href(page + 1)} rel="next" className={linkClass}>
-          Next
-        </Link>
-      )}
-    </nav>
-  );
+  return <PageLinks page={page} pageCount={pageCount} href={(p) => catalogueHref(params, { page: p })} />;
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { cache } from 'react';
 import { prisma } from '@/lib/db';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
@@ -133,11 +132,6 @@ async function facetLabels(authors: string[], taxonomyValues: TaxonomyValues): P
   return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), year: new Map() };
 }
 
-const getCountryNames = cache(async () => {
-  const countries = await prisma.country.findMany({ select: { code: true, name: true } });
-  return new Map(countries.map((c) => [c.code, foldText(c.name)]));
-});
-
 /** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
 async function findAuthors(text: string): Promise<Set<string>> {
   const slug = slugify(text);
@@ -170,14 +164,15 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
   const params = await withKnownFacetValues(requested);
 
   const countryFind = foldText(params.findCountry);
-  const countryNames = countryFind ? await getCountryNames() : null;
+  // Country names come from the same cache as the facet labels.
+  const countryNames = countryFind ? (await getTaxonomyLabels(store.generation)).country : null;
   const authorMatches = params.findAuthor ? await findAuthors(params.findAuthor) : null;
   const query = parseQuery(params.q);
   const index = await store.current();
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
-      ...(countryNames && { country: (code: string) => countryNames.get(code)?.includes(countryFind) ?? false }),
+      ...(countryNames && { country: (code: string) => foldText(countryNames.get(code) ?? '').includes(countryFind) }),
       ...(authorMatches && { author: (slug: string) => authorMatches.has(slug) }),
     },
   });

@@ -4,7 +4,7 @@ import { requirePageUser } from '@/lib/auth/authorize';
 import { listHistory, listHistoryFilters, type HistoryEntry, type HistoryFilterValue } from '@/lib/data/history';
 import { historyHref, parseHistoryParams, type HistoryParams } from '@/lib/history/params';
 import { HistoryChanges } from '@/components/admin/history-changes';
-import { PageLinks } from '@/components/admin/history-pagination';
+import { PageLinks } from '@/components/ui/page-links';
 
 export const metadata: Metadata = { title: 'History' };
 

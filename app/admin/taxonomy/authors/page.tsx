@@ -4,7 +4,7 @@ import { requirePageUser } from '@/lib/auth/authorize';
 import { prisma } from '@/lib/db';
 import { listAuthors } from '@/lib/taxonomy/admin';
 import { AuthorListParamsSchema } from '@/lib/validation/taxonomy';
-import { PageLinks } from '@/components/admin/history-pagination';
+import { PageLinks } from '@/components/ui/page-links';
 import { inputClass, primaryButtonClass } from '@/components/admin/styles';
 
 export const metadata: Metadata = { title: 'Authors' };

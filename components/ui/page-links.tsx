@@ -9,7 +9,7 @@ function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
 
 const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50';
 
-/** Previous / numbered / next links for admin lists (a server component: `href` builds each page's URL). */
+/** Previous / numbered / next page links; `href` builds each page's URL. */
 export function PageLinks({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null;
   return (
