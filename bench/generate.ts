@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { migrateDatabase, MIGRATIONS_DIR } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { readSearchText } from '@/lib/search/sqlite';
+import { sqliteSearch } from '@/lib/search/sqlite';
 import { CATEGORIES } from '@/lib/taxonomy/categories';
 import { COUNTRIES, REGIONS } from '@/lib/taxonomy/regions';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
@@ -464,8 +464,8 @@ export async function generateCatalogue(n: number, progress: Progress = progress
   rmSync(partial, { force: true });
 
   progress(`generating ${n.toLocaleString('en')} publications: migrating`, false);
-  await migrateDatabase(partial);
-  const prisma = createPrismaClient(partial);
+  await migrateDatabase(`file:${partial}`);
+  const prisma = createPrismaClient(`file:${partial}`);
   try {
     await seedTaxonomy(prisma);
   } finally {
@@ -542,10 +542,10 @@ export async function generateCatalogue(n: number, progress: Progress = progress
 /** The full-text rows must hold exactly what lib/search/sqlite.ts would write: compare a sample with it. */
 async function checkSearchText(file: string, n: number): Promise<void> {
   const ids = [...new Set(Array.from({ length: 200 }, (_, i) => 1 + Math.floor((i * 7919) % n)))];
-  const prisma = createPrismaClient(file);
+  const prisma = createPrismaClient(`file:${file}`);
   const db = new Database(file, { readonly: true });
   try {
-    const expected = await readSearchText(prisma, ids);
+    const expected = await sqliteSearch.readSearchText(prisma, ids);
     const stored = db.prepare(`SELECT "title", "summary", "names" FROM "PublicationSearch" WHERE rowid = ?`);
     for (const row of expected) {
       const actual = stored.get(row.id) as { title: string; summary: string; names: string } | undefined;

@@ -8,8 +8,17 @@ const EnvSchema = z.object({
     .trim()
     .min(1)
     .optional()
-    .refine((url) => url === undefined || url.startsWith('file:'), {
-      error: 'DATABASE_URL must be a file: URL (SQLite), e.g. file:./data/catalogue.db',
+    .refine((url) => url === undefined || providerOf(url) !== null, {
+      error: 'DATABASE_URL must be a file: URL (SQLite, e.g. file:./data/catalogue.db) or a postgres:// or postgresql:// URL',
+    }),
+  /** Comma-separated PostgreSQL URLs of read replicas: public reads go there, writes and staff reads to DATABASE_URL. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((list) => (list ? list.split(',').map((url) => url.trim()).filter(Boolean) : []))
+    .refine((urls) => urls.every((url) => providerOf(url) === 'postgresql'), {
+      error: 'DATABASE_REPLICA_URLS must list postgres:// or postgresql:// URLs, separated by commas',
     }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Public origin, e.g. https://catalogue.example.org; https here makes cookies Secure and turns on HSTS. */
@@ -20,6 +29,15 @@ const EnvSchema = z.object({
   CATALOGUE_PASSWORD: z.string().optional(),
 });
 
+export type Provider = 'sqlite' | 'postgresql';
+
+/** Which database a URL names: SQLite for file:, PostgreSQL for postgres:// and postgresql://. */
+export function providerOf(url: string): Provider | null {
+  if (url.startsWith('file:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
+  return null;
+}
+
 const parsed = EnvSchema.safeParse(process.env);
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
@@ -29,8 +47,26 @@ export const env = parsed.data;
 
 export const DEFAULT_DATABASE_URL = 'file:./data/catalogue.db';
 
+/** The primary database's URL. */
+export function databaseUrl(): string {
+  return env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}
+
+/** The provider of the database this process talks to (a process talks to one kind of database). */
+export function databaseProvider(): Provider {
+  return providerOf(databaseUrl())!;
+}
+
+/** How to name a database in messages: the SQLite file's path, or the URL without its password. */
+export function describeDatabase(url: string = databaseUrl()): string {
+  if (providerOf(url) === 'sqlite') return path.relative(process.cwd(), sqliteFilePath(url)) || sqliteFilePath(url);
+  const shown = new URL(url);
+  if (shown.password) shown.password = '***';
+  return shown.toString();
+}
+
 /** Absolute path of the SQLite file; relative `file:` paths resolve from the project root (the working directory). */
-export function sqliteFilePath(url: string = env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
+export function sqliteFilePath(url: string = databaseUrl()): string {
   const file = url.slice('file:'.length);
   // The path is chosen at run time, so the build must not trace it.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);

@@ -2,12 +2,16 @@
 // the Rust schema-engine binary that `prisma migrate` downloads (not possible on every machine).
 // `migrateDatabase` = `prisma migrate deploy` (same `_prisma_migrations` bookkeeping);
 // `createMigration` = the file-writing half of `prisma migrate dev --create-only`.
+// One migrations folder per provider (prisma/migrations for SQLite, prisma/migrations-postgresql), both
+// written from the one data model; the database URL picks the folder and the driver adapter.
 // Server-side scripts only (start script, test setup, scripts/migrate.ts): never import from app code.
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { parse as parsePostgresUrl } from 'pg-connection-string';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -16,24 +20,30 @@ import {
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import prismaConfig from '../prisma.config.ts';
-import { sqliteFilePath } from './env.ts';
+import { databaseUrl, providerOf, sqliteFilePath, type Provider } from './env.ts';
+import { ROOT, SCHEMA_PATH, schemaFor } from './prisma-schema.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { SCHEMA_PATH };
 const fromRoot = (p: string) => path.resolve(ROOT, p);
 
-export const SCHEMA_PATH = fromRoot(prismaConfig.schema ?? 'prisma/schema.prisma');
-/** One folder per provider: a PostgreSQL folder will be chosen here by provider. */
-export const MIGRATIONS_DIR = fromRoot(prismaConfig.migrations?.path ?? 'prisma/migrations');
+export const MIGRATIONS_DIRS: Record<Provider, string> = {
+  sqlite: fromRoot(prismaConfig.migrations?.path ?? 'prisma/migrations'),
+  postgresql: fromRoot('prisma/migrations-postgresql'),
+};
+export const MIGRATIONS_DIR = MIGRATIONS_DIRS.sqlite;
 const LOCKFILE = 'migration_lock.toml';
 
-type Provider = 'sqlite';
-const PROVIDER: Provider = 'sqlite';
-
-/** Tables/enums managed by hand-written SQL (e.g. FTS5), as declared in prisma.config.ts. */
-const FILTERS: SchemaFilter = {
-  externalTables: prismaConfig.tables?.external ?? [],
-  externalEnums: prismaConfig.enums?.external ?? [],
-};
+/**
+ * Tables managed by hand-written SQL (the full-text tables), as declared in prisma.config.ts; PostgreSQL
+ * wants them schema-qualified, and has no FTS5 shadow tables.
+ */
+function filters(provider: Provider): SchemaFilter {
+  const external = prismaConfig.tables?.external ?? [];
+  return {
+    externalTables: provider === 'sqlite' ? external : external.filter((t) => !t.includes('_')).map((t) => `public.${t}`),
+    externalEnums: [],
+  };
+}
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
@@ -47,37 +57,69 @@ export interface CreateMigrationOptions extends MigrateOptions {
   schemaPath?: string;
   /** Clock for the folder's timestamp (tests). */
   now?: Date;
+  /**
+   * The database whose kind the migration is for; for PostgreSQL, a server on which a throwaway shadow
+   * database is created to replay the existing migrations (the database itself is not touched).
+   * Default: an in-memory SQLite database.
+   */
+  url?: string;
 }
 
-/** `prisma migrate deploy`: applies pending migrations to the SQLite file (created with its folder if missing). Returns the names applied. */
-export async function migrateDatabase(
-  file: string = sqliteFilePath(),
-  { migrationsDir = MIGRATIONS_DIR }: MigrateOptions = {},
-): Promise<string[]> {
-  const migrationsList = readMigrations(migrationsDir);
-  checkLockfile(migrationsList);
-  mkdirSync(path.dirname(file), { recursive: true });
-  return withEngine(sqliteAdapterFactory(file), null, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
+function providerOfUrl(url: string): Provider {
+  const provider = providerOf(url);
+  if (!provider) throw new MigrationError(`Not a database URL: ${JSON.stringify(url)}`);
+  return provider;
+}
+
+/**
+ * `prisma migrate deploy`: applies pending migrations to the database at `url` (a SQLite file is created
+ * with its folder if missing). Returns the names applied. The provider's own folder is used by default.
+ */
+export async function migrateDatabase(url: string = databaseUrl(), { migrationsDir }: MigrateOptions = {}): Promise<string[]> {
+  const provider = providerOfUrl(url);
+  const migrationsList = readMigrations(migrationsDir ?? MIGRATIONS_DIRS[provider]);
+  checkLockfile(migrationsList, provider);
+  if (provider === 'sqlite') mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+  return withEngine(adapterFactory(url), null, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: filters(provider) });
     return appliedMigrationNames;
   });
 }
 
 /**
- * Diffs the migrations folder (replayed on an in-memory shadow database) against the schema and writes
+ * Diffs the provider's migrations folder (replayed on a shadow database) against the schema and writes
  * `<migrationsDir>/<YYYYMMDDHHMMSS>_<name>/migration.sql`. Returns its path, or null when already in sync.
  */
 export async function createMigration(
   name: string,
-  { migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() }: CreateMigrationOptions = {},
+  { migrationsDir, schemaPath = SCHEMA_PATH, now = new Date(), url = 'file::memory:' }: CreateMigrationOptions = {},
 ): Promise<string | null> {
   const slug = slugify(name);
   if (!slug) throw new MigrationError(`Invalid migration name ${JSON.stringify(name)}: use letters, digits and _.`);
-  const migrationsList = readMigrations(migrationsDir);
-  checkLockfile(migrationsList);
-  const schema = { path: path.basename(schemaPath), content: readFileSync(schemaPath, 'utf8') };
+  const script = await pendingSchemaChange({ migrationsDir, schemaPath, url });
+  if (script === null) return null;
+  const provider = providerOfUrl(url);
+  const dir = path.join(migrationsDir ?? MIGRATIONS_DIRS[provider], `${timestamp(now)}_${slug}`);
+  if (existsSync(dir)) throw new MigrationError(`The migration directory already exists at ${dir}`);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'migration.sql');
+  writeFileSync(file, script, 'utf8');
+  writeLockfile(path.dirname(dir), provider);
+  return file;
+}
 
-  const script = await withEngine(sqliteAdapterFactory(':memory:'), schema, async (engine) => {
+/** The SQL that would bring the provider's migrations to the schema, or null when they are in sync. */
+export async function pendingSchemaChange({
+  migrationsDir,
+  schemaPath = SCHEMA_PATH,
+  url = 'file::memory:',
+}: Omit<CreateMigrationOptions, 'now'> = {}): Promise<string | null> {
+  const provider = providerOfUrl(url);
+  const migrationsList = readMigrations(migrationsDir ?? MIGRATIONS_DIRS[provider]);
+  checkLockfile(migrationsList, provider);
+  const schema = { path: path.basename(schemaPath), content: schemaFor(provider, readFileSync(schemaPath, 'utf8')) };
+
+  const script = await withEngine(adapterFactory(url), schema, async (engine) => {
     const from = migrationsList.migrationDirectories.length
       ? { tag: 'migrations' as const, ...migrationsList }
       : { tag: 'empty' as const };
@@ -86,23 +128,15 @@ export async function createMigration(
       to: { tag: 'schemaDatamodel', files: [schema] },
       script: true,
       exitCode: null,
-      filters: FILTERS,
+      filters: filters(provider),
     });
     return result.stdout ?? '';
   });
-  if (isEmptyScript(script)) return null;
-
-  const dir = path.join(migrationsDir, `${timestamp(now)}_${slug}`);
-  if (existsSync(dir)) throw new MigrationError(`The migration directory already exists at ${dir}`);
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'migration.sql');
-  writeFileSync(file, script, 'utf8');
-  writeLockfile(migrationsDir);
-  return file;
+  return isEmptyScript(script) ? null : script;
 }
 
 /** Writes migration_lock.toml exactly as Prisma does. */
-export function writeLockfile(migrationsDir: string = MIGRATIONS_DIR, provider: Provider = PROVIDER): void {
+export function writeLockfile(migrationsDir: string = MIGRATIONS_DIR, provider: Provider = 'sqlite'): void {
   mkdirSync(migrationsDir, { recursive: true });
   writeFileSync(
     path.join(migrationsDir, LOCKFILE),
@@ -136,19 +170,79 @@ export function readMigrations(migrationsDir: string = MIGRATIONS_DIR): Migratio
   };
 }
 
-function checkLockfile({ lockfile, baseDir }: MigrationList): void {
+function checkLockfile({ lockfile, baseDir }: MigrationList, expected: Provider): void {
   const provider = lockfile.content?.match(/^\s*provider\s*=\s*"([^"]*)"/m)?.[1];
-  if (provider !== undefined && provider !== PROVIDER) {
+  if (provider !== undefined && provider !== expected) {
     throw new MigrationError(
-      `${path.join(baseDir, LOCKFILE)} is for provider "${provider}", but this database is "${PROVIDER}".`,
+      `${path.join(baseDir, LOCKFILE)} is for provider "${provider}", but this database is "${expected}".`,
     );
   }
 }
 
 // --- engine plumbing -------------------------------------------------------------------------------
 
-/** SQLite through better-sqlite3. Timestamps as Unix ms, as Prisma's native engine writes them. PostgreSQL will add a factory beside it. */
-function sqliteAdapterFactory(file: string): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  return providerOfUrl(url) === 'postgresql' ? postgresAdapterFactory(url) : sqliteAdapterFactory(url);
+}
+
+/**
+ * PostgreSQL through node-postgres. The shadow database (where existing migrations are replayed for a
+ * diff) is made here: the adapter's own copies its pool config, where a connectionString would win over
+ * the new database name, and drops it before closing its pool (refused while connected).
+ */
+function postgresAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const { host, port, user, password, database, ssl } = parsePostgresUrl(url);
+  const config = {
+    ...(host && { host }),
+    ...(port && { port: Number(port) }),
+    ...(user && { user }),
+    ...(password && { password }),
+    ...(database && { database }),
+    ...(ssl !== undefined && { ssl: ssl as boolean }),
+  };
+  const factory = new PrismaPg(config);
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => readCharAsText(await factory.connect()),
+    connectToShadowDb: async () => {
+      const server = await factory.connect();
+      const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
+      await server.executeScript(`CREATE DATABASE "${name}"`);
+      const shadow = readCharAsText(await new PrismaPg({ ...config, database: name }).connect());
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await server.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+        await server.dispose();
+      };
+      return shadow;
+    },
+  };
+}
+
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+
+/**
+ * The engine inspects a schema through catalog columns of PostgreSQL's one-byte `"char"` type, which the
+ * pg adapter refuses to map ("Column type 'char' could not be deserialized"); their values arrive as
+ * strings, so reporting them as text is exact.
+ */
+function readCharAsText<T extends SqlDriverAdapter>(adapter: T): T {
+  const io = adapter as unknown as { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
+  const performIO = io.performIO.bind(adapter);
+  io.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === PG_CHAR) field.dataTypeID = PG_TEXT;
+    return result;
+  };
+  return adapter;
+}
+
+/** SQLite through better-sqlite3. Timestamps as Unix ms, as Prisma's native engine writes them. */
+function sqliteAdapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const file = url === 'file::memory:' ? ':memory:' : sqliteFilePath(url);
   const factory = new PrismaBetterSqlite3(
     { url: file === ':memory:' ? file : `file:${file}` },
     { timestampFormat: 'unixepoch-ms' },

@@ -1,12 +1,23 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { sqliteFilePath } from '@/lib/env';
+import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
+import { databaseUrl, providerOf, sqliteFilePath } from '@/lib/env';
 
 export type { PrismaClient };
 
-/** A client over the SQLite file at `file` (absolute path). Scripts and tests use this; the app uses `lib/db.ts`. */
-export function createPrismaClient(file: string = sqliteFilePath()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+/**
+ * A client for the database at `url`: SQLite for file: URLs, PostgreSQL for postgres:// URLs. Scripts and
+ * tests use this; the app uses `lib/db.ts`. Both clients are generated from the one data model, so the
+ * PostgreSQL client has the SQLite client's shape and is typed as it: code written against `PrismaClient`
+ * uses only what both providers share.
+ */
+export function createPrismaClient(url: string = databaseUrl(), { maxConnections }: { maxConnections?: number } = {}): PrismaClient {
+  if (providerOf(url) === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: url, ...(maxConnections && { max: maxConnections }) });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(url)}` }) });
 }
 
 /** A client or an interactive transaction: what a write helper needs. */

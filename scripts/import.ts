@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { sqliteFilePath } from '@/lib/env';
+import { describeDatabase } from '@/lib/env';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, runImport, type ImportProgress, type ImportReport } from '@/lib/import';
 import { sizeProblem } from '@/lib/import/decode';
 import { formatReport } from '@/lib/import/report-text';
@@ -120,8 +120,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const database = sqliteFilePath();
-  const db = createPrismaClient(database);
+  const database = describeDatabase();
+  const db = createPrismaClient();
   try {
     let taxonomy: number;
     try {

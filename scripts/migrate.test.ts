@@ -45,8 +45,8 @@ describe('migrateDatabase (migrate deploy)', () => {
 
   it('creates the file and its folder, applies every migration once, and is idempotent', async () => {
     expect(migrationNames.length).toBeGreaterThan(0);
-    expect(await migrateDatabase(file)).toEqual(migrationNames);
-    expect(await migrateDatabase(file)).toEqual([]);
+    expect(await migrateDatabase(`file:${file}`)).toEqual(migrationNames);
+    expect(await migrateDatabase(`file:${file}`)).toEqual([]);
 
     const { tables, rows } = inspect(file);
     const models = [...readFileSync(SCHEMA_PATH, 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
@@ -71,10 +71,10 @@ describe('migrateDatabase (migrate deploy)', () => {
       'CREATE TABLE "Ok" ("id" INTEGER);\nCREATE TABLEX nonsense;\n',
     );
     const broken = path.join(tmp, 'broken.db');
-    await expect(migrateDatabase(broken, { migrationsDir })).rejects.toThrow(
+    await expect(migrateDatabase(`file:${broken}`, { migrationsDir })).rejects.toThrow(
       /Migration `20990101000000_broken` failed to apply: near "TABLEX": syntax error/,
     );
-    await expect(migrateDatabase(broken, { migrationsDir })).rejects.toThrow(/P3009/);
+    await expect(migrateDatabase(`file:${broken}`, { migrationsDir })).rejects.toThrow(/P3009/);
   });
 });
 
@@ -106,7 +106,7 @@ describe('createMigration (migrate create)', () => {
     expect(await createMigration('again', options)).toBeNull();
     // …and it applies on top of the existing history.
     const file = path.join(tmp, 'change.db');
-    expect(await migrateDatabase(file, { migrationsDir })).toEqual(folders(migrationsDir));
+    expect(await migrateDatabase(`file:${file}`, { migrationsDir })).toEqual(folders(migrationsDir));
     expect(inspect(file).tables).toContain('Tag');
   });
 

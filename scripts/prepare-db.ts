@@ -1,14 +1,13 @@
 // Run before the server starts: applies pending migrations, and loads the sample data into an empty catalogue.
 import { migrateDatabase } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { sqliteFilePath } from '@/lib/env';
+import { describeDatabase } from '@/lib/env';
 import { seedDatabase } from '@/prisma/seed';
 
-const file = sqliteFilePath();
-const applied = await migrateDatabase(file);
-if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${file}: ${applied.join(', ')}`);
+const applied = await migrateDatabase();
+if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${describeDatabase()}: ${applied.join(', ')}`);
 
-const db = createPrismaClient(file);
+const db = createPrismaClient();
 try {
   if ((await db.publication.count()) === 0) {
     const count = await seedDatabase(db);

@@ -4,9 +4,11 @@
 // and none is configured, point PRISMA_SCHEMA_ENGINE_BINARY at a stand-in so the CLI skips the download.
 // With internet the binary is installed by npm (@prisma/engines' postinstall) and is left alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
+import { POSTGRES_SCHEMA_PATH, schemaFor } from '../lib/prisma-schema.ts';
 
 const require = createRequire(import.meta.url);
 const cli = require.resolve('prisma/build/index.js');
@@ -28,6 +30,11 @@ if (!configured && !engineBinaryInstalled()) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = existsSync('/bin/false') ? '/bin/false' : process.execPath;
 }
 
-const result = spawnSync(process.execPath, [cli, 'generate', ...process.argv.slice(2)], { stdio: 'inherit', env });
-if (result.error) throw result.error;
-process.exit(result.status ?? 1);
+// Two clients from the one data model: SQLite (prisma/schema.prisma) and PostgreSQL (derived from it).
+mkdirSync(path.dirname(POSTGRES_SCHEMA_PATH), { recursive: true });
+writeFileSync(POSTGRES_SCHEMA_PATH, schemaFor('postgresql'));
+for (const schema of [[], ['--schema', POSTGRES_SCHEMA_PATH]]) {
+  const result = spawnSync(process.execPath, [cli, 'generate', ...schema, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  if (result.error) throw result.error;
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

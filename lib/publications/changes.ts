@@ -1,18 +1,22 @@
 import type { Db } from '@/lib/prisma-client';
-import { deleteSearchRow, writeSearchRow } from '@/lib/search/sqlite';
+import { dialect } from '@/lib/search/dialect';
 
 /**
  * Call inside the transaction of every write that changes what search sees of a publication:
  * it refreshes the full-text row and logs the change, which every app instance replays into its index.
  */
 export async function publicationChanged(db: Db, id: number, { deleted = false } = {}): Promise<void> {
-  if (deleted) await deleteSearchRow(db, id);
-  else await writeSearchRow(db, id);
+  const sql = dialect();
+  if (deleted) await sql.deleteSearchRow(db, id);
+  else await sql.writeSearchRow(db, id);
+  await sql.lockChangeLog(db);
   await db.catalogueChange.create({ data: { publicationId: id } });
 }
 
 /** For writes that can touch many publications at once (renamed names, new region memberships). */
 export async function catalogueChanged(db: Db, publicationIds: number[]): Promise<void> {
-  for (const id of publicationIds) await writeSearchRow(db, id);
+  const sql = dialect();
+  for (const id of publicationIds) await sql.writeSearchRow(db, id);
+  await sql.lockChangeLog(db);
   await db.catalogueChange.create({ data: { publicationId: null } });
 }

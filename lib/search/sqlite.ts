@@ -1,14 +1,13 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/prisma-client';
+import type { Dialect, SearchText } from './dialect';
+import { parseQuery, type Clause } from './query';
 
 /**
- * Everything search needs that is SQLite's own dialect: the FTS5 table that mirrors each publication's
- * searchable text (see the full_text_search migration). No other module writes full-text SQL.
+ * SQLite's dialect: the FTS5 table that mirrors each publication's searchable text (see the
+ * full_text_search migration). Writes are serialised by SQLite itself.
  */
 
-export type SearchText = { id: number; title: string; summary: string; names: string };
-
-/** What public search sees of a published publication: title, summary, and the names it is filed under. */
 const SEARCH_TEXT = Prisma.sql`
   SELECT
     p."id" AS "id", p."title" AS "title", p."summary" AS "summary",
@@ -25,31 +24,54 @@ const SEARCH_TEXT = Prisma.sql`
   FROM "Publication" p
   WHERE p."status" = 'published'`;
 
-/** The searchable text of every publication, or of those with the given ids. */
-export async function readSearchText(db: Db, ids?: number[]): Promise<SearchText[]> {
-  const rows = await db.$queryRaw<SearchText[]>(
-    ids
-      ? Prisma.sql`${SEARCH_TEXT} AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
-      : SEARCH_TEXT,
-  );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+/** An FTS5 MATCH expression for a parsed query; null when nothing is to be matched. */
+export function fts5Expression(q: string): string | null {
+  const query = parseQuery(q);
+  if (query.must.length === 0) return null;
+  // Each word is quoted (FTS5 syntax inside user text is inert); FTS5 stems a quoted word like indexed text.
+  const quote = (clause: Clause) =>
+    clause.kind === 'term'
+      ? `"${clause.surface}"`
+      : clause.kind === 'phrase'
+        ? `"${clause.surfaces.join(' ')}"`
+        : `"${clause.prefix}"*`;
+  const must = query.must.map((group) => `(${group.map(quote).join(' OR ')})`).join(' AND ');
+  return [must, ...query.not.map(quote)].join(' NOT ');
 }
 
-/** Rewrites a publication's full-text row (removes it when the publication is a draft). */
-export async function writeSearchRow(db: Db, id: number): Promise<void> {
-  await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
-  await db.$executeRaw`
-    INSERT INTO "PublicationSearch" (rowid, "title", "summary", "names")
-    SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} AND p."id" = ${id})`;
-}
+export const sqliteSearch: Dialect = {
+  async readSearchText(db, ids) {
+    const rows = await db.$queryRaw<SearchText[]>(
+      ids
+        ? Prisma.sql`${SEARCH_TEXT} AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+        : SEARCH_TEXT,
+    );
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  },
 
-export async function deleteSearchRow(db: Db, id: number): Promise<void> {
-  await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
-}
+  async writeSearchRow(db, id) {
+    await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
+    await db.$executeRaw`
+      INSERT INTO "PublicationSearch" (rowid, "title", "summary", "names")
+      SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} AND p."id" = ${id})`;
+  },
 
-/** Publication ids matching an FTS5 query expression, straight from SQLite (benchmark floor, cross-checks). */
-export async function matchFullText(db: Db, expression: string): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: bigint | number }[]>`
-    SELECT rowid AS id FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${expression}`;
-  return rows.map((r) => Number(r.id));
-}
+  async deleteSearchRow(db, id) {
+    await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
+  },
+
+  async matchFullText(db, q) {
+    const expression = fts5Expression(q);
+    if (expression === null) return [];
+    const rows = await db.$queryRaw<{ id: bigint | number }[]>`
+      SELECT rowid AS id FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${expression}`;
+    return rows.map((r) => Number(r.id));
+  },
+
+  async lockChangeLog() {
+    // SQLite runs one write transaction at a time.
+  },
+
+  // LIKE, which Prisma uses for contains, ignores case (of ASCII letters) on SQLite.
+  contains: (text) => ({ contains: text }),
+};

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/prisma-client';
 import { CatalogueIndex, type IndexDoc } from './catalogue-index';
-import { readSearchText } from './sqlite';
+import { dialect } from './dialect';
 
 /**
  * Keeps a process's CatalogueIndex in step with the database. Before each query it reads the newest
@@ -23,7 +23,8 @@ export class IndexStore {
 
   async current(): Promise<CatalogueIndex> {
     const latest = await latestChange(this.db);
-    if (this.index && latest === this.seq) return this.index;
+    // A replica may lag behind what this process already read from the primary: never go back.
+    if (this.index && latest <= this.seq) return this.index;
     // One refresh at a time; requests arriving meanwhile wait for it.
     this.pending ??= this.refresh().finally(() => {
       this.pending = null;
@@ -69,7 +70,7 @@ type Pair = { publicationId: number; value: string };
 export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
   const only = ids ? { publicationId: { in: ids } } : {};
   const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
-    readSearchText(db, ids),
+    dialect().readSearchText(db, ids),
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
       where: { status: 'published', ...(ids && { id: { in: ids } }) },

@@ -5,6 +5,7 @@ import type { Db, PrismaClient } from '@/lib/prisma-client';
 import { catalogueChanged } from '@/lib/publications/changes';
 import { slugify } from '@/lib/text';
 import { isUniqueViolation, WriteProblem } from '@/lib/write-problem';
+import { dialect } from '@/lib/search/dialect';
 
 /**
  * Taxonomy management for admins: categories, regions, country→region membership, authors.
@@ -338,7 +339,7 @@ export async function listAuthors(
   { q, page }: { q: string; page: number },
 ): Promise<{ items: AuthorRow[]; total: number; page: number; pageCount: number }> {
   const slugPart = slugify(q);
-  const where = q ? { OR: [{ name: { contains: q } }, ...(slugPart ? [{ slug: { contains: slugPart } }] : [])] } : {};
+  const where = q ? { OR: [{ name: dialect().contains(q) }, ...(slugPart ? [{ slug: dialect().contains(slugPart) }] : [])] } : {};
   const total = await db.author.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUTHORS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);

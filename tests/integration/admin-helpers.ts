@@ -64,7 +64,7 @@ export async function databaseSnapshot(): Promise<string> {
       prisma.publicationAuthor.findMany({ orderBy: [{ publicationId: 'asc' }, { position: 'asc' }] }),
       prisma.publication.findMany({ orderBy: { id: 'asc' }, select: { id: true, categoryId: true, version: true, updatedAt: true } }),
       prisma.catalogueChange.findMany({ orderBy: { seq: 'asc' } }),
-      prisma.$queryRaw`SELECT rowid, "names" FROM "PublicationSearch" ORDER BY rowid`,
+      prisma.$queryRaw`SELECT "title", "names" FROM "PublicationSearch" ORDER BY "title", "names"`,
     ]);
   // lastSeenAt is refreshed by any signed-in request (at most once a minute), refused or not: not a write by the action.
   const sessionRows = sessions.map((s) => ({ ...s, lastSeenAt: null }));

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { getPublication, publicationExists, searchPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
-import { sqliteFilePath } from '@/lib/env';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { createPublication, deletePublicationAsStaff, updatePublication, type WriteResult } from '@/lib/publications/admin';
 import { PublicationFormSchema, type PublicationFormData } from '@/lib/validation/publication-form';
@@ -143,7 +142,7 @@ describe('50 concurrent saves of one publication from stale versions', () => {
   it('leave exactly one winner per version and an audit row for each saved change', async () => {
     const created = ok(await createPublication(prisma, editor, form({ title: 'Race start' })));
     // Five connections to the same file, as five app instances would have.
-    for (let i = 0; i < 5; i++) clients.push(createPrismaClient(sqliteFilePath()));
+    for (let i = 0; i < 5; i++) clients.push(createPrismaClient());
     const SAVES = 50;
     // Every save starts from some version between 1 and 10: all but the first of each version are stale.
     const results = await Promise.all(

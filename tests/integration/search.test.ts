@@ -3,9 +3,10 @@ import { prisma } from '@/lib/db';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { searchPublications } from '@/lib/data/catalogue';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { sqliteFilePath } from '@/lib/env';
 import { deletePublication, upsertPublication, type PublicationInput } from '@/lib/publications/save';
-import { matchFullText } from '@/lib/search/sqlite';
+import { dialect } from '@/lib/search/dialect';
+
+const matchFullText = (db: Parameters<ReturnType<typeof dialect>['matchFullText']>[0], q: string) => dialect().matchFullText(db, q);
 
 const search = (query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query)));
 const titles = async (query: string) => (await search(query)).items.map((i) => i.title);
@@ -91,7 +92,7 @@ describe('search stays in step with writes', () => {
   });
 
   it('sees writes made by another process on the same database', async () => {
-    const other = createPrismaClient(sqliteFilePath());
+    const other = createPrismaClient();
     try {
       const before = (await search('')).total;
       await upsertPublication(other, publication({ title: 'Echidnavalley report', countries: ['RS'] }));

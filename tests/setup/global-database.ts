@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { seedDatabase } from '@/prisma/seed';
+import { createEmptyDatabase, dropTestDatabases, testProvider } from './databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,14 +10,15 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates and seeds one template database; each test file works on its own copy. */
+/** Migrates and seeds one template database; each test file works on its own copy (tests/setup/databases.ts). */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ct-catalogue-test-'));
-  const template = path.join(dir, 'template.db');
+  await dropTestDatabases();
+  const template = await createEmptyDatabase('template');
   await migrateDatabase(template);
   const db = createPrismaClient(template);
   await seedDatabase(db);
   await db.$disconnect();
+  console.log(`Integration tests on ${testProvider()}`);
   project.provide('templateDatabase', template);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => dropTestDatabases();
 }

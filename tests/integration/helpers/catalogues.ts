@@ -1,15 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { migrateDatabase } from '@/lib/migrate';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
+import { createEmptyDatabase } from '@/tests/setup/databases';
 
 /** A new database with the schema and the taxonomy (countries, regions, categories) but no publications. */
 export async function emptyCatalogue(): Promise<PrismaClient> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ct-catalogue-import-')), 'empty.db');
-  await migrateDatabase(file);
-  const db = createPrismaClient(file);
+  const url = await createEmptyDatabase('empty');
+  await migrateDatabase(url);
+  const db = createPrismaClient(url);
   await seedTaxonomy(db);
   return db;
 }
