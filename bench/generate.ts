@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { migrateDatabase, MIGRATIONS_DIR } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { sqliteSearch } from '@/lib/search/sqlite';
+import { sqliteDialect } from '@/lib/sql/sqlite';
 import { CATEGORIES } from '@/lib/taxonomy/categories';
 import { COUNTRIES, REGIONS } from '@/lib/taxonomy/regions';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
@@ -393,7 +393,7 @@ function makeAuthors(count: number): { id: number; slug: string; name: string }[
 // --- writing the file ---------------------------------------------------------------------------------
 
 /**
- * What search sees of a publication: the same expression as SEARCH_TEXT in lib/search/sqlite.ts (which
+ * What search sees of a publication: the same expression as SEARCH_TEXT in lib/sql/sqlite.ts (which
  * that module does not export). generateCatalogue checks a sample against readSearchText afterwards.
  */
 const SEARCH_TEXT_INSERT = `
@@ -539,18 +539,18 @@ export async function generateCatalogue(n: number, progress: Progress = progress
   return { file, n, cached: false, seconds, bytes: statSync(file).size };
 }
 
-/** The full-text rows must hold exactly what lib/search/sqlite.ts would write: compare a sample with it. */
+/** The full-text rows must hold exactly what lib/sql/sqlite.ts would write: compare a sample with it. */
 async function checkSearchText(file: string, n: number): Promise<void> {
   const ids = [...new Set(Array.from({ length: 200 }, (_, i) => 1 + Math.floor((i * 7919) % n)))];
   const prisma = createPrismaClient(`file:${file}`);
   const db = new Database(file, { readonly: true });
   try {
-    const expected = await sqliteSearch.readSearchText(prisma, ids);
+    const expected = await sqliteDialect.readSearchText(prisma, ids);
     const stored = db.prepare(`SELECT "title", "summary", "names" FROM "PublicationSearch" WHERE rowid = ?`);
     for (const row of expected) {
       const actual = stored.get(row.id) as { title: string; summary: string; names: string } | undefined;
       if (!actual || actual.title !== row.title || actual.summary !== row.summary || actual.names !== row.names) {
-        throw new Error(`full-text row ${row.id} differs from lib/search/sqlite.ts's SEARCH_TEXT`);
+        throw new Error(`full-text row ${row.id} differs from lib/sql/sqlite.ts's SEARCH_TEXT`);
       }
     }
     if (expected.length !== ids.length) throw new Error('publications missing from the generated file');

@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ADMIN_PAGE_SIZE, type AdminListParams } from '@/lib/publications/admin-params';
 import { EMPTY_PUBLICATION_FORM, type PublicationFormValues } from '@/lib/validation/publication-form';
-import { dialect } from '@/lib/search/dialect';
+import { dialect } from '@/lib/sql/dialect';
 
 /** Staff reads: drafts included. Every caller has checked the session and role first. */
 
@@ -44,8 +44,8 @@ export async function listAdminPublications(requested: AdminListParams): Promise
     ...(params.status !== 'all' && { status: params.status }),
     ...(category && { categoryId: category.id }),
     ...(params.year !== null && { year: params.year }),
-    // SQLite's LIKE: case-insensitive for ASCII.
-    ...(params.q && { OR: [{ title: dialect().contains(params.q) }, { summary: dialect().contains(params.q) }, { slug: dialect().contains(params.q) }] }),
+    // Case-insensitive on both databases (see Dialect.contains).
+    ...(params.q && { OR: [{ title: dialect(prisma).contains(params.q) }, { summary: dialect(prisma).contains(params.q) }, { slug: dialect(prisma).contains(params.q) }] }),
   };
   const total = await prisma.publication.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
@@ -191,7 +191,7 @@ export async function findAuthors(query: string, limit = 10): Promise<{ id: numb
   const q = query.trim().slice(0, 100);
   if (!q) return [];
   const authors = await prisma.author.findMany({
-    where: { name: dialect().contains(q) },
+    where: { name: dialect(prisma).contains(q) },
     select: { id: true, name: true },
     orderBy: { name: 'asc' },
     take: 50,

@@ -5,7 +5,7 @@ import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catal
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
 import { parseQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
-import { dialect } from '@/lib/search/dialect';
+import { dialect } from '@/lib/sql/dialect';
 
 export type Named = { slug: string; name: string };
 export type CountryRef = { code: string; name: string };
@@ -137,7 +137,7 @@ async function facetLabels(authors: string[], taxonomyValues: TaxonomyValues): P
 async function findAuthors(text: string): Promise<Set<string>> {
   const slug = slugify(text);
   const authors = await prisma.author.findMany({
-    where: { OR: [{ name: dialect().contains(text) }, ...(slug ? [{ slug: dialect().contains(slug) }] : [])] },
+    where: { OR: [{ name: dialect(prisma).contains(text) }, ...(slug ? [{ slug: dialect(prisma).contains(slug) }] : [])] },
     select: { slug: true },
     take: 5_000,
   });

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/prisma-client';
 import { CatalogueIndex, type IndexDoc } from './catalogue-index';
-import { dialect } from './dialect';
+import { dialect } from '@/lib/sql/dialect';
 
 /**
  * Keeps a process's CatalogueIndex in step with the database. Before each query it reads the newest
@@ -70,7 +70,7 @@ type Pair = { publicationId: number; value: string };
 export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
   const only = ids ? { publicationId: { in: ids } } : {};
   const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
-    dialect().readSearchText(db, ids),
+    dialect(db).readSearchText(db, ids),
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
       where: { status: 'published', ...(ids && { id: { in: ids } }) },

@@ -5,7 +5,7 @@ import type { Db, PrismaClient } from '@/lib/prisma-client';
 import { catalogueChanged } from '@/lib/publications/changes';
 import { slugify } from '@/lib/text';
 import { isUniqueViolation, WriteProblem } from '@/lib/write-problem';
-import { dialect } from '@/lib/search/dialect';
+import { dialect } from '@/lib/sql/dialect';
 
 /**
  * Taxonomy management for admins: categories, regions, country→region membership, authors.
@@ -51,7 +51,7 @@ const MODELS = {
     create: (tx: Db, data: { slug: string; name: string }) => tx.region.create({ data, select: taxonSelect }),
     update: (tx: Db, id: number, data: { slug: string; name: string }) =>
       tx.region.update({ where: { id }, data, select: taxonSelect }),
-    // Search text holds the names of the regions a publication is tagged with (see lib/search/sqlite.ts).
+    // Search text holds the names of the regions a publication is tagged with (see lib/sql/sqlite.ts).
     publicationIds: async (tx: Db, id: number) =>
       (await tx.publicationRegion.findMany({ where: { regionId: id }, select: { publicationId: true } })).map(
         (p) => p.publicationId,
@@ -339,7 +339,7 @@ export async function listAuthors(
   { q, page }: { q: string; page: number },
 ): Promise<{ items: AuthorRow[]; total: number; page: number; pageCount: number }> {
   const slugPart = slugify(q);
-  const where = q ? { OR: [{ name: dialect().contains(q) }, ...(slugPart ? [{ slug: dialect().contains(slugPart) }] : [])] } : {};
+  const where = q ? { OR: [{ name: dialect(db).contains(q) }, ...(slugPart ? [{ slug: dialect(db).contains(slugPart) }] : [])] } : {};
   const total = await db.author.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUTHORS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);

@@ -7,6 +7,7 @@ import type { StaffUser } from '@/lib/auth/session';
 import type { Db, PrismaClient } from '@/lib/prisma-client';
 import type { UserSchema } from '@/lib/validation/user';
 import { isUniqueViolation, WriteProblem } from '@/lib/write-problem';
+import { dialect } from '@/lib/sql/dialect';
 
 /**
  * User management for admins. Every write runs in one transaction with its audit entry; passwords and
@@ -49,7 +50,9 @@ export async function listUsers(db: Db, now: Date = new Date()): Promise<UserRow
 
 /** Throws (rolling the transaction back) when the write just made left no active admin. */
 async function assertAnActiveAdminRemains(tx: Db): Promise<void> {
-  // Counted after the write, inside its transaction: two admins demoting each other at once cannot both pass.
+  // Counted after the write, inside its transaction, one such transaction at a time: two admins demoting
+  // each other at once cannot both pass (the second counts after the first committed).
+  await dialect(tx).serialize(tx, 'admins');
   const admins = await tx.user.count({ where: { role: 'admin', disabledAt: null } });
   if (admins === 0) throw new WriteProblem(LAST_ADMIN);
 }

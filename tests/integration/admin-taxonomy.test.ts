@@ -26,8 +26,8 @@ const { prisma } = await import('@/lib/db');
 const { parseCatalogueParams } = await import('@/lib/catalogue/params');
 const { searchPublications } = await import('@/lib/data/catalogue');
 const { upsertPublication } = await import('@/lib/publications/save');
-const { dialect } = await import('@/lib/search/dialect');
-const matchFullText = (db: typeof prisma, q: string) => dialect().matchFullText(db, q);
+const { dialect } = await import('@/lib/sql/dialect');
+const matchFullText = (db: typeof prisma, q: string) => dialect(db).matchFullText(db, q);
 const actions = await import('@/app/admin/taxonomy/actions');
 
 const search = (query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query)));

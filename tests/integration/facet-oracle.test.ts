@@ -4,7 +4,7 @@ import { FACETS, parseCatalogueParams, type Facet } from '@/lib/catalogue/params
 import { catalogueQuery } from '@/lib/catalogue/url';
 import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
 import { parseQuery, type Clause } from '@/lib/search/query';
-import { dialect } from '@/lib/search/dialect';
+import { dialect } from '@/lib/sql/dialect';
 import { tokenize } from '@/lib/search/tokenize';
 
 // Brute force over every record in plain TypeScript, written independently of the query layer.
@@ -32,7 +32,7 @@ beforeAll(async () => {
       authors: { include: { author: true } },
     },
   });
-  const texts = new Map((await dialect().readSearchText(prisma)).map((t) => [t.id, t]));
+  const texts = new Map((await dialect(prisma).readSearchText(prisma)).map((t) => [t.id, t]));
   const fieldsOf = (id: number) =>
     ['title', 'summary', 'names'].map((field) => {
       const tokens = tokenize(texts.get(id)![field as 'title' | 'summary' | 'names']);
@@ -169,7 +169,7 @@ describe('full-text cross-check', () => {
     const queries = ['trafficking', 'trafficked victims', '"forced labour"', 'asia OR africa', 'labour -"forced labour"',
       'migrants -children', 'etude', 'personnes', '"national referral mechanisms"', 'unodc OR ilo handbook', 'liu'];
     for (const q of queries) {
-      const fts = (await dialect().matchFullText(prisma, q)).sort((a, b) => a - b);
+      const fts = (await dialect(prisma).matchFullText(prisma, q)).sort((a, b) => a - b);
       const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
       expect(fts, q).toEqual(expected);
       expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(expected.length);

@@ -4,9 +4,9 @@ import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { searchPublications } from '@/lib/data/catalogue';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { deletePublication, upsertPublication, type PublicationInput } from '@/lib/publications/save';
-import { dialect } from '@/lib/search/dialect';
+import { dialect } from '@/lib/sql/dialect';
 
-const matchFullText = (db: Parameters<ReturnType<typeof dialect>['matchFullText']>[0], q: string) => dialect().matchFullText(db, q);
+const matchFullText = (db: Parameters<ReturnType<typeof dialect>['matchFullText']>[0], q: string) => dialect(db).matchFullText(db, q);
 
 const search = (query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query)));
 const titles = async (query: string) => (await search(query)).items.map((i) => i.title);

@@ -1,6 +1,6 @@
 -- Full-text search on PostgreSQL. Hand-written: Prisma does not model tsvector columns or GIN indexes,
 -- and prisma.config.ts declares the table external so `npm run db:migration` leaves it alone.
--- lib/search/postgres.ts keeps each row in step on every write, as lib/search/sqlite.ts does for FTS5.
+-- lib/sql/postgres.ts keeps each row in step on every write, as lib/sql/sqlite.ts does for FTS5.
 
 -- unaccent is a trusted extension (PostgreSQL 13+): the database's owner may create it.
 CREATE EXTENSION IF NOT EXISTS unaccent;

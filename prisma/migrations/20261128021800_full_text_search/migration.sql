@@ -1,12 +1,12 @@
 -- Full-text search on SQLite (FTS5). Hand-written: Prisma does not model virtual tables, and
 -- prisma.config.ts declares this one external so `npm run db:migration` leaves it alone.
--- rowid = Publication.id. lib/search/sqlite.ts keeps each row in step on every write.
+-- rowid = Publication.id. lib/sql/sqlite.ts keeps each row in step on every write.
 CREATE VIRTUAL TABLE "PublicationSearch" USING fts5(
   "title", "summary", "names",
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
--- Backfill: the same text lib/search/sqlite.ts writes (authors in order, countries, regions, category).
+-- Backfill: the same text lib/sql/sqlite.ts writes (authors in order, countries, regions, category).
 INSERT INTO "PublicationSearch" ("rowid", "title", "summary", "names")
 SELECT
   p."id", p."title", p."summary",

@@ -1,7 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/prisma-client';
 import type { Dialect, SearchText } from './dialect';
-import { parseQuery, type Clause } from './query';
+import { parseQuery, type Clause } from '@/lib/search/query';
 
 /**
  * SQLite's dialect: the FTS5 table that mirrors each publication's searchable text (see the
@@ -39,7 +39,7 @@ export function fts5Expression(q: string): string | null {
   return [must, ...query.not.map(quote)].join(' NOT ');
 }
 
-export const sqliteSearch: Dialect = {
+export const sqliteDialect: Dialect = {
   async readSearchText(db, ids) {
     const rows = await db.$queryRaw<SearchText[]>(
       ids
@@ -68,7 +68,7 @@ export const sqliteSearch: Dialect = {
     return rows.map((r) => Number(r.id));
   },
 
-  async lockChangeLog() {
+  async serialize() {
     // SQLite runs one write transaction at a time.
   },
 

@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Dialect, SearchText } from './dialect';
-import { parseQuery, type Clause } from './query';
+import { parseQuery, type Clause } from '@/lib/search/query';
 
 /**
  * PostgreSQL's dialect: "PublicationSearch" holds each published publication's text and a weighted
@@ -51,7 +51,7 @@ export function tsqueryCondition(q: string): Prisma.Sql | null {
   return Prisma.join(conditions, ' AND ');
 }
 
-export const postgresSearch: Dialect = {
+export const postgresDialect: Dialect = {
   async readSearchText(db, ids) {
     const rows = await db.$queryRaw<SearchText[]>(ids ? Prisma.sql`${SEARCH_TEXT} AND p."id" = ANY(${ids}::int[])` : SEARCH_TEXT);
     return rows.map((r) => ({ ...r, id: Number(r.id) }));
@@ -75,9 +75,9 @@ export const postgresSearch: Dialect = {
     return rows.map((r) => Number(r.id));
   },
 
-  async lockChangeLog(db) {
-    // Held until the transaction ends: appends to CatalogueChange commit one at a time, in seq order.
-    await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext('CatalogueChange'))`;
+  async serialize(db, resource) {
+    // A transaction-level advisory lock: released by commit or rollback, never left behind.
+    await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${resource}))`;
   },
 
   // LIKE is case-sensitive on PostgreSQL; ILIKE (Prisma's insensitive mode) matches SQLite's behaviour.

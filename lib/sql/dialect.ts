@@ -1,0 +1,42 @@
+import { databaseProvider, type Provider } from '@/lib/env';
+import type { Db } from '@/lib/prisma-client';
+import { postgresDialect } from './postgres';
+import { sqliteDialect } from './sqlite';
+
+/** What search sees of a published publication: title, summary, and the names it is filed under. */
+export type SearchText = { id: number; title: string; summary: string; names: string };
+
+/**
+ * Everything that differs between SQLite and PostgreSQL, one implementation per database
+ * (lib/sql/sqlite.ts, lib/sql/postgres.ts). Nothing else in the app writes dialect-specific SQL.
+ */
+export interface Dialect {
+  /** The searchable text of every published publication, or of those with the given ids. */
+  readSearchText(db: Db, ids?: number[]): Promise<SearchText[]>;
+  /** Rewrites a publication's full-text row (removes it when the publication is a draft). */
+  writeSearchRow(db: Db, id: number): Promise<void>;
+  deleteSearchRow(db: Db, id: number): Promise<void>;
+  /** Ids of the publications whose full-text row matches `q`, in the query language of lib/search/query.ts. */
+  matchFullText(db: Db, q: string): Promise<number[]>;
+  /**
+   * Makes the rest of the transaction wait for every other transaction that serialised on `resource`
+   * (held until commit or rollback). For invariants a row lock cannot hold: change-log appends must commit
+   * in the order of their sequence numbers; "one active admin remains" spans rows.
+   */
+  serialize(db: Db, resource: 'CatalogueChange' | 'admins'): Promise<void>;
+  /** A Prisma string filter for "contains `text`, ignoring case" (typed as SQLite's, which has no `mode`). */
+  contains(text: string): { contains: string };
+}
+
+const DIALECTS = { sqlite: sqliteDialect, postgresql: postgresDialect } satisfies Record<Provider, Dialect>;
+
+/**
+ * The dialect of the database `db` talks to (a client or a transaction; scripts and tests hold clients of
+ * both kinds), or without `db` of the app's database. Prisma keeps the provider of the generated client on
+ * every client and transaction as `_activeProvider`.
+ */
+export function dialect(db?: Db): Dialect {
+  const provider = db ? (db as unknown as { _activeProvider?: string })._activeProvider : databaseProvider();
+  if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`Unknown database provider ${String(provider)}`);
+  return DIALECTS[provider];
+}
