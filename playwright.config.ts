@@ -1,10 +1,29 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
+import { randomBytes } from 'node:crypto';
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // "localhost", not 127.0.0.1: Next normalises 127.0.0.1 to localhost in rewrites, so both must agree.
 const BASE_URL = `http://localhost:${PORT}`;
-export const E2E_DATABASE = 'tests/.tmp/e2e.db';
+export const FIRST_INSTANCE_URL = BASE_URL;
+/** A second server on the same database and build: several app instances must behave as one site. */
+export const SECOND_INSTANCE_URL = `http://localhost:${PORT + 1}`;
+
+/**
+ * The end-to-end database: a SQLite file, or with TEST_DATABASE_URL=postgres://… a database `ct_e2e` on
+ * that server. Set in the environment so that Playwright's workers (which load this file again) agree.
+ */
+function e2eDatabaseUrl(): string {
+  const server = process.env.TEST_DATABASE_URL?.trim();
+  if (!server || !/^postgres(ql)?:\/\//.test(server)) return 'file:./tests/.tmp/e2e.db';
+  const url = new URL(server);
+  url.pathname = '/ct_e2e';
+  return url.toString();
+}
+export const E2E_DATABASE_URL = (process.env.E2E_DATABASE_URL ??= e2eDatabaseUrl());
+// Both servers must decrypt each other's Server Action payloads (the build embeds this key when set).
+process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
 
 /** Playwright's own Chromium where installed, else CHROMIUM_PATH, else Debian's. */
 function chromiumPath(): string | undefined {
@@ -52,15 +71,37 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],
-  webServer: {
-    // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
-    command: `rm -f ${E2E_DATABASE} && node_modules/.bin/tsx scripts/prepare-db.ts && node_modules/.bin/next start -H localhost -p ${PORT}`,
-    url: `${BASE_URL}/api/publications`,
-    // TRUST_PROXY lets a test say it came over HTTPS (X-Forwarded-Proto), as a reverse proxy would.
-    env: { DATABASE_URL: `file:./${E2E_DATABASE}`, NEXT_TELEMETRY_DISABLED: '1', TRUST_PROXY: '1' },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
+      command: `node_modules/.bin/tsx tests/setup/e2e-database.ts && node_modules/.bin/next start -H localhost -p ${PORT}`,
+      url: `${BASE_URL}/api/publications`,
+      env: serverEnv(),
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Started once the first is up, so the database is ready (Playwright starts web servers in order).
+      command: `node_modules/.bin/next start -H localhost -p ${PORT + 1}`,
+      url: `${SECOND_INSTANCE_URL}/api/publications`,
+      env: serverEnv(),
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
+
+function serverEnv(): Record<string, string> {
+  return {
+    DATABASE_URL: E2E_DATABASE_URL,
+    E2E_DATABASE_URL,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // Lets a test say it came over HTTPS (X-Forwarded-Proto), as a reverse proxy would.
+    TRUST_PROXY: '1',
+  };
+}

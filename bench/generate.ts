@@ -414,7 +414,7 @@ const SEARCH_TEXT_INSERT = `
 
 export type GenerateResult = { file: string; n: number; cached: boolean; seconds: number; bytes: number };
 
-type Progress = (message: string, done: boolean) => void;
+export type Progress = (message: string, done: boolean) => void;
 
 /** A progress line that rewrites itself on a terminal and prints every step elsewhere (CI logs). */
 export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -435,18 +435,23 @@ export async function ensureCatalogue(n: number, progress: Progress = progressLi
   return generateCatalogue(n, progress);
 }
 
-/** True when every migration folder has been applied to the file, and no other. */
-function migrationsMatch(file: string): boolean {
-  const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+/** The query listing the migrations a database has finished applying (SQLite and PostgreSQL alike). */
+export const APPLIED_MIGRATIONS = `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+
+/** True when `applied` (rows of APPLIED_MIGRATIONS) names every migration folder in `dir`, and no other. */
+export function sameMigrations(applied: { name: string }[], dir: string): boolean {
+  const folders = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+  return JSON.stringify(applied.map((r) => r.name).sort()) === JSON.stringify(folders);
+}
+
+/** True when every migration folder has been applied to the file, and no other. */
+function migrationsMatch(file: string): boolean {
   const db = new Database(file, { readonly: true });
   try {
-    const applied = db
-      .prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)
-      .all() as { name: string }[];
-    return JSON.stringify(applied.map((r) => r.name)) === JSON.stringify(folders);
+    return sameMigrations(db.prepare(APPLIED_MIGRATIONS).all() as { name: string }[], MIGRATIONS_DIR);
   } catch {
     return false;
   } finally {

@@ -42,6 +42,20 @@ function tsquery(clause: Clause): Prisma.Sql {
 
 const any = (clauses: Clause[]) => Prisma.join(clauses.map(tsquery), ' || ');
 
+/**
+ * Writes the full-text rows of the published publications (`only`: a further condition on `p`, e.g. one
+ * id; by default all of them, in one statement, as a bulk load does).
+ */
+export const insertSearchRows = (only: Prisma.Sql = Prisma.empty) => Prisma.sql`
+  INSERT INTO "PublicationSearch" ("id", "title", "summary", "names")
+  SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} ${only}) AS t`;
+
+/** The tsquery every `must` group of a parsed query matches (the groups AND'ed), to rank by; null when nothing is to be matched. */
+export function rankingQuery(q: string): Prisma.Sql | null {
+  const { must } = parseQuery(q);
+  return must.length ? Prisma.join(must.map((group) => Prisma.sql`(${any(group)})`), ' && ') : null;
+}
+
 /** A WHERE condition on "PublicationSearch"."document" for a parsed query; null when nothing is to be matched. */
 export function tsqueryCondition(q: string): Prisma.Sql | null {
   const query = parseQuery(q);
@@ -59,9 +73,7 @@ export const postgresDialect: Dialect = {
 
   async writeSearchRow(db, id) {
     await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE "id" = ${id}`;
-    await db.$executeRaw`
-      INSERT INTO "PublicationSearch" ("id", "title", "summary", "names")
-      SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} AND p."id" = ${id}) AS t`;
+    await db.$executeRaw(insertSearchRows(Prisma.sql`AND p."id" = ${id}`));
   },
 
   async deleteSearchRow(db, id) {

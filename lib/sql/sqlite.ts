@@ -1,5 +1,4 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Db } from '@/lib/prisma-client';
 import type { Dialect, SearchText } from './dialect';
 import { parseQuery, type Clause } from '@/lib/search/query';
 

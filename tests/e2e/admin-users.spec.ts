@@ -1,28 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { withE2eDatabase } from './database';
 import { expect, signIn, test, type Staff } from './staff';
 
-// The database the Playwright web server runs on (see playwright.config.ts).
-const E2E_DATABASE = 'tests/.tmp/e2e.db';
-
 /** Removes what these tests made through the UI: accounts (with their sessions) and categories. */
-function removeCreated({ emails = [], categorySlugs = [] }: { emails?: string[]; categorySlugs?: string[] }) {
-  const db = new Database(E2E_DATABASE);
-  try {
-    db.pragma('busy_timeout = 10000');
-    db.transaction(() => {
-      for (const email of emails) {
-        db.prepare('DELETE FROM "Session" WHERE "userId" IN (SELECT id FROM "User" WHERE email = ?)').run(email);
-        db.prepare('DELETE FROM "User" WHERE email = ?').run(email);
-      }
-      // Only categories no publication uses, so search is unaffected.
-      for (const slug of categorySlugs) {
-        db.prepare('DELETE FROM "Category" WHERE slug = ? AND id NOT IN (SELECT "categoryId" FROM "Publication" WHERE "categoryId" IS NOT NULL)').run(slug);
-      }
-    })();
-  } finally {
-    db.close();
-  }
+async function removeCreated({ emails = [], categorySlugs = [] }: { emails?: string[]; categorySlugs?: string[] }) {
+  await withE2eDatabase(async (db) => {
+    await db.session.deleteMany({ where: { user: { email: { in: emails } } } });
+    await db.user.deleteMany({ where: { email: { in: emails } } });
+    // Only categories no publication uses, so search is unaffected.
+    await db.category.deleteMany({ where: { slug: { in: categorySlugs }, publications: { none: {} } } });
+  });
 }
 
 test.describe('user management', () => {
@@ -92,7 +79,7 @@ test.describe('user management', () => {
         await editorContext.close();
       }
     } finally {
-      removeCreated({ emails: [editor.email] });
+      await removeCreated({ emails: [editor.email] });
     }
   });
 
@@ -144,7 +131,7 @@ test.describe('taxonomy and history', () => {
       await expect(rename.getByRole('row', { name: /Name/ })).toContainText(`E2E renamed ${id}`);
       await expect(page.getByRole('article').filter({ hasText: 'create' })).toContainText(slug);
     } finally {
-      removeCreated({ categorySlugs: [slug] });
+      await removeCreated({ categorySlugs: [slug] });
     }
   });
 

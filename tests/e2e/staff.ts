@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { deletePublication } from '@/lib/publications/save';
+import { E2E_DATABASE_URL, withE2eDatabase } from './database';
 import { test as base, expect } from './fixtures';
-
-// The database the Playwright web server runs on (see playwright.config.ts).
-const E2E_DATABASE = 'tests/.tmp/e2e.db';
 
 export type Staff = { email: string; password: string; name: string; role: 'admin' | 'editor' };
 
@@ -19,32 +17,20 @@ function createStaff(role: Staff['role'], label: string): Staff {
     role,
   };
   execFileSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--email', staff.email, '--name', staff.name, '--role', role], {
-    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}`, CATALOGUE_PASSWORD: staff.password },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, CATALOGUE_PASSWORD: staff.password },
     stdio: 'pipe',
   });
   return staff;
 }
 
 /** Deletes the accounts and, through the same path as the app, any publication a test left behind. */
-function cleanUp(emails: string[], titlePrefix: string) {
-  const db = new Database(E2E_DATABASE);
-  try {
-    db.pragma('busy_timeout = 10000');
-    db.transaction(() => {
-      const left = db.prepare('SELECT id FROM "Publication" WHERE title LIKE ?').all(`${titlePrefix}%`) as { id: number }[];
-      for (const { id } of left) {
-        db.prepare('DELETE FROM "Publication" WHERE id = ?').run(id);
-        db.prepare('DELETE FROM "PublicationSearch" WHERE rowid = ?').run(id);
-        db.prepare('INSERT INTO "CatalogueChange" ("publicationId", "createdAt") VALUES (?, ?)').run(id, new Date().toISOString());
-      }
-      for (const email of emails) {
-        db.prepare('DELETE FROM "Session" WHERE "userId" IN (SELECT id FROM "User" WHERE email = ?)').run(email);
-        db.prepare('DELETE FROM "User" WHERE email = ?').run(email);
-      }
-    })();
-  } finally {
-    db.close();
-  }
+async function cleanUp(emails: string[], titlePrefix: string) {
+  await withE2eDatabase(async (db) => {
+    const left = await db.publication.findMany({ where: { title: { startsWith: titlePrefix } }, select: { id: true } });
+    for (const { id } of left) await db.$transaction((tx) => deletePublication(tx, { id }));
+    await db.session.deleteMany({ where: { user: { email: { in: emails } } } });
+    await db.user.deleteMany({ where: { email: { in: emails } } });
+  });
 }
 
 /** Every publication these tests create has a title starting with this, so leftovers can be found. */
@@ -60,7 +46,7 @@ export const test = base.extend<{ unique: string }, { editor: Staff; admin: Staf
     async ({}, provide, workerInfo) => {
       const staff = createStaff('editor', `w${workerInfo.workerIndex}`);
       await provide(staff);
-      cleanUp([staff.email], `${E2E_TITLE} w${workerInfo.workerIndex} `);
+      await cleanUp([staff.email], `${E2E_TITLE} w${workerInfo.workerIndex} `);
     },
     { scope: 'worker' },
   ],
@@ -68,7 +54,7 @@ export const test = base.extend<{ unique: string }, { editor: Staff; admin: Staf
     async ({}, provide, workerInfo) => {
       const staff = createStaff('admin', `w${workerInfo.workerIndex}`);
       await provide(staff);
-      cleanUp([staff.email], `${E2E_TITLE} w${workerInfo.workerIndex} `);
+      await cleanUp([staff.email], `${E2E_TITLE} w${workerInfo.workerIndex} `);
     },
     { scope: 'worker' },
   ],
@@ -80,10 +66,10 @@ export const test = base.extend<{ unique: string }, { editor: Staff; admin: Staf
 
 export { expect };
 
-export async function signIn(page: Page, staff: Staff, next = '/admin') {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+export async function signIn(page: Page, staff: Staff, next = '/admin', origin = '') {
+  await page.goto(`${origin}/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email').fill(staff.email);
   await page.getByLabel('Password').fill(staff.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(next);
+  await expect(page).toHaveURL(`${origin}${next}`);
 }
