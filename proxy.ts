@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { publicationExists } from '@/lib/data/catalogue';
+import { SESSION_COOKIES } from '@/lib/auth/session';
 
 const NOT_FOUND_PAGE = '/publication-not-found';
 
@@ -30,11 +31,13 @@ function slugOf(pathname: string): string | null {
 }
 
 /** Unknown publication slugs, answered with a readable 404 (see below). */
-async function isMissingPublication(pathname: string): Promise<boolean> {
+async function isMissingPublication(request: NextRequest): Promise<boolean> {
+  const { pathname } = request.nextUrl;
   if (pathname === NOT_FOUND_PAGE) return true;
   if (!/^\/publications\/[^/]+$/.test(pathname)) return false;
   const slug = slugOf(pathname);
-  return slug === null || !(await publicationExists(slug));
+  const ownWrites = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  return slug === null || !(await publicationExists(slug, { ownWrites }));
 }
 
 export async function proxy(request: NextRequest) {
@@ -48,7 +51,7 @@ export async function proxy(request: NextRequest) {
 
   const { pathname } = request.nextUrl;
   let response: NextResponse;
-  if (await isMissingPublication(pathname)) {
+  if (await isMissingPublication(request)) {
     // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
     // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
     // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.

@@ -62,8 +62,8 @@ async function main(): Promise<QueryLayerResult> {
   log(`first searchPublications (cold: builds the app's index) ${(coldFirstQueryMs / 1000).toFixed(2)} s`);
   // The index searchPublications now holds (lib/data/catalogue.ts keeps it on globalThis): timing it alone
   // splits each query into index work and the rest, without a second copy of the index skewing GC.
-  const store = (globalThis as { catalogueIndex?: IndexStore }).catalogueIndex ?? new IndexStore(prisma);
-  const index = await store.current();
+  const store = (globalThis as { catalogueIndex?: IndexStore }).catalogueIndex ?? new IndexStore();
+  const index = await store.current(prisma);
   collect();
   const memory = { rssMB: process.memoryUsage().rss / MB, heapUsedMB: process.memoryUsage().heapUsed / MB };
 

@@ -1,16 +1,46 @@
 #!/usr/bin/env bash
-# Every check, in order of cost: lint, types, unit, integration (real SQLite files),
-# then end-to-end in Chromium against a fresh production build.
+# Every check, in order of cost: lint, types, unit; then integration (real databases) and end-to-end
+# (Chromium against the production build, two instances) once on SQLite and once on PostgreSQL; then the
+# benchmark's smoke run.
+# PostgreSQL: a throwaway cluster on loopback started here (scripts/postgres.sh) and stopped on exit, or
+# the server at TEST_POSTGRES_URL. TEST_DATABASES=sqlite skips PostgreSQL (say so when you report results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Every app instance of one build must share it (Server Actions across instances); a new one per run.
+export NEXT_SERVER_ACTIONS_ENCRYPTION_KEY="${NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:-$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))")}"
+DATABASES="${TEST_DATABASES:-sqlite postgresql}"
 
 step() { printf '\n== %s ==\n' "$1"; }
+
+postgres_url=''
+if [[ " $DATABASES " == *" postgresql "* ]]; then
+  if [[ -n "${TEST_POSTGRES_URL:-}" ]]; then
+    postgres_url="$TEST_POSTGRES_URL"
+    : "${TEST_POSTGRES_REPLICA_URL:?set it too: a streaming replica of TEST_POSTGRES_URL (the replica routing test needs one)}"
+  else
+    export PG_PORT="${PG_PORT:-55432}"
+    trap 'scripts/postgres.sh stop' EXIT
+    step "PostgreSQL (throwaway cluster and streaming replica on 127.0.0.1:$PG_PORT and $((PG_PORT + 1)))"
+    postgres_url="$(scripts/postgres.sh start)"
+    TEST_POSTGRES_REPLICA_URL="$(scripts/postgres.sh replica)"
+  fi
+  export TEST_POSTGRES_REPLICA_URL
+fi
 
 step 'lint';        node_modules/.bin/eslint . --max-warnings 0
 step 'types';       node_modules/.bin/tsc --noEmit
 step 'unit';        node_modules/.bin/vitest run --project unit
-step 'integration'; node_modules/.bin/vitest run --project integration
 step 'build';       npm run build --silent
-step 'end-to-end';  node_modules/.bin/playwright test
+
+for database in $DATABASES; do
+  case "$database" in
+    sqlite) url='' ;;
+    postgresql) url="$postgres_url" ;;
+    *) echo "Unknown database in TEST_DATABASES: $database" >&2; exit 2 ;;
+  esac
+  step "integration ($database)"; TEST_DATABASE_URL="$url" node_modules/.bin/vitest run --project integration
+  step "end-to-end ($database)";  TEST_DATABASE_URL="$url" node_modules/.bin/playwright test
+done
+
 step 'benchmark (smoke)'; npm run bench --silent -- --n 2000 --duration 2 --runs 20

@@ -18,6 +18,20 @@ async function readToken(): Promise<string | undefined> {
   return jar.get(SECURE_COOKIE)?.value ?? jar.get(PLAIN_COOKIE)?.value;
 }
 
+/**
+ * Whether the request carries a session cookie (not whether it is valid: no database read). Public pages
+ * use it to send staff reads to the primary (lib/db.ts `reader`). False outside a request (scripts).
+ */
+export async function hasSessionCookie(): Promise<boolean> {
+  try {
+    return (await readToken()) !== undefined;
+  } catch {
+    return false; // cookies() throws outside a request
+  }
+}
+
+export const SESSION_COOKIES = [SECURE_COOKIE, PLAIN_COOKIE] as const;
+
 /** Starts a fresh session for the user; any session the browser already had is ended first. */
 export async function startSession(userId: number): Promise<void> {
   await endSession();

@@ -1,5 +1,7 @@
 import 'server-only';
-import { prisma } from '@/lib/db';
+import { hasSessionCookie } from '@/lib/auth/session';
+import { prisma, reader } from '@/lib/db';
+import type { Db } from '@/lib/prisma-client';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
@@ -86,19 +88,24 @@ function toItem(row: ItemRow): PublicationItem {
 
 // One index per process, kept across hot reloads in development.
 const globalForIndex = globalThis as unknown as { catalogueIndex?: IndexStore };
-const store = (globalForIndex.catalogueIndex ??= new IndexStore(prisma));
+const store = (globalForIndex.catalogueIndex ??= new IndexStore());
+
+/** Public reads go to a replica when there are any, staff reads to the primary (lib/db.ts). */
+async function publicDb(): Promise<Db> {
+  return reader({ ownWrites: await hasSessionCookie() });
+}
 
 type Labels = Record<Facet, Map<string, string>>;
 
 // Country, region and category names change only with the taxonomy, which rebuilds the index: cache them per rebuild.
 let taxonomyLabels: { generation: number; labels: Promise<Omit<Labels, 'author' | 'year'>> } | null = null;
 
-function getTaxonomyLabels(generation: number) {
+function getTaxonomyLabels(db: Db, generation: number) {
   if (taxonomyLabels?.generation !== generation) {
     const labels = Promise.all([
-      prisma.country.findMany({ select: { code: true, name: true } }),
-      prisma.region.findMany({ select: { slug: true, name: true } }),
-      prisma.category.findMany({ select: { slug: true, name: true } }),
+      db.country.findMany({ select: { code: true, name: true } }),
+      db.region.findMany({ select: { slug: true, name: true } }),
+      db.category.findMany({ select: { slug: true, name: true } }),
     ]).then(([countries, regions, categories]) => ({
       country: new Map(countries.map((c) => [c.code, c.name])),
       region: new Map(regions.map((r) => [r.slug, r.name])),
@@ -116,28 +123,28 @@ type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
  * Names of facet values, keyed by value; values that name nothing are absent. Authors are looked up as
  * needed; a taxonomy value missing from the cache (a category created since) reloads it once.
  */
-async function facetLabels(authors: string[], taxonomyValues: TaxonomyValues): Promise<Labels> {
-  await store.current();
-  let cached = await getTaxonomyLabels(store.generation);
+async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues): Promise<Labels> {
+  await store.current(db);
+  let cached = await getTaxonomyLabels(db, store.generation);
   const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
   if (missing) {
     taxonomyLabels = null;
-    cached = await getTaxonomyLabels(store.generation);
+    cached = await getTaxonomyLabels(db, store.generation);
   }
   const [taxonomy, authorRows] = await Promise.all([
     cached,
     authors.length > 0
-      ? prisma.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
+      ? db.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
       : Promise.resolve([]),
   ]);
   return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), year: new Map() };
 }
 
 /** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
-async function findAuthors(text: string): Promise<Set<string>> {
+async function findAuthors(db: Db, text: string): Promise<Set<string>> {
   const slug = slugify(text);
-  const authors = await prisma.author.findMany({
-    where: { OR: [{ name: dialect(prisma).contains(text) }, ...(slug ? [{ slug: dialect(prisma).contains(slug) }] : [])] },
+  const authors = await db.author.findMany({
+    where: { OR: [{ name: dialect(db).contains(text) }, ...(slug ? [{ slug: dialect(db).contains(slug) }] : [])] },
     select: { slug: true },
     take: 5_000,
   });
@@ -152,8 +159,8 @@ function compareFacetValues(facet: Facet) {
 }
 
 /** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
-async function withKnownFacetValues(requested: CatalogueParams): Promise<CatalogueParams> {
-  const known = await facetLabels(requested.author, requested);
+async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise<CatalogueParams> {
+  const known = await facetLabels(db, requested.author, requested);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => known[facet].has(v));
@@ -161,15 +168,29 @@ async function withKnownFacetValues(requested: CatalogueParams): Promise<Catalog
   return params;
 }
 
+/**
+ * The page's rows. An index refreshed by a staff request (from the primary) can be ahead of a replica:
+ * rows the replica does not have yet are read from the primary.
+ */
+async function readItems(db: Db, ids: number[]) {
+  const select = { id: true, ...itemSelect } as const;
+  const rows = await db.publication.findMany({ where: { id: { in: ids } }, select });
+  if (rows.length === ids.length || db === prisma) return rows;
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  return [...rows, ...(await prisma.publication.findMany({ where: { id: { in: missing }, status: 'published' }, select }))];
+}
+
 export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
-  const params = await withKnownFacetValues(requested);
+  const db = await publicDb();
+  const params = await withKnownFacetValues(db, requested);
 
   const countryFind = foldText(params.findCountry);
   // Country names come from the same cache as the facet labels.
-  const countryNames = countryFind ? (await getTaxonomyLabels(store.generation)).country : null;
-  const authorMatches = params.findAuthor ? await findAuthors(params.findAuthor) : null;
+  const countryNames = countryFind ? (await getTaxonomyLabels(db, store.generation)).country : null;
+  const authorMatches = params.findAuthor ? await findAuthors(db, params.findAuthor) : null;
   const query = parseQuery(params.q);
-  const index = await store.current();
+  const index = await store.current(db);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
@@ -180,8 +201,9 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
   params.page = result.page;
 
   const [rows, labels] = await Promise.all([
-    prisma.publication.findMany({ where: { id: { in: result.ids } }, select: { id: true, ...itemSelect } }),
+    readItems(db, result.ids),
     facetLabels(
+      db,
       result.facets.author.map((f) => f.value),
       {
         country: result.facets.country.map((f) => f.value),
@@ -216,7 +238,8 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 }
 
 export async function getPublication(slug: string): Promise<PublicationDetail | null> {
-  const row = await prisma.publication.findUnique({
+  const db = await publicDb();
+  const row = await db.publication.findUnique({
     where: { slug, status: 'published' },
     select: { ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
   });
@@ -224,8 +247,9 @@ export async function getPublication(slug: string): Promise<PublicationDetail | 
   return { ...toItem(row), language: row.language, url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
-export async function publicationExists(slug: string): Promise<boolean> {
-  return (await prisma.publication.count({ where: { slug, status: 'published' } })) > 0;
+/** `ownWrites`: the request is from signed-in staff (the proxy reads cookies from the request itself). */
+export async function publicationExists(slug: string, { ownWrites }: { ownWrites: boolean }): Promise<boolean> {
+  return (await reader({ ownWrites }).publication.count({ where: { slug, status: 'published' } })) > 0;
 }
 
 /**
@@ -235,13 +259,14 @@ export async function publicationExists(slug: string): Promise<boolean> {
  * an id a concurrent edit moves to a later page is not repeated.
  */
 export async function* listAllPublications(requested: CatalogueParams, batchSize = 500): AsyncGenerator<PublicationDetail[]> {
-  const params = await withKnownFacetValues({ ...requested, page: 1 });
-  const index = await store.current();
+  const db = await publicDb();
+  const params = await withKnownFacetValues(db, { ...requested, page: 1 });
+  const index = await store.current(db);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
   const { ids } = index.search(params, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
-    const rows = await prisma.publication.findMany({
+    const rows = await db.publication.findMany({
       where: { id: { in: batch }, status: 'published' },
       select: { id: true, ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
     });

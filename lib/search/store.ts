@@ -19,38 +19,43 @@ export class IndexStore {
     return this.rebuilds;
   }
 
-  constructor(private readonly db: Db) {}
-
-  async current(): Promise<CatalogueIndex> {
-    const latest = await latestChange(this.db);
+  /**
+   * The index as of `db`: a replica, or the primary for readers who must see their own writes. The index
+   * only moves forward, so one fed from the primary serves replica readers too.
+   */
+  async current(db: Db): Promise<CatalogueIndex> {
+    const latest = await latestChange(db);
     // A replica may lag behind what this process already read from the primary: never go back.
-    if (this.index && latest <= this.seq) return this.index;
-    // One refresh at a time; requests arriving meanwhile wait for it.
-    this.pending ??= this.refresh().finally(() => {
-      this.pending = null;
-    });
-    return this.pending;
+    // One refresh at a time; requests arriving meanwhile wait for it, and refresh again if it read from a
+    // database behind theirs (a lagging replica's refresh cannot satisfy a primary reader).
+    while (!this.index || latest > this.seq) {
+      this.pending ??= this.refresh(db).finally(() => {
+        this.pending = null;
+      });
+      await this.pending;
+    }
+    return this.index;
   }
 
-  private async refresh(): Promise<CatalogueIndex> {
+  private async refresh(db: Db): Promise<CatalogueIndex> {
     const changes = this.index
-      ? await this.db.catalogueChange.findMany({ where: { seq: { gt: this.seq } }, orderBy: { seq: 'asc' } })
+      ? await db.catalogueChange.findMany({ where: { seq: { gt: this.seq } }, orderBy: { seq: 'asc' } })
       : [];
     const index = this.index;
     const rebuild =
       !index || changes.some((c) => c.publicationId === null) || index.deadSlots > Math.max(1000, index.size);
     if (rebuild) {
       // Read the position first: a write landing during the build is replayed again next time.
-      const seq = await latestChange(this.db);
+      const seq = await latestChange(db);
       const fresh = new CatalogueIndex();
-      for (const doc of await loadDocs(this.db)) fresh.upsert(doc);
+      for (const doc of await loadDocs(db)) fresh.upsert(doc);
       this.index = fresh;
       this.seq = seq;
       this.rebuilds++;
       return fresh;
     }
     const ids = [...new Set(changes.map((c) => c.publicationId!))];
-    const docs = await loadDocs(this.db, ids);
+    const docs = await loadDocs(db, ids);
     const found = new Set(docs.map((d) => d.id));
     for (const doc of docs) index.upsert(doc);
     for (const id of ids) if (!found.has(id)) index.remove(id);

@@ -56,7 +56,9 @@ test.describe('catalogue', () => {
 
     await page.getByRole('link', { name: 'Clear all' }).click();
     await expect(page).toHaveURL(/\/$/);
-    expect(await resultCount(page)).toBe(all);
+    await expect(chips).toHaveCount(0);
+    // Not `toBe(all)`: tests running beside this one add and remove publications of their own meanwhile.
+    expect(await resultCount(page)).toBeGreaterThan(inRegion);
   });
 
   test('values within a facet widen the results', async ({ page }) => {
