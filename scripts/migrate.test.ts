@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, SCHEMA_PATH, createMigration, migrateDatabase } from '@/lib/migrate';
+import { MIGRATIONS_DIR, MIGRATIONS_DIRS, SCHEMA_PATH, createMigration, migrateDatabase, pendingSchemaChange } from '@/lib/migrate';
+import { createPrismaClient } from '@/lib/prisma-client';
+import { createEmptyDatabase, testProvider } from '@/tests/setup/databases';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ct-migrate-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,11 +32,11 @@ function inspect(file: string) {
 }
 
 /** A scratch copy of the project's migrations and schema, to change freely. */
-function scratchProject(name: string) {
+function scratchProject(name: string, from: string = MIGRATIONS_DIR) {
   const dir = path.join(tmp, name);
   const migrationsDir = path.join(dir, 'migrations');
   const schemaPath = path.join(dir, 'schema.prisma');
-  cpSync(MIGRATIONS_DIR, migrationsDir, { recursive: true });
+  cpSync(from, migrationsDir, { recursive: true });
   cpSync(SCHEMA_PATH, schemaPath);
   return { dir, migrationsDir, schemaPath };
 }
@@ -112,5 +114,57 @@ describe('createMigration (migrate create)', () => {
 
   it('rejects a name with nothing usable in it', async () => {
     await expect(createMigration('!!!')).rejects.toThrow(/Invalid migration name/);
+  });
+});
+
+describe.runIf(testProvider() === 'postgresql')('PostgreSQL migrations (prisma/migrations-postgresql)', () => {
+  const pgFolders = folders(MIGRATIONS_DIRS.postgresql);
+
+  it('apply to an empty database once, keep Prisma’s bookkeeping, and create the full-text table', async () => {
+    const url = await createEmptyDatabase('migrate');
+    expect(await migrateDatabase(url)).toEqual(pgFolders);
+    expect(await migrateDatabase(url)).toEqual([]);
+    const db = createPrismaClient(url);
+    try {
+      const rows = await db.$queryRaw<{ migration_name: string; checksum: string }[]>`
+        SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name`;
+      expect(rows.map((r) => r.migration_name)).toEqual(pgFolders);
+      for (const row of rows) {
+        const sql = readFileSync(path.join(MIGRATIONS_DIRS.postgresql, row.migration_name, 'migration.sql'));
+        expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
+      }
+      const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`;
+      const models = [...readFileSync(SCHEMA_PATH, 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([...models, 'PublicationSearch', '_prisma_migrations']));
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('are in step with prisma/schema.prisma, like the SQLite ones (a schema change needs a migration for each)', async () => {
+    expect(await pendingSchemaChange({ url: process.env.TEST_DATABASE_URL! })).toBeNull();
+    expect(await pendingSchemaChange()).toBeNull();
+  });
+
+  it('a schema change writes the PostgreSQL migration, replayed on a throwaway shadow database', async () => {
+    const { migrationsDir, schemaPath } = scratchProject('change-postgres', MIGRATIONS_DIRS.postgresql);
+    writeFileSync(schemaPath, readFileSync(schemaPath, 'utf8').replace(/(model Publication \{\n)/, '$1  isbn       String?\n'));
+    const url = process.env.TEST_DATABASE_URL!;
+    const options = { migrationsDir, schemaPath, url, now: new Date('2099-01-02T03:04:05Z') };
+    const written = await createMigration('add ISBN', options);
+    expect(written).toBe(path.join(migrationsDir, '20990102030405_add_isbn', 'migration.sql'));
+    expect(readFileSync(written!, 'utf8')).toContain('ALTER TABLE "Publication" ADD COLUMN     "isbn" TEXT;');
+    expect(readFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'utf8')).toMatch(/^provider = "postgresql"$/m);
+    expect(await createMigration('again', options)).toBeNull();
+    // No shadow database is left behind, and the server's databases are untouched.
+    const server = createPrismaClient(url);
+    try {
+      const shadows = await server.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_database WHERE datname LIKE 'prisma_shadow_%'`;
+      expect(Number(shadows[0]?.n)).toBe(0);
+    } finally {
+      await server.$disconnect();
+    }
+    const target = await createEmptyDatabase('migrate-change');
+    expect(await migrateDatabase(target, { migrationsDir })).toEqual(folders(migrationsDir));
   });
 });

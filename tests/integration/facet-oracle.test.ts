@@ -96,6 +96,13 @@ function expectedCounts(query: Query, facet: Facet): Record<string, number> {
   return counts;
 }
 
+/** The text of the random queries (empty = no text), in every form of the query language. */
+const TEXT_QUERIES = [
+  '', '', '', 'trafficking', 'labour', 'victims', 'children', 'etude', 'referral mechanism', 'europe',
+  'trafficked', '"forced labour"', 'migrants -children', 'exploit*', 'asia OR africa', 'iom', 'handbook',
+  '"national referral"', 'protection -"forced labour"', 'securite', 'unodc OR ilo', 'vict*', '"unbalanced',
+];
+
 // A fixed seed keeps failures reproducible; each case prints its URL.
 function randomQueries(count: number, seed: number): Query[] {
   let state = seed;
@@ -104,14 +111,9 @@ function randomQueries(count: number, seed: number): Query[] {
     Array.from({ length: Math.floor(random() * (max + 1)) }, () => pool[Math.floor(random() * pool.length)]!).filter(
       (v, i, all) => all.indexOf(v) === i,
     );
-  const words = [
-    '', '', '', 'trafficking', 'labour', 'victims', 'children', 'etude', 'referral mechanism', 'europe',
-    'trafficked', '"forced labour"', 'migrants -children', 'exploit*', 'asia OR africa', 'iom', 'handbook',
-    '"national referral"', 'protection -"forced labour"', 'securite', 'unodc OR ilo', 'vict*', '"unbalanced',
-  ];
   return Array.from({ length: count }, () => {
     const query: Query = {
-      q: words[Math.floor(random() * words.length)]!,
+      q: TEXT_QUERIES[Math.floor(random() * TEXT_QUERIES.length)]!,
       country: random() < 0.4 ? sample(pools.country, 3) : [],
       region: random() < 0.4 ? sample(pools.region, 2) : [],
       category: random() < 0.4 ? sample(pools.category, 2) : [],
@@ -166,14 +168,15 @@ describe('facet oracle', () => {
 // The database's own full-text index (FTS5 or tsvector), kept in step on every write, must agree with the in-memory index.
 describe('full-text cross-check', () => {
   it('the database full-text index and the in-memory index match the same publications', async () => {
-    const queries = ['trafficking', 'trafficked victims', '"forced labour"', 'asia OR africa', 'labour -"forced labour"',
+    const fixed = ['trafficking', 'trafficked victims', '"forced labour"', 'asia OR africa', 'labour -"forced labour"',
       'migrants -children', 'etude', 'personnes', '"national referral mechanisms"', 'unodc OR ilo handbook', 'liu'];
+    const queries = [...new Set([...fixed, ...TEXT_QUERIES.filter((q) => q !== '')])];
     for (const q of queries) {
       const fts = (await dialect(prisma).matchFullText(prisma, q)).sort((a, b) => a - b);
       const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
       expect(fts, q).toEqual(expected);
       expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(expected.length);
-      expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
+      if (fixed.includes(q)) expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
     }
   });
 });
