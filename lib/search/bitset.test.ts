@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitset, GrowableUint32 } from './bitset';
+import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 
 const members = (set: Bitset) => {
   const out: number[] = [];
@@ -38,5 +38,16 @@ describe('GrowableUint32', () => {
     for (let i = 0; i < 1000; i++) array.push(i * 3);
     expect(array.length).toBe(1000);
     expect(array.data[999]).toBe(2997);
+  });
+});
+
+describe('GrowableUint8', () => {
+  it('stores values above 255 as 255, and trim keeps the values while dropping spare room', () => {
+    const array = new GrowableUint8(2);
+    for (const value of [1, 255, 256, 70_000]) array.push(value);
+    array.trim();
+    expect([...array.data]).toEqual([1, 255, 255, 255]);
+    array.push(7);
+    expect(array.data[4]).toBe(7);
   });
 });

@@ -79,13 +79,43 @@ export class Bitset {
   }
 }
 
-/** An append-only array of unsigned 32-bit integers that grows as needed. */
-export class GrowableUint32 {
-  data: Uint32Array;
+/**
+ * An append-only array of unsigned integers that grows as needed (doubling), and can give back its spare
+ * room once filled (`trim`). The index holds millions of these numbers: they live in typed arrays, not
+ * JS arrays, and as few of them as possible.
+ */
+abstract class Growable<T extends Uint8Array | Uint16Array | Uint32Array> {
+  data: T;
   length = 0;
 
+  constructor(capacity: number) {
+    this.data = this.allocate(Math.max(1, capacity));
+  }
+
+  protected abstract allocate(size: number): T;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.allocate(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** Drops the spare capacity (after a bulk build, when most arrays will not grow again). */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length)) as T;
+  }
+}
+
+export class GrowableUint32 extends Growable<Uint32Array> {
   constructor(capacity = 4) {
-    this.data = new Uint32Array(capacity);
+    super(capacity);
+  }
+
+  protected allocate(size: number): Uint32Array {
+    return new Uint32Array(size);
   }
 
   static of(...values: number[]): GrowableUint32 {
@@ -93,13 +123,29 @@ export class GrowableUint32 {
     for (const value of values) array.push(value);
     return array;
   }
+}
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
+export class GrowableUint16 extends Growable<Uint16Array> {
+  constructor(capacity = 4) {
+    super(capacity);
+  }
+
+  protected allocate(size: number): Uint16Array {
+    return new Uint16Array(size);
+  }
+}
+
+/** Values above 255 are stored as 255. */
+export class GrowableUint8 extends Growable<Uint8Array> {
+  constructor(capacity = 4) {
+    super(capacity);
+  }
+
+  protected allocate(size: number): Uint8Array {
+    return new Uint8Array(size);
+  }
+
+  override push(value: number): void {
+    super.push(Math.min(value, 255));
   }
 }

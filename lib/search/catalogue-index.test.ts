@@ -156,6 +156,30 @@ describe('CatalogueIndex updates', () => {
     expect(index.deadSlots).toBe(2);
   });
 
+  it('keeps phrases, removals and updates right when the vocabulary outgrows two-byte term ids, and after compacting', () => {
+    const index = build();
+    // 70,000 distinct made-up words: term ids pass 65,535 and the token store widens to four bytes.
+    const word = (n: number) => `w${n.toString(36)}q`;
+    for (let i = 0; i < 70; i++) {
+      index.upsert(doc(100 + i, { title: `forced labour ${word(i)}`, summary: Array.from({ length: 1000 }, (_, j) => word(i * 1000 + j)).join(' ') }));
+    }
+    index.upsert(doc(500, { title: `labour forced ${word(69_999)} ${word(5)}`, summary: 'labour' }));
+    expect(run(index, `q="forced labour"`).total).toBe(71); // 70 new titles + record 2's summary
+    expect(run(index, `q="${word(69_998)} ${word(69_999)}"`).ids).toEqual([169]);
+    expect(run(index, `q="${word(69_999)} ${word(5)}"`).ids).toEqual([500]);
+    // A phrase never spans two fields: the last title word and the first summary word are not adjacent.
+    expect(run(index, `q="${word(5)} labour"`).ids).toEqual([]);
+    // Also for a record indexed before the widening (its field gaps were rewritten), while words in a field still join.
+    expect(run(index, 'q="move child"').ids).toEqual([]);
+    expect(run(index, 'q="the move"').ids).toEqual([4]);
+    index.compact();
+    index.remove(169);
+    expect(run(index, `q=${word(69_999)}`).ids).toEqual([500]);
+    index.upsert(doc(2, { title: 'Labour exploitation', summary: 'no longer forced' }));
+    expect(run(index, `q="forced labour"`).total).toBe(69);
+    expect(run(index, 'q=exploitation').ids).toEqual([2]);
+  });
+
   it('grows past its initial capacity', () => {
     const index = new CatalogueIndex();
     for (let i = 1; i <= 3000; i++) index.upsert(doc(i, { year: 1990 + (i % 30), countries: [i % 2 ? 'RS' : 'BA'] }));

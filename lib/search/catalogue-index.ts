@@ -1,6 +1,6 @@
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { foldText } from '@/lib/text';
-import { Bitset, GrowableUint32 } from './bitset';
+import { Bitset, GrowableUint16, GrowableUint32, GrowableUint8 } from './bitset';
 import type { Clause, SearchQuery } from './query';
 import { tokenize } from './tokenize';
 
@@ -51,8 +51,6 @@ export type SearchResult = {
 const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
 const K1 = 1.2;
 const B = 0.75;
-// Separates fields in a slot's token sequence, so a phrase never spans two fields.
-const FIELD_GAP = 0xffffffff;
 
 class ValueDictionary {
   readonly values: string[] = [];
@@ -75,7 +73,8 @@ class ValueDictionary {
   }
 }
 
-type TermPostings = { slots: GrowableUint32; weights: GrowableUint32; df: number };
+/** Weighted term frequencies above 255 count as 255 (a word 64 times in one title). */
+type TermPostings = { slots: GrowableUint32; weights: GrowableUint8; df: number };
 
 export class CatalogueIndex {
   private capacity = 1024;
@@ -86,7 +85,14 @@ export class CatalogueIndex {
   private readonly yearOfSlot = new GrowableUint32(); // 0 when unknown
   private readonly titleKey: string[] = [];
   private readonly docLength = new GrowableUint32();
-  private readonly tokens: Uint32Array[] = [];
+  /**
+   * Every slot's token sequence (term ids, `fieldGap` between fields so a phrase never spans two), end to
+   * end: slot s owns tokenData[tokenStart[s]] … tokenData[tokenStart[s + 1] - 1]. Two bytes a token while
+   * the vocabulary has fewer than 65,535 words (the largest value is the gap), four beyond.
+   */
+  private tokenData: GrowableUint16 | GrowableUint32 = new GrowableUint16(1024);
+  private fieldGap = 0xffff;
+  private readonly tokenStart = GrowableUint32.of(0);
   private readonly facetValues = Object.fromEntries(FACETS.map((f) => [f, new ValueDictionary()])) as Record<
     Facet,
     ValueDictionary
@@ -148,28 +154,28 @@ export class CatalogueIndex {
     }
 
     const weights = new Map<number, number>();
-    const sequence: number[] = [];
     let length = 0;
     for (const field of ['title', 'names', 'summary'] as const) {
       for (const token of tokenize(doc[field])) {
         const id = this.internTerm(token.term);
+        if (id >= this.fieldGap) this.widenTokens();
         if (!this.surfaces.has(token.surface)) {
           this.surfaces.set(token.surface, id);
           this.sortedSurfaces = null;
         }
         weights.set(id, (weights.get(id) ?? 0) + WEIGHT[field]);
-        sequence.push(id);
+        this.tokenData.push(id);
         length += WEIGHT[field];
       }
-      sequence.push(FIELD_GAP);
+      this.tokenData.push(this.fieldGap);
     }
+    this.tokenStart.push(this.tokenData.length);
     for (const [id, weight] of weights) {
       const postings = this.termPostings[id]!;
       postings.slots.push(slot);
       postings.weights.push(weight);
       postings.df++;
     }
-    this.tokens[slot] = Uint32Array.from(sequence);
     this.docLength.push(length);
     this.totalLength += length;
     this.orders = {};
@@ -180,10 +186,10 @@ export class CatalogueIndex {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.live.delete(slot);
-    for (const term of new Set(this.tokens[slot])) {
-      if (term !== FIELD_GAP) this.termPostings[term]!.df--;
+    // The dead slot's tokens stay in place until the next rebuild; nothing reads them again.
+    for (const term of new Set(this.tokensOf(slot))) {
+      if (term !== this.fieldGap) this.termPostings[term]!.df--;
     }
-    this.tokens[slot] = new Uint32Array(0);
     this.totalLength -= this.docLength.data[slot]!;
     this.orders = {};
   }
@@ -228,12 +234,43 @@ export class CatalogueIndex {
     return { total, page, pageCount, ids, facets, facetSizes };
   }
 
+  /**
+   * Gives back the spare room of every growing array: after a bulk build most of them are done growing,
+   * and the doubling slack would otherwise be a third of the index's memory.
+   */
+  compact(): void {
+    for (const postings of this.termPostings) {
+      postings.slots.trim();
+      postings.weights.trim();
+    }
+    for (const facet of FACETS) {
+      for (const postings of this.facetValues[facet].postings) postings.trim();
+      this.facetOfSlot[facet].starts.trim();
+      this.facetOfSlot[facet].values.trim();
+    }
+    for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.tokenData, this.tokenStart]) array.trim();
+  }
+
+  /** From two bytes a token to four: the vocabulary has outgrown 16-bit term ids. */
+  private widenTokens(): void {
+    const wide = new GrowableUint32(this.tokenData.data.length);
+    const { data, length } = this.tokenData;
+    for (let i = 0; i < length; i++) wide.push(data[i] === this.fieldGap ? 0xffffffff : data[i]!);
+    this.tokenData = wide;
+    this.fieldGap = 0xffffffff;
+  }
+
+  private tokensOf(slot: number): Uint16Array | Uint32Array {
+    const starts = this.tokenStart.data;
+    return this.tokenData.data.subarray(starts[slot]!, starts[slot + 1]!);
+  }
+
   private internTerm(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.termPostings.length;
       this.termIds.set(term, id);
-      this.termPostings.push({ slots: new GrowableUint32(), weights: new GrowableUint32(), df: 0 });
+      this.termPostings.push({ slots: new GrowableUint32(), weights: new GrowableUint8(), df: 0 });
     }
     return id;
   }
@@ -274,7 +311,7 @@ export class CatalogueIndex {
     const holding = this.live.clone();
     for (const id of new Set(ids)) holding.and(this.bitsOf(this.termPostings[id!]!.slots));
     holding.forEach((slot) => {
-      if (containsSequence(this.tokens[slot]!, ids as number[])) candidates.add(slot);
+      if (containsSequence(this.tokensOf(slot), ids as number[])) candidates.add(slot);
     });
     return candidates;
   }
@@ -451,7 +488,7 @@ function topByCount(ids: number[], counts: Uint32Array, limit: number): number[]
   return heap.sort((a, b) => better(b, a));
 }
 
-function containsSequence(tokens: Uint32Array, ids: number[]): boolean {
+function containsSequence(tokens: Uint16Array | Uint32Array, ids: number[]): boolean {
   const first = ids[0]!;
   outer: for (let i = 0; i + ids.length <= tokens.length; i++) {
     if (tokens[i] !== first) continue;

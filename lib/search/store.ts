@@ -48,21 +48,32 @@ export class IndexStore {
       // Read the position first: a write landing during the build is replayed again next time.
       const seq = await latestChange(db);
       const fresh = new CatalogueIndex();
-      for (const doc of await loadDocs(db)) fresh.upsert(doc);
+      // In batches: a million publications' text held at once would double the memory the index needs.
+      for await (const docs of docBatches(db)) for (const doc of docs) fresh.upsert(doc);
+      fresh.compact();
       this.index = fresh;
       this.seq = seq;
       this.rebuilds++;
       return fresh;
     }
     const ids = [...new Set(changes.map((c) => c.publicationId!))];
-    const docs = await loadDocs(db, ids);
-    const found = new Set(docs.map((d) => d.id));
-    for (const doc of docs) index.upsert(doc);
+    const found = new Set<number>();
+    for await (const docs of docBatches(db, ids)) {
+      for (const doc of docs) {
+        index.upsert(doc);
+        found.add(doc.id);
+      }
+    }
     for (const id of ids) if (!found.has(id)) index.remove(id);
     this.seq = changes.at(-1)?.seq ?? this.seq;
     return index;
   }
 }
+
+/** Publications read per round trip when building the whole index. */
+const REBUILD_BATCH = 5_000;
+/** Ids per `IN (…)` list: Prisma refuses more bound parameters than SQLite's historical limit of 999. */
+const IN_LIMIT = 500;
 
 async function latestChange(db: Db): Promise<number> {
   const last = await db.catalogueChange.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
@@ -71,14 +82,46 @@ async function latestChange(db: Db): Promise<number> {
 
 type Pair = { publicationId: number; value: string };
 
-/** Every searchable publication (or those with the given ids), read with a few set-based queries. */
+/** Every searchable publication, or those among `ids`, REBUILD_BATCH at a time in id order. */
+export async function* docBatches(db: Db, ids?: number[]): AsyncGenerator<IndexDoc[]> {
+  if (ids) {
+    // Listed one by one: at most IN_LIMIT a query.
+    for (let start = 0; start < ids.length; start += IN_LIMIT) {
+      const some = ids.slice(start, start + IN_LIMIT);
+      yield loadDocBatch(db, some, { in: some });
+    }
+    return;
+  }
+  for (let after = 0; ; ) {
+    const batch = await db.publication.findMany({
+      where: { status: 'published', id: { gt: after } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+      take: REBUILD_BATCH,
+    });
+    if (batch.length === 0) return;
+    // A run of consecutive published ids: read as a range, two parameters whatever its size.
+    const first = batch[0]!.id;
+    after = batch.at(-1)!.id;
+    yield loadDocBatch(db, batch.map((p) => p.id), { gte: first, lte: after });
+  }
+}
+
+/** Every searchable publication, or those among `ids`, at once (the benchmark times reading apart from indexing). */
 export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
-  const only = ids ? { publicationId: { in: ids } } : {};
+  const all: IndexDoc[] = [];
+  for await (const docs of docBatches(db, ids)) all.push(...docs);
+  return all;
+}
+
+/** The searchable publications among `ids`, which `range` selects, read with a few set-based queries. */
+async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { gte: number; lte: number }): Promise<IndexDoc[]> {
+  const only = { publicationId: range };
   const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
     dialect(db).readSearchText(db, ids),
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
-      where: { status: 'published', ...(ids && { id: { in: ids } }) },
+      where: { status: 'published', id: range },
       select: { id: true, year: true, category: { select: { slug: true } } },
     }),
     db.publicationCountry.findMany({ where: only, select: { publicationId: true, countryCode: true } }),
