@@ -54,15 +54,14 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
     if (publications.length === 0) break;
     const range = { publicationId: { gte: publications[0]!.id, lte: publications.at(-1)!.id } };
     after = publications.at(-1)!.id;
-    const [countries, regions, authors] = await Promise.all([
-      db.publicationCountry.findMany({ where: range, select: { publicationId: true, countryCode: true } }),
-      db.publicationRegion.findMany({ where: range, select: { publicationId: true, region: { select: { slug: true } } } }),
-      db.publicationAuthor.findMany({
-        where: range,
-        select: { publicationId: true, author: { select: { slug: true, name: true } } },
-        orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
-      }),
-    ]);
+    // One after another: this runs in the import's transaction, one connection (see resolveRelations).
+    const countries = await db.publicationCountry.findMany({ where: range, select: { publicationId: true, countryCode: true } });
+    const regions = await db.publicationRegion.findMany({ where: range, select: { publicationId: true, region: { select: { slug: true } } } });
+    const authors = await db.publicationAuthor.findMany({
+      where: range,
+      select: { publicationId: true, author: { select: { slug: true, name: true } } },
+      orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+    });
     const byId = new Map<number, Existing>();
     for (const p of publications) byId.set(p.id, { ...p, category: p.category?.slug ?? null, countries: [], regions: [], authors: [] });
     for (const c of countries) byId.get(c.publicationId)?.countries.push(c.countryCode);
@@ -74,12 +73,10 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
       byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), p]);
     }
   }
-  const [countryRows, regionRows, categoryRows, authorRows] = await Promise.all([
-    db.country.findMany({ select: { code: true } }),
-    db.region.findMany({ select: { slug: true } }),
-    db.category.findMany({ select: { slug: true } }),
-    db.author.findMany({ select: { name: true } }),
-  ]);
+  const countryRows = await db.country.findMany({ select: { code: true } });
+  const regionRows = await db.region.findMany({ select: { slug: true } });
+  const categoryRows = await db.category.findMany({ select: { slug: true } });
+  const authorRows = await db.author.findMany({ select: { name: true } });
   return {
     bySlug,
     byTitleYear,

@@ -90,14 +90,13 @@ async function conflict(db: Db, id: number): Promise<WriteResult> {
  */
 async function resolveRelations(db: Db, actor: AuditActor, form: PublicationFormData) {
   const fieldErrors: PublicationFieldErrors = {};
-  const [countries, regions, knownAuthors] = await Promise.all([
-    db.country.findMany({ where: { code: { in: form.countries } }, select: { code: true } }),
-    db.region.findMany({ where: { slug: { in: form.regions } }, select: { id: true, slug: true } }),
-    db.author.findMany({
-      where: { id: { in: form.authors.flatMap((a) => (a.id === undefined ? [] : [a.id])) } },
-      select: { id: true },
-    }),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres deprecates overlapping queries on one.
+  const countries = await db.country.findMany({ where: { code: { in: form.countries } }, select: { code: true } });
+  const regions = await db.region.findMany({ where: { slug: { in: form.regions } }, select: { id: true, slug: true } });
+  const knownAuthors = await db.author.findMany({
+    where: { id: { in: form.authors.flatMap((a) => (a.id === undefined ? [] : [a.id])) } },
+    select: { id: true },
+  });
   const unknownCountries = form.countries.filter((code) => !countries.some((c) => c.code === code));
   if (unknownCountries.length > 0) fieldErrors.countries = [`Unknown country code: ${unknownCountries.join(', ')}.`];
   const unknownRegions = form.regions.filter((slug) => !regions.some((r) => r.slug === slug));
