@@ -91,6 +91,17 @@ describe('search stays in step with writes', () => {
     expect(await matchFullText(prisma, 'platypusriver')).toEqual([]);
   });
 
+  it('never matches a phrase across two fields, in memory or in the database', async () => {
+    const id = await upsertPublication(prisma, publication({ title: 'Numbatcreek survey of forced', summary: 'Labour on farms.', authors: ['Bilbyhill Institute'] }));
+    for (const q of ['"forced labour"', '"labour bilbyhill"', '"farms bilbyhill"']) {
+      expect(await titles(`q=${encodeURIComponent(`numbatcreek ${q}`)}`), q).toEqual([]);
+      expect((await matchFullText(prisma, `numbatcreek ${q}`)), q).toEqual([]);
+    }
+    // …while a phrase inside one field still matches.
+    expect(await titles(`q=${encodeURIComponent('"survey of forced"')}`)).toEqual(['Numbatcreek survey of forced']);
+    expect(await matchFullText(prisma, '"survey of forced" numbatcreek')).toEqual([id]);
+  });
+
   it('sees writes made by another process on the same database', async () => {
     const other = createPrismaClient();
     try {

@@ -15,11 +15,13 @@ CREATE TABLE "PublicationSearch" (
   "title" TEXT NOT NULL,
   "summary" TEXT NOT NULL,
   "names" TEXT NOT NULL,
-  -- Weighted as search ranks them: title above summary above names.
+  -- Weighted as search ranks them: title above summary above names. `||` numbers the right-hand words on
+  -- from the left's last: the leading stopword "a" (dropped, but counted) leaves a gap, so that a phrase
+  -- never runs from the end of one field into the next, as in the app's own index.
   "document" tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('catalogue', "title"), 'A') ||
-    setweight(to_tsvector('catalogue', "summary"), 'B') ||
-    setweight(to_tsvector('catalogue', "names"), 'C')
+    setweight(to_tsvector('catalogue', 'a ' || "summary"), 'B') ||
+    setweight(to_tsvector('catalogue', 'a ' || "names"), 'C')
   ) STORED
 );
 
