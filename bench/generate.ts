@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { migrateDatabase, MIGRATIONS_DIR } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
+import type { SearchText } from '@/lib/sql/dialect';
 import { sqliteDialect } from '@/lib/sql/sqlite';
 import { CATEGORIES } from '@/lib/taxonomy/categories';
 import { COUNTRIES, REGIONS } from '@/lib/taxonomy/regions';
@@ -546,23 +547,36 @@ export async function generateCatalogue(n: number, progress: Progress = progress
 
 /** The full-text rows must hold exactly what lib/sql/sqlite.ts would write: compare a sample with it. */
 async function checkSearchText(file: string, n: number): Promise<void> {
-  const ids = [...new Set(Array.from({ length: 200 }, (_, i) => 1 + Math.floor((i * 7919) % n)))];
   const prisma = createPrismaClient(`file:${file}`);
   const db = new Database(file, { readonly: true });
   try {
-    const expected = await sqliteDialect.readSearchText(prisma, ids);
     const stored = db.prepare(`SELECT "title", "summary", "names" FROM "PublicationSearch" WHERE rowid = ?`);
-    for (const row of expected) {
-      const actual = stored.get(row.id) as { title: string; summary: string; names: string } | undefined;
-      if (!actual || actual.title !== row.title || actual.summary !== row.summary || actual.names !== row.names) {
-        throw new Error(`full-text row ${row.id} differs from lib/sql/sqlite.ts's SEARCH_TEXT`);
-      }
-    }
-    if (expected.length !== ids.length) throw new Error('publications missing from the generated file');
+    await checkSearchSample(n, 'lib/sql/sqlite.ts', (ids) => sqliteDialect.readSearchText(prisma, ids), async (id) => stored.get(id) as SearchText);
   } finally {
     db.close();
     await prisma.$disconnect();
   }
+}
+
+/**
+ * Compares the full-text rows of a sample of publications (`stored`) with what the dialect module
+ * (`source`) reads for them (`expected`): the bulk load must write exactly the app's text.
+ */
+export async function checkSearchSample(
+  n: number,
+  source: string,
+  expected: (ids: number[]) => Promise<SearchText[]>,
+  stored: (id: number) => Promise<Omit<SearchText, 'id'> | undefined>,
+): Promise<void> {
+  const ids = [...new Set(Array.from({ length: 200 }, (_, i) => 1 + Math.floor((i * 7919) % n)))];
+  const rows = await expected(ids);
+  for (const row of rows) {
+    const actual = await stored(row.id);
+    if (!actual || actual.title !== row.title || actual.summary !== row.summary || actual.names !== row.names) {
+      throw new Error(`full-text row ${row.id} differs from ${source}'s SEARCH_TEXT`);
+    }
+  }
+  if (rows.length !== ids.length) throw new Error('publications missing from the full-text sample');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

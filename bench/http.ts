@@ -47,7 +47,8 @@ export type HttpResult = {
   loads: LoadResult[];
 };
 
-export type HttpOptions = { file: string; connections: number; duration: number; log: (line: string) => void };
+/** `databaseUrl`: the benchmark database, as DATABASE_URL (a SQLite file: URL or a PostgreSQL URL). */
+export type HttpOptions = { databaseUrl: string; connections: number; duration: number; log: (line: string) => void };
 
 // --- process groups --------------------------------------------------------------------------------
 
@@ -270,7 +271,7 @@ async function autocannon(port: number, url: string, connections: number, durati
   return JSON.parse(line) as AutocannonJson;
 }
 
-export async function runHttp({ file, connections, duration, log }: HttpOptions): Promise<HttpResult> {
+export async function runHttp({ databaseUrl, connections, duration, log }: HttpOptions): Promise<HttpResult> {
   const build = ensureBuild(log);
   if (build.stale) log('warning: app/, components/ or lib/ changed after the last build: this measures the build, not the working tree');
   const dir = path.join(CACHE_DIR, 'http');
@@ -281,7 +282,7 @@ export async function runHttp({ file, connections, duration, log }: HttpOptions)
   const started = performance.now();
   const next = spawnGroup(NEXT_BIN, ['start', '-p', String(nextPort), '-H', HOST], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logStream: Buffer[] = [];

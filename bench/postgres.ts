@@ -15,8 +15,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { migrateDatabase, MIGRATIONS_DIRS } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
+import type { SearchText } from '@/lib/sql/dialect';
 import { insertSearchRows, postgresDialect } from '@/lib/sql/postgres';
-import { APPLIED_MIGRATIONS, sameMigrations, type Progress } from './generate';
+import { APPLIED_MIGRATIONS, checkSearchSample, sameMigrations, type Progress } from './generate';
 import { GENERATOR_VERSION } from './matrix';
 
 const SCRIPT = fileURLToPath(new URL('../scripts/postgres.sh', import.meta.url));
@@ -25,7 +26,7 @@ export const BENCH_PG_PORT = 5434;
 const BENCH_PG_DIR = `/tmp/ct-catalogue-pg-${BENCH_PG_PORT}`;
 
 /** The catalogue's tables in foreign-key order: everything the generator writes but the change log and full text. */
-export const TABLES = [
+const TABLES = [
   'Country',
   'Region',
   'CountryRegion',
@@ -216,7 +217,7 @@ async function loadCatalogue(url: string, sqliteFile: string, n: number, progres
  * Copies a table's rows from SQLite, BATCH_ROWS at a time, each batch one INSERT of one array per column
  * (unnest), typed by the PostgreSQL column. Reading the next batch overlaps with inserting the last one.
  */
-export async function copyTable(sqlite: Database.Database, client: pg.Client, table: string, progress: (rows: number) => void): Promise<void> {
+async function copyTable(sqlite: Database.Database, client: pg.Client, table: string, progress: (rows: number) => void): Promise<void> {
   const { rows: columns } = await client.query<{ name: string; type: string }>(
     `SELECT a.attname AS name, t.typname AS type FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
@@ -264,23 +265,15 @@ async function checkCounts(sqlite: Database.Database, client: pg.Client): Promis
 
 /** The full-text rows must hold exactly what lib/sql/postgres.ts would write: compare a sample with it. */
 async function checkSearchText(url: string, n: number): Promise<void> {
-  const ids = [...new Set(Array.from({ length: 200 }, (_, i) => 1 + Math.floor((i * 7919) % n)))];
   const prisma = createPrismaClient(url);
   const client = await connect(url);
   try {
-    const expected = await postgresDialect.readSearchText(prisma, ids);
-    const { rows } = await client.query<{ id: number; title: string; summary: string; names: string }>(
-      `SELECT "id", "title", "summary", "names" FROM "PublicationSearch" WHERE "id" = ANY($1::int[])`,
-      [ids],
+    await checkSearchSample(
+      n,
+      'lib/sql/postgres.ts',
+      (ids) => postgresDialect.readSearchText(prisma, ids),
+      async (id) => (await client.query<SearchText>(`SELECT "title", "summary", "names" FROM "PublicationSearch" WHERE "id" = $1`, [id])).rows[0],
     );
-    const stored = new Map(rows.map((r) => [r.id, r]));
-    for (const row of expected) {
-      const actual = stored.get(row.id);
-      if (!actual || actual.title !== row.title || actual.summary !== row.summary || actual.names !== row.names) {
-        throw new Error(`full-text row ${row.id} differs from lib/sql/postgres.ts's SEARCH_TEXT`);
-      }
-    }
-    if (expected.length !== ids.length) throw new Error('publications missing from the loaded database');
   } finally {
     await client.end();
     await prisma.$disconnect();

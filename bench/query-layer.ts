@@ -1,7 +1,7 @@
 // The query layer in process: searchPublications(parseCatalogueParams(...)) exactly as the page and the
 // API call it, on a warm index. Runs as a child of bench/run.ts:
 //
-//   DATABASE_URL=file:<db> node --conditions=react-server --import tsx --expose-gc bench/query-layer.ts --n <n> --runs <r>
+//   DATABASE_URL=<file:… or postgresql://…> node --conditions=react-server --import tsx --expose-gc bench/query-layer.ts --n <n> --runs <r>
 //
 // lib/data/catalogue.ts imports 'server-only', which throws unless React's server conditions are on, and
 // lib/env.ts reads DATABASE_URL when first imported: both are settled before this process starts.
@@ -16,11 +16,12 @@ import { IndexStore, loadDocs } from '@/lib/search/store';
 import { percentiles, queryMatrix, timeRuns, type Percentiles } from './matrix';
 
 export type QueryLayerResult = {
-  /** Reading every document from SQLite through Prisma (loadDocs), then indexing them (CatalogueIndex.upsert). */
+  /** Reading every document from the database through Prisma (loadDocs), then indexing them (CatalogueIndex.upsert). */
   build: { readMs: number; indexMs: number; docs: number };
   /** The first searchPublications call: builds the module's own index, as the first request to a server does. */
   coldFirstQueryMs: number;
-  memory: { rssMB: number; heapUsedMB: number };
+  /** After the build; `peakRssMB` is the process's peak (getrusage's maxrss) over the whole run, builds included. */
+  memory: { rssMB: number; heapUsedMB: number; peakRssMB: number };
   queries: {
     name: string;
     total: number;
@@ -65,7 +66,7 @@ async function main(): Promise<QueryLayerResult> {
   const store = (globalThis as { catalogueIndex?: IndexStore }).catalogueIndex ?? new IndexStore();
   const index = await store.current(prisma);
   collect();
-  const memory = { rssMB: process.memoryUsage().rss / MB, heapUsedMB: process.memoryUsage().heapUsed / MB };
+  const after = { rssMB: process.memoryUsage().rss / MB, heapUsedMB: process.memoryUsage().heapUsed / MB };
 
   const queries: QueryLayerResult['queries'] = [];
   for (const query of queryMatrix(n)) {
@@ -79,6 +80,7 @@ async function main(): Promise<QueryLayerResult> {
     log(`${query.name.padEnd(16)} ${String(result.total).padStart(7)} matches  p50 ${layer.p50.toFixed(2)} ms  p95 ${layer.p95.toFixed(2)} ms`);
   }
   await prisma.$disconnect();
+  const memory = { ...after, peakRssMB: process.resourceUsage().maxRSS / 1024 };
   return { build, coldFirstQueryMs, memory, queries };
 }
 

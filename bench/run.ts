@@ -2,6 +2,8 @@
 // things at once (the machine has 2 cores): the query layer in process (a child under React's server
 // conditions), the same queries as plain SQL (the floor), and HTTP (next start against a plain server).
 // Prints one table per stage and PASS/MISS beside each target. Exits non-zero on errors, never on a MISS.
+// `--db postgres` runs the same stages on PostgreSQL: the catalogue copied from the SQLite file into a
+// database on BENCH_POSTGRES_URL's server, or on a throwaway cluster started (and stopped) here.
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
@@ -10,14 +12,22 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_N, ensureCatalogue, progressLine, type GenerateResult } from './generate';
 import { killAllGroups, runHttp, type HttpResult } from './http';
 import { GENERATOR_VERSION, queryMatrix, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
+import { BENCH_PG_PORT, ensurePostgresCatalogue, startPostgres, stopOwnCluster, type PostgresCatalogue } from './postgres';
 import type { QueryLayerResult } from './query-layer';
 import { FLOOR_BUDGET_MS, runSqlFloor, type FloorResult } from './sql-floor';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const TARGETS = { pageVsPlain: 0.5, peakRssMB: 400, startupMs: 5000 } as const;
+/** The PostgreSQL issue's targets (for N = 1,000,000): every query's p95, and each app server's peak memory. */
+const POSTGRES_TARGETS = { p95Ms: 100, peakRssMB: 1536 } as const;
+
+type Db = 'sqlite' | 'postgres';
+const DATABASES: Record<Db, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 const USAGE = `usage: npm run bench -- [options]
+  --db sqlite|postgres the database (default sqlite); postgres uses BENCH_POSTGRES_URL's server
+                       (keeping the loaded database for next time) or a throwaway cluster on port ${BENCH_PG_PORT}
   --n <count>          publications to generate (default ${DEFAULT_N}; cached in bench/.cache)
   --runs <count>       timed runs per query, after ${WARMUP_RUNS} warm-up runs (default 100)
   --connections <c>    autocannon connections (default 10)
@@ -26,11 +36,12 @@ const USAGE = `usage: npm run bench -- [options]
   --json               print the results as JSON after the tables
   --help               this text`;
 
-type Options = { n: number; runs: number; connections: number; duration: number; skipHttp: boolean; json: boolean };
+type Options = { db: Db; n: number; runs: number; connections: number; duration: number; skipHttp: boolean; json: boolean };
 
 function options(): Options {
   const config = {
     options: {
+      db: { type: 'string', default: 'sqlite' },
       n: { type: 'string', default: String(DEFAULT_N) },
       runs: { type: 'string', default: '100' },
       connections: { type: 'string', default: '10' },
@@ -58,7 +69,9 @@ function options(): Options {
     }
     return number;
   };
+  if (!(values.db in DATABASES)) throw new UsageError(`--db must be sqlite or postgres, not ${JSON.stringify(values.db)}`);
   return {
+    db: values.db as Db,
     n: integer('n', values.n, 100, 1_000_000),
     runs: integer('runs', values.runs, 1, 1000),
     connections: integer('connections', values.connections, 1, 200),
@@ -76,19 +89,19 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 let queryChild: ChildProcess | undefined;
 
-function runQueryLayer(file: string, n: number, runs: number): Promise<QueryLayerResult> {
+function runQueryLayer(databaseUrl: string, n: number, runs: number): Promise<QueryLayerResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(ROOT, 'bench/query-layer.ts'), ['--n', String(n), '--runs', String(runs)], {
       cwd: ROOT,
       execArgv: ['--conditions=react-server', '--import', 'tsx', '--expose-gc'],
       // lib/env.ts reads DATABASE_URL when first imported: it must be set before the child starts.
-      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     queryChild = child;
     let result: QueryLayerResult | undefined;
-    // 10 queries × (runs + warm-ups) × 2, plus the index builds: generous, but bounded.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60_000 + runs * 10 * 2 * 500);
+    // 10 queries × (runs + warm-ups) × 2, plus two index builds (a minute each per 100,000 is generous): bounded.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5 * 60_000 + (n / 100_000) * 2 * 60_000 + runs * 10 * 2 * 500);
     child.on('message', (message) => (result = message as QueryLayerResult));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -118,6 +131,8 @@ type Results = {
   /** The machine: other work running at the same time shows in the load average (1 min) taken before each stage. */
   machine: { cpus: number; node: string; load: Record<string, number> };
   catalogue: GenerateResult;
+  /** With --db postgres: the database the stages ran on. */
+  postgres: PostgresCatalogue | null;
   queryLayer: QueryLayerResult;
   floor: FloorResult[];
   http: HttpResult | null;
@@ -146,8 +161,33 @@ function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
     targets.push({ name: `peak RSS ≤ ${TARGETS.peakRssMB} MB`, pass: r.http.peakRssMB <= TARGETS.peakRssMB, detail: mb(r.http.peakRssMB) });
     targets.push({ name: `start-up to first answer ≤ ${TARGETS.startupMs / 1000} s`, pass: r.http.startupMs <= TARGETS.startupMs, detail: s(r.http.startupMs) });
   }
+  if (r.options.db === 'postgres') {
+    const at = `PostgreSQL, set for N = 1,000,000${r.options.n === 1_000_000 ? '' : `; this run N = ${r.options.n.toLocaleString('en')}`}`;
+    const slow = r.queryLayer.queries.filter((q) => q.layer.p95 > POSTGRES_TARGETS.p95Ms);
+    const worst = r.queryLayer.queries.reduce((a, b) => (b.layer.p95 > a.layer.p95 ? b : a));
+    targets.push({
+      name: `query layer p95 ≤ ${POSTGRES_TARGETS.p95Ms} ms, every query (${at})`,
+      pass: slow.length === 0,
+      detail: slow.length ? `missed by ${slow.map((q) => q.name).join(', ')}` : `slowest ${worst.name}, p95 ${ms(worst.layer.p95)} ms`,
+    });
+    // Without the HTTP stage, the query-layer process stands in: the same index build (it builds two, one
+    // after the other, the first thrown away) and queries, without Next.
+    const peak = r.http
+      ? { mb: r.http.peakRssMB, of: 'next start' }
+      : { mb: r.queryLayer.memory.peakRssMB, of: 'the query-layer process, standing in (--skip-http)' };
+    targets.push({
+      name: `app server peak RSS ≤ ${(POSTGRES_TARGETS.peakRssMB / 1024).toFixed(1)} GB (${at})`,
+      pass: peak.mb <= POSTGRES_TARGETS.peakRssMB,
+      detail: `${mb(peak.mb)}, ${peak.of}`,
+    });
+  }
   return targets;
 }
+
+const FLOOR_ENGINE: Record<Db, string> = {
+  sqlite: 'better-sqlite3, FTS5, bm25',
+  postgres: 'node-postgres, tsvector @@ tsquery, ts_rank',
+};
 
 function report(r: Results): string {
   const out: string[] = [];
@@ -162,15 +202,25 @@ function report(r: Results): string {
     `Catalogue: ${c.n.toLocaleString('en')} publications (generator v${GENERATOR_VERSION}), ${path.relative(ROOT, c.file)}, ` +
       `${mb(c.bytes / 1024 / 1024)}, ${c.cached ? 'cached' : `generated in ${c.seconds.toFixed(1)} s`}`,
   );
+  if (r.postgres) {
+    const p = r.postgres;
+    out.push(
+      `PostgreSQL: database ${p.database} on ${p.server}, ${mb(p.bytes / 1024 / 1024)}, ` +
+        (p.cached
+          ? 'cached (kept from an earlier run)'
+          : `loaded from the SQLite file in ${p.seconds.total.toFixed(1)} s (rows ${p.seconds.rows.toFixed(1)} s, ` +
+            `full-text rows ${p.seconds.fullText.toFixed(1)} s, vacuum/analyse ${p.seconds.analyse.toFixed(1)} s)`),
+    );
+  }
   out.push(
     `Index build: ${s(q.build.readMs + q.build.indexMs)} (read ${q.build.docs.toLocaleString('en')} docs through Prisma ${s(q.build.readMs)}, ` +
       `index ${s(q.build.indexMs)}); first searchPublications, cold ${s(q.coldFirstQueryMs)}; ` +
-      `query process after build: RSS ${mb(q.memory.rssMB)}, heap ${mb(q.memory.heapUsedMB)}`,
+      `query process after build: RSS ${mb(q.memory.rssMB)}, heap ${mb(q.memory.heapUsedMB)}, peak RSS ${mb(q.memory.peakRssMB)}`,
   );
   out.push('');
   out.push(
     `Query layer: searchPublications(parseCatalogueParams(…)), ${o.runs} runs after ${WARMUP_RUNS} warm-up, ms. ` +
-      `"index" = CatalogueIndex.search alone. Floor: same answers in SQL (better-sqlite3, FTS5), 2 warm-up, then up to ${o.runs} runs ` +
+      `"index" = CatalogueIndex.search alone. Floor: same answers in SQL (${FLOOR_ENGINE[o.db]}), 2 warm-up, then up to ${o.runs} runs ` +
       `or ${FLOOR_BUDGET_MS / 1000} s per query (at least 5). ratio = layer p50 / floor p50.`,
   );
   const matrix = queryMatrix(o.n);
@@ -201,7 +251,9 @@ function report(r: Results): string {
     ),
   );
   const mismatched = matrix.filter((m) => q.queries.find((x) => x.name === m.name)!.total !== r.floor.find((x) => x.name === m.name)!.total);
-  if (mismatched.length) out.push(`warning: the app and SQLite disagree on the number of matches (≠) for ${mismatched.map((m) => m.name).join(', ')}`);
+  if (mismatched.length) {
+    out.push(`warning: the app and ${DATABASES[o.db]} disagree on the number of matches (≠) for ${mismatched.map((m) => m.name).join(', ')}`);
+  }
 
   if (r.http) {
     const h = r.http;
@@ -244,6 +296,7 @@ function report(r: Results): string {
 function cleanUp(): void {
   queryChild?.kill('SIGKILL');
   killAllGroups();
+  stopOwnCluster();
 }
 
 async function main(): Promise<void> {
@@ -256,12 +309,14 @@ async function main(): Promise<void> {
       process.exit(130);
     });
   }
-  // Whatever happens, stop: generation at 1,000,000 plus every stage at its bounds fits well within this.
+  // Whatever happens, stop: generation at 1,000,000 plus every stage at its bounds fits well within this
+  // (on PostgreSQL, loading and the floor take longer: ~45 minutes at 1,000,000 on 2 busy cores).
+  const limitMinutes = 30 + (o.db === 'postgres' ? Math.round((60 * o.n) / 1_000_000) : 0);
   setTimeout(() => {
-    log('benchmark took longer than 30 minutes: stopping');
+    log(`benchmark took longer than ${limitMinutes} minutes: stopping`);
     cleanUp();
     process.exit(1);
-  }, 30 * 60_000).unref();
+  }, limitMinutes * 60_000).unref();
 
   const load: Record<string, number> = {};
   const stage = (name: string, title: string) => {
@@ -271,21 +326,35 @@ async function main(): Promise<void> {
   stage('catalogue', `catalogue (n = ${o.n.toLocaleString('en')})`);
   const catalogue = await ensureCatalogue(o.n, progressLine());
   if (catalogue.cached) log(`reusing ${path.relative(ROOT, catalogue.file)}`);
+  let postgres: PostgresCatalogue | null = null;
+  if (o.db === 'postgres') {
+    stage('postgres', 'PostgreSQL catalogue');
+    const server = startPostgres((line) => log(`  ${line}`));
+    postgres = await ensurePostgresCatalogue(server, catalogue.file, o.n, progressLine());
+    if (postgres.cached) log(`  reusing database ${postgres.database}`);
+  }
+  const databaseUrl = postgres ? postgres.url : `file:${catalogue.file}`;
 
-  stage('query layer', 'query layer (in process, react-server conditions)');
-  const queryLayer = await runQueryLayer(catalogue.file, o.n, o.runs);
+  stage('query layer', `query layer (in process, react-server conditions, ${DATABASES[o.db]})`);
+  const queryLayer = await runQueryLayer(databaseUrl, o.n, o.runs);
 
-  stage('floor', 'SQL floor (better-sqlite3)');
-  const floor = await runSqlFloor(catalogue.file, o.n, o.runs, (line) => log(`  ${line}`));
+  stage('floor', `SQL floor (${FLOOR_ENGINE[o.db]})`);
+  const floor = await runSqlFloor(
+    postgres ? { postgresUrl: postgres.url } : { sqliteFile: catalogue.file },
+    o.n,
+    o.runs,
+    (line) => log(`  ${line}`),
+  );
 
   let http: HttpResult | null = null;
   if (!o.skipHttp) {
     stage('http', 'HTTP (next start vs plain node:http, autocannon)');
-    http = await runHttp({ file: catalogue.file, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
+    http = await runHttp({ databaseUrl, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
   }
+  stopOwnCluster();
 
   const machine = { cpus: availableParallelism(), node: process.versions.node, load };
-  const partial = { options: o, machine, catalogue, queryLayer, floor, http };
+  const partial = { options: o, machine, catalogue, postgres, queryLayer, floor, http };
   const results: Results = { ...partial, targets: evaluate(partial) };
   log(`== done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   console.log(report(results));
