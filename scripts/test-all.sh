@@ -43,4 +43,8 @@ for database in $DATABASES; do
   step "end-to-end ($database)";  TEST_DATABASE_URL="$url" node_modules/.bin/playwright test
 done
 
-step 'benchmark (smoke)'; npm run bench --silent -- --n 2000 --duration 2 --runs 20
+step 'benchmark (smoke, sqlite)'; npm run bench --silent -- --n 2000 --duration 2 --runs 20
+if [[ -n "$postgres_url" ]]; then
+  step 'benchmark (smoke, postgresql)'
+  BENCH_POSTGRES_URL="$postgres_url" npm run bench --silent -- --db postgres --n 2000 --duration 2 --runs 20
+fi
