@@ -149,3 +149,49 @@ export class GrowableUint8 extends Growable<Uint8Array> {
     super.push(Math.min(value, 255));
   }
 }
+
+/**
+ * An increasing list of slots (a term's postings), each stored as its distance from the previous one in
+ * LEB128 (7 bits a byte): one or two bytes a slot for all but the rarest words, instead of four.
+ */
+export class SlotList {
+  private readonly bytes = new GrowableUint8(4);
+  private last = 0;
+  length = 0;
+
+  /** Slots must come in increasing order (the index hands out slots in increasing order). */
+  push(slot: number): void {
+    let delta = slot - this.last;
+    this.last = slot;
+    this.length++;
+    while (delta >= 0x80) {
+      this.bytes.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    this.bytes.push(delta);
+  }
+
+  /** Calls `fn` with each slot in order and its position in the list. */
+  forEach(fn: (slot: number, i: number) => void): void {
+    const data = this.bytes.data;
+    const end = this.bytes.length;
+    let slot = 0;
+    let i = 0;
+    for (let at = 0; at < end; i++) {
+      let delta = 0;
+      let scale = 1; // not `<<`: a fifth byte would overflow 32-bit signed shifts
+      let byte: number;
+      do {
+        byte = data[at++]!;
+        delta += (byte & 0x7f) * scale;
+        scale *= 128;
+      } while (byte & 0x80);
+      slot += delta;
+      fn(slot, i);
+    }
+  }
+
+  trim(): void {
+    this.bytes.trim();
+  }
+}

@@ -1,6 +1,6 @@
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { foldText } from '@/lib/text';
-import { Bitset, GrowableUint16, GrowableUint32, GrowableUint8 } from './bitset';
+import { Bitset, GrowableUint16, GrowableUint32, GrowableUint8, SlotList } from './bitset';
 import type { Clause, SearchQuery } from './query';
 import { tokenize } from './tokenize';
 
@@ -74,7 +74,7 @@ class ValueDictionary {
 }
 
 /** Weighted term frequencies above 255 count as 255 (a word 64 times in one title). */
-type TermPostings = { slots: GrowableUint32; weights: GrowableUint8; df: number };
+type TermPostings = { slots: SlotList; weights: GrowableUint8; df: number };
 
 export class CatalogueIndex {
   private capacity = 1024;
@@ -270,15 +270,19 @@ export class CatalogueIndex {
     if (id === undefined) {
       id = this.termPostings.length;
       this.termIds.set(term, id);
-      this.termPostings.push({ slots: new GrowableUint32(), weights: new GrowableUint8(), df: 0 });
+      this.termPostings.push({ slots: new SlotList(), weights: new GrowableUint8(), df: 0 });
     }
     return id;
   }
 
-  private bitsOf(postings: GrowableUint32): Bitset {
+  private bitsOf(postings: GrowableUint32 | SlotList): Bitset {
     const set = new Bitset(this.capacity);
-    const { data, length } = postings;
-    for (let i = 0; i < length; i++) set.add(data[i]!);
+    if (postings instanceof SlotList) {
+      postings.forEach((slot) => set.add(slot));
+    } else {
+      const { data, length } = postings;
+      for (let i = 0; i < length; i++) set.add(data[i]!);
+    }
     return set;
   }
 
@@ -444,15 +448,13 @@ export class CatalogueIndex {
         scored.add(id);
         const postings = this.termPostings[id]!;
         const idf = Math.log(1 + (docCount - postings.df + 0.5) / (postings.df + 0.5));
-        const { data: slots, length } = postings.slots;
         const weights = postings.weights.data;
         const lengths = this.docLength.data;
-        for (let i = 0; i < length; i++) {
-          const slot = slots[i]!;
-          if (!matches.has(slot)) continue;
+        postings.slots.forEach((slot, i) => {
+          if (!matches.has(slot)) return;
           const tf = weights[i]!;
           scores[slot]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]!) / averageLength));
-        }
+        });
       }
     }
     // A bounded min-heap keeps the best `limit` without sorting every match.
