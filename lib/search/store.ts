@@ -107,13 +107,6 @@ export async function* docBatches(db: Db, ids?: number[]): AsyncGenerator<IndexD
   }
 }
 
-/** Every searchable publication, or those among `ids`, at once (the benchmark times reading apart from indexing). */
-export async function loadDocs(db: Db, ids?: number[]): Promise<IndexDoc[]> {
-  const all: IndexDoc[] = [];
-  for await (const docs of docBatches(db, ids)) all.push(...docs);
-  return all;
-}
-
 /** The searchable publications among `ids`, which `range` selects, read with a few set-based queries. */
 async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { gte: number; lte: number }): Promise<IndexDoc[]> {
   const only = { publicationId: range };
