@@ -180,6 +180,20 @@ describe('CatalogueIndex updates', () => {
     expect(run(index, 'q=exploitation').ids).toEqual([2]);
   });
 
+  it('finds a phrase by its rarest word wherever that word first occurs', () => {
+    const index = build([
+      doc(1, { title: 'kafala systems', summary: 'Reform of the kafala system and labour kafala rules.' }),
+      doc(2, { title: 'Labour rules', summary: 'Kafala first; later on labour and more labour.' }),
+      doc(3, { title: 'labour', summary: 'labour labour labour' }),
+    ]);
+    // "kafala" is rarer than "labour": it anchors the search; in record 2 it opens the summary, before any "labour".
+    expect(run(index, 'q="labour kafala"').ids).toEqual([1]);
+    expect(run(index, 'q="kafala system"').ids).toEqual([1]);
+    expect(run(index, 'q="labour labour"').ids).toEqual([3]);
+    // Record 2's title ends in "rules" and its summary opens with "Kafala": two fields, no phrase.
+    expect(run(index, 'q="rules kafala"').ids).toEqual([]);
+  });
+
   it('grows past its initial capacity', () => {
     const index = new CatalogueIndex();
     for (let i = 1; i <= 3000; i++) index.upsert(doc(i, { year: 1990 + (i % 30), countries: [i % 2 ? 'RS' : 'BA'] }));

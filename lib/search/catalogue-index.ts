@@ -314,8 +314,16 @@ export class CatalogueIndex {
     // Only publications holding every word of the phrase need their word order checked.
     const holding = this.live.clone();
     for (const id of new Set(ids)) holding.and(this.bitsOf(this.termPostings[id!]!.slots));
+    // Look for the phrase's rarest word (the fewest places to check), then at its neighbours.
+    const phrase = ids as number[];
+    let anchor = 0;
+    for (let k = 1; k < phrase.length; k++) {
+      if (this.termPostings[phrase[k]!]!.df < this.termPostings[phrase[anchor]!]!.df) anchor = k;
+    }
+    const tokens = this.tokenData.data;
+    const starts = this.tokenStart.data;
     holding.forEach((slot) => {
-      if (containsSequence(this.tokensOf(slot), ids as number[])) candidates.add(slot);
+      if (containsSequence(tokens, starts[slot]!, starts[slot + 1]!, phrase, anchor)) candidates.add(slot);
     });
     return candidates;
   }
@@ -490,11 +498,18 @@ function topByCount(ids: number[], counts: Uint32Array, limit: number): number[]
   return heap.sort((a, b) => better(b, a));
 }
 
-function containsSequence(tokens: Uint16Array | Uint32Array, ids: number[]): boolean {
-  const first = ids[0]!;
-  outer: for (let i = 0; i + ids.length <= tokens.length; i++) {
-    if (tokens[i] !== first) continue;
-    for (let j = 1; j < ids.length; j++) if (tokens[i + j] !== ids[j]) continue outer;
+/**
+ * Whether tokens[start…end) hold `ids` in a row. Finds ids[anchor] with the typed array's native indexOf
+ * (much faster than a loop in JavaScript), then compares its neighbours.
+ */
+function containsSequence(all: Uint16Array | Uint32Array, start: number, end: number, ids: number[], anchor: number): boolean {
+  // A view, so that indexOf never runs on into the next publications' words.
+  const tokens = all.subarray(start, end);
+  const last = tokens.length - (ids.length - anchor);
+  const target = ids[anchor]!;
+  outer: for (let i = tokens.indexOf(target, anchor); i !== -1 && i <= last; i = tokens.indexOf(target, i + 1)) {
+    const from = i - anchor;
+    for (let j = 0; j < ids.length; j++) if (j !== anchor && tokens[from + j] !== ids[j]) continue outer;
     return true;
   }
   return false;
