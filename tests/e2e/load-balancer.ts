@@ -35,6 +35,12 @@ export async function startLoadBalancer(backends: string[]) {
     use(backend: number) {
       current = backend;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // The browser keeps connections open (keep-alive, a request still streaming): close them, or close()
+    // waits for them until the test times out.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
