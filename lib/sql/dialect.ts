@@ -1,4 +1,4 @@
-import { databaseProvider, type Provider } from '@/lib/env';
+import type { Provider } from '@/lib/env';
 import type { Db } from '@/lib/prisma-client';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
@@ -32,11 +32,11 @@ const DIALECTS = { sqlite: sqliteDialect, postgresql: postgresDialect } satisfie
 
 /**
  * The dialect of the database `db` talks to (a client or a transaction; scripts and tests hold clients of
- * both kinds), or without `db` of the app's database. Prisma keeps the provider of the generated client on
- * every client and transaction as `_activeProvider`.
+ * both kinds). Prisma keeps the provider of the generated client on every client and transaction as
+ * `_activeProvider`.
  */
-export function dialect(db?: Db): Dialect {
-  const provider = db ? (db as unknown as { _activeProvider?: string })._activeProvider : databaseProvider();
+export function dialect(db: Db): Dialect {
+  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`Unknown database provider ${String(provider)}`);
   return DIALECTS[provider];
 }
