@@ -59,9 +59,7 @@ describe('SlotList', () => {
     for (const slot of slots.slice(0, 6)) list.push(slot);
     list.trim();
     for (const slot of slots.slice(6)) list.push(slot);
-    const seen: [number, number][] = [];
-    list.forEach((slot, i) => seen.push([slot, i]));
-    expect(seen).toEqual(slots.map((slot, i) => [slot, i]));
+    expect([...list.toArray()]).toEqual(slots);
     expect(list.length).toBe(slots.length);
   });
 });

@@ -202,3 +202,68 @@ describe('CatalogueIndex updates', () => {
     expect(counts(result, 'country')).toEqual({ RS: 1500, BA: 1500 });
   });
 });
+
+describe('CatalogueIndex against a plain reading of its records', () => {
+  // A seeded generator, so a failure can be replayed.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+  const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'kappa', 'sigma'] as const;
+  const COUNTRIES = ['RS', 'BA', 'ML', 'NG', 'TH'] as const;
+  const text = (length: number) => Array.from({ length }, () => pick(WORDS)).join(' ');
+  const randomDoc = (id: number) =>
+    doc(id, {
+      title: text(1 + Math.floor(random() * 4)),
+      summary: text(Math.floor(random() * 12)),
+      year: random() < 0.1 ? null : 2000 + Math.floor(random() * 20),
+      category: random() < 0.2 ? null : pick(['report', 'handbook']),
+      // Skewed: "RS" is on most records, so counting a facet goes through both of its paths.
+      countries: [...new Set([...(random() < 0.8 ? ['RS'] : []), ...Array.from({ length: Math.floor(random() * 3) }, () => pick(COUNTRIES))])],
+    });
+  const tally = (values: string[]) => {
+    const out: Record<string, number> = {};
+    for (const value of values) out[value] = (out[value] ?? 0) + 1;
+    return out;
+  };
+  const hasPhrase = (field: string, a: string, b: string) => field.split(' ').some((word, i, words) => word === a && words[i + 1] === b);
+  const queries: [string, (d: IndexDoc) => boolean][] = [
+    ['', () => true],
+    ['q=alpha', (d) => `${d.title} ${d.summary}`.split(' ').includes('alpha')],
+    ['q=%22alpha+beta%22', (d) => hasPhrase(d.title, 'alpha', 'beta') || hasPhrase(d.summary, 'alpha', 'beta')],
+    ['q=-gamma', (d) => !`${d.title} ${d.summary}`.split(' ').includes('gamma')],
+    ['country=ML', (d) => d.countries.includes('ML')],
+  ];
+
+  it('agrees on matches, facet counts and every page, through updates and removals', () => {
+    const index = new CatalogueIndex();
+    const records = new Map<number, IndexDoc>();
+    for (let step = 0; step < 1500; step++) {
+      const id = 1 + Math.floor(random() * 400);
+      if (random() < 0.2) {
+        index.remove(id);
+        records.delete(id);
+      } else {
+        const record = randomDoc(id);
+        index.upsert(record);
+        records.set(id, record);
+      }
+      if (step % 250 !== 249) continue;
+      if (step === 749) index.compact();
+      for (const [query, test] of queries) {
+        const expected = [...records.values()].filter(test);
+        const all = run(index, `${query}&sort=newest`);
+        expect(all.total, query).toBe(expected.length);
+        // Disjunctive counts: a facet's own selection does not narrow its counts.
+        const countryScope = query.startsWith('country=') ? [...records.values()] : expected;
+        expect(counts(all, 'country'), query).toEqual(tally(countryScope.flatMap((record) => record.countries)));
+        expect(counts(all, 'category'), query).toEqual(tally(expected.flatMap((record) => record.category ?? [])));
+        // Page by page, the same records in the same order as one long page.
+        const params = parseCatalogueParams(new URLSearchParams(`${query}&sort=newest`));
+        const whole = index.search(params, parseQuery(params.q), { pageSize: 1_000 });
+        const paged = Array.from({ length: all.pageCount }, (_, p) => run(index, `${query}&sort=newest&page=${p + 1}`).ids).flat();
+        expect(paged, query).toEqual(whole.ids);
+        expect(new Set(paged), query).toEqual(new Set(expected.map((record) => record.id)));
+      }
+    }
+  });
+});

@@ -55,6 +55,8 @@ const B = 0.75;
 class ValueDictionary {
   readonly values: string[] = [];
   readonly postings: GrowableUint32[] = [];
+  /** How many live publications hold each value: the counts over the whole catalogue, kept by upsert and remove. */
+  readonly liveCounts: number[] = [];
   private readonly ids = new Map<string, number>();
 
   idOf(value: string): number | undefined {
@@ -68,6 +70,7 @@ class ValueDictionary {
       this.ids.set(value, id);
       this.values.push(value);
       this.postings.push(new GrowableUint32());
+      this.liveCounts.push(0);
     }
     return id;
   }
@@ -148,6 +151,7 @@ export class CatalogueIndex {
       const forward = this.facetOfSlot[facet];
       for (const id of ids) {
         dictionary.postings[id]!.push(slot);
+        dictionary.liveCounts[id]!++;
         forward.values.push(id);
       }
       forward.starts.push(forward.values.length);
@@ -190,6 +194,11 @@ export class CatalogueIndex {
     for (const term of new Set(this.tokensOf(slot))) {
       if (term !== this.fieldGap) this.termPostings[term]!.df--;
     }
+    for (const facet of FACETS) {
+      const { starts, values } = this.facetOfSlot[facet];
+      const counts = this.facetValues[facet].liveCounts;
+      for (let j = starts.data[slot]!; j < starts.data[slot + 1]!; j++) counts[values.data[j]!]!--;
+    }
     this.totalLength -= this.docLength.data[slot]!;
     this.orders = {};
   }
@@ -225,12 +234,13 @@ export class CatalogueIndex {
     const pageSize = options.pageSize ?? PAGE_SIZE;
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(params.page, pageCount);
-    const limit = Math.min(total, page * pageSize);
+    const skip = (page - 1) * pageSize;
+    const take = Math.max(0, Math.min(total, page * pageSize) - skip);
     const slots =
       params.sort === 'relevance' && query.must.length > 0
-        ? this.topByRelevance(matches, query, limit)
-        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, limit);
-    const ids = slots.slice((page - 1) * pageSize).map((slot) => this.idOfSlot.data[slot]!);
+        ? this.topByRelevance(matches, query, skip + take).slice(skip)
+        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, skip, take);
+    const ids = slots.map((slot) => this.idOfSlot.data[slot]!);
     return { total, page, pageCount, ids, facets, facetSizes };
   }
 
@@ -277,12 +287,9 @@ export class CatalogueIndex {
 
   private bitsOf(postings: GrowableUint32 | SlotList): Bitset {
     const set = new Bitset(this.capacity);
-    if (postings instanceof SlotList) {
-      postings.forEach((slot) => set.add(slot));
-    } else {
-      const { data, length } = postings;
-      for (let i = 0; i < length; i++) set.add(data[i]!);
-    }
+    const words = set.words;
+    const slots = postings instanceof SlotList ? postings.toArray() : postings.data.subarray(0, postings.length);
+    for (let i = 0; i < slots.length; i++) words[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
     return set;
   }
 
@@ -322,9 +329,26 @@ export class CatalogueIndex {
     }
     const tokens = this.tokenData.data;
     const starts = this.tokenStart.data;
-    holding.forEach((slot) => {
-      if (containsSequence(tokens, starts[slot]!, starts[slot + 1]!, phrase, anchor)) candidates.add(slot);
-    });
+    const target = phrase[anchor]!;
+    // Where the anchor word occurs next, at or after the current publication's first token: one search
+    // through the token store can serve several publications, and none of it is searched twice.
+    let next = -1;
+    const words = holding.words;
+    for (let k = 0; k < words.length; k++) {
+      for (let w = words[k]!; w !== 0; w &= w - 1) {
+        const slot = (k << 5) + 31 - Math.clz32(w & -w);
+        const start = starts[slot]!;
+        const end = starts[slot + 1]!;
+        // The publication holds the word, so the search stops inside its tokens.
+        if (next < start) next = tokens.indexOf(target, start);
+        for (; next !== -1 && next < end; next = tokens.indexOf(target, next + 1)) {
+          if (phraseAt(tokens, next - anchor, start, end, phrase)) {
+            candidates.add(slot);
+            break;
+          }
+        }
+      }
+    }
     return candidates;
   }
 
@@ -375,20 +399,7 @@ export class CatalogueIndex {
 
   private countFacet(facet: Facet, scope: Bitset, selected: string[], options: SearchOptions) {
     const dictionary = this.facetValues[facet];
-    const counts = new Uint32Array(dictionary.values.length);
-    const starts = this.facetOfSlot[facet].starts.data;
-    const valueIds = this.facetOfSlot[facet].values.data;
-    // The hot loop of every query: walk the scope's set bits inline and count each slot's values.
-    const words = scope.words;
-    for (let k = 0; k < words.length; k++) {
-      let w = words[k]!;
-      while (w !== 0) {
-        const low = w & -w;
-        const slot = (k << 5) + 31 - Math.clz32(low);
-        w ^= low;
-        for (let j = starts[slot]!, end = starts[slot + 1]!; j < end; j++) counts[valueIds[j]!]!++;
-      }
-    }
+    const counts = this.countValues(facet, scope);
     const accept = options.facetFilter?.[facet];
     const limit = options.facetLimit ?? Infinity;
     let size = 0;
@@ -412,6 +423,29 @@ export class CatalogueIndex {
     return { values, size };
   }
 
+  /** How many publications of `scope` hold each value of the facet. */
+  private countValues(facet: Facet, scope: Bitset): Uint32Array {
+    const counts = new Uint32Array(this.facetValues[facet].values.length);
+    const starts = this.facetOfSlot[facet].starts.data;
+    const valueIds = this.facetOfSlot[facet].values.data;
+    // When the scope holds most of the catalogue (no filter, a common word), counting what lies outside it
+    // and subtracting from the whole catalogue's counts visits fewer publications.
+    const complement = scope.count() * 2 > this.size;
+    const words = complement ? this.live.clone().andNot(scope).words : scope.words;
+    // The hot loop of every query: walk the set bits inline and count each slot's values.
+    for (let k = 0; k < words.length; k++) {
+      for (let w = words[k]!; w !== 0; w &= w - 1) {
+        const slot = (k << 5) + 31 - Math.clz32(w & -w);
+        for (let j = starts[slot]!, end = starts[slot + 1]!; j < end; j++) counts[valueIds[j]!]!++;
+      }
+    }
+    if (complement) {
+      const whole = this.facetValues[facet].liveCounts;
+      for (let id = 0; id < counts.length; id++) counts[id] = whole[id]! - counts[id]!;
+    }
+    return counts;
+  }
+
   private order(sort: 'newest' | 'oldest' | 'title'): Uint32Array {
     const cached = this.orders[sort];
     if (cached) return cached;
@@ -431,11 +465,16 @@ export class CatalogueIndex {
     return order;
   }
 
-  private walkOrder(sort: 'newest' | 'oldest' | 'title', matches: Bitset, limit: number): number[] {
+  /** The matches from the `skip`th on, at most `take`, in the sort's order. */
+  private walkOrder(sort: 'newest' | 'oldest' | 'title', matches: Bitset, skip: number, take: number): number[] {
     const out: number[] = [];
     const order = this.order(sort);
-    for (let i = 0; i < order.length && out.length < limit; i++) {
-      if (matches.has(order[i]!)) out.push(order[i]!);
+    const words = matches.words;
+    for (let i = 0; i < order.length && out.length < take; i++) {
+      const slot = order[i]!;
+      if ((words[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+      if (skip > 0) skip--;
+      else out.push(slot);
     }
     return out;
   }
@@ -458,26 +497,35 @@ export class CatalogueIndex {
         const idf = Math.log(1 + (docCount - postings.df + 0.5) / (postings.df + 0.5));
         const weights = postings.weights.data;
         const lengths = this.docLength.data;
-        postings.slots.forEach((slot, i) => {
-          if (!matches.has(slot)) return;
+        const slots = postings.slots.toArray();
+        const words = matches.words;
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i]!;
+          if ((words[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
           const tf = weights[i]!;
           scores[slot]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]!) / averageLength));
-        });
+        }
       }
     }
     // A bounded min-heap keeps the best `limit` without sorting every match.
     const year = this.yearOfSlot.data;
     const better = (a: number, b: number) => scores[a]! - scores[b]! || year[a]! - year[b]! || b - a;
     const heap: number[] = [];
-    matches.forEach((slot) => {
-      if (heap.length < limit) {
-        heap.push(slot);
-        siftUp(heap, heap.length - 1, better);
-      } else if (limit > 0 && better(slot, heap[0]!) > 0) {
-        heap[0] = slot;
-        siftDown(heap, 0, better);
+    if (limit === 0) return heap;
+    const words = matches.words;
+    for (let k = 0; k < words.length; k++) {
+      for (let w = words[k]!; w !== 0; w &= w - 1) {
+        const slot = (k << 5) + 31 - Math.clz32(w & -w);
+        if (heap.length < limit) {
+          heap.push(slot);
+          siftUp(heap, heap.length - 1, better);
+        } else if (scores[slot]! >= scores[heap[0]!]! && better(slot, heap[0]!) > 0) {
+          // The score test first: most matches score below the heap's worst and are passed over at once.
+          heap[0] = slot;
+          siftDown(heap, 0, better);
+        }
       }
-    });
+    }
     return heap.sort((a, b) => better(b, a));
   }
 }
@@ -498,21 +546,11 @@ function topByCount(ids: number[], counts: Uint32Array, limit: number): number[]
   return heap.sort((a, b) => better(b, a));
 }
 
-/**
- * Whether tokens[start…end) hold `ids` in a row. Finds ids[anchor] with the typed array's native indexOf
- * (much faster than a loop in JavaScript), then compares its neighbours.
- */
-function containsSequence(all: Uint16Array | Uint32Array, start: number, end: number, ids: number[], anchor: number): boolean {
-  // A view, so that indexOf never runs on into the next publications' words.
-  const tokens = all.subarray(start, end);
-  const last = tokens.length - (ids.length - anchor);
-  const target = ids[anchor]!;
-  outer: for (let i = tokens.indexOf(target, anchor); i !== -1 && i <= last; i = tokens.indexOf(target, i + 1)) {
-    const from = i - anchor;
-    for (let j = 0; j < ids.length; j++) if (j !== anchor && tokens[from + j] !== ids[j]) continue outer;
-    return true;
-  }
-  return false;
+/** Whether `ids` follow one another from tokens[from], all within tokens[start…end). */
+function phraseAt(tokens: Uint16Array | Uint32Array, from: number, start: number, end: number, ids: number[]): boolean {
+  if (from < start || from + ids.length > end) return false;
+  for (let j = 0; j < ids.length; j++) if (tokens[from + j] !== ids[j]) return false;
+  return true;
 }
 
 type Compare = (a: number, b: number) => number;
