@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
+import { providerOf, withDatabase } from './lib/database-url';
 
 import { randomBytes } from 'node:crypto';
 
@@ -16,10 +17,7 @@ export const SECOND_INSTANCE_URL = `http://localhost:${PORT + 1}`;
  */
 function e2eDatabaseUrl(): string {
   const server = process.env.TEST_DATABASE_URL?.trim();
-  if (!server || !/^postgres(ql)?:\/\//.test(server)) return 'file:./tests/.tmp/e2e.db';
-  const url = new URL(server);
-  url.pathname = '/ct_e2e';
-  return url.toString();
+  return server && providerOf(server) === 'postgresql' ? withDatabase(server, 'ct_e2e') : 'file:./tests/.tmp/e2e.db';
 }
 export const E2E_DATABASE_URL = (process.env.E2E_DATABASE_URL ??= e2eDatabaseUrl());
 // Both servers must decrypt each other's Server Action payloads (the build embeds this key when set).

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { describeDatabase, withDatabase } from '@/lib/database-url';
 import { migrateDatabase, MIGRATIONS_DIRS } from '@/lib/migrate';
 import { createPrismaClient } from '@/lib/prisma-client';
 import type { SearchText } from '@/lib/sql/dialect';
@@ -53,7 +54,7 @@ const clusterEnv = () => ({ ...process.env, PG_PORT: String(BENCH_PG_PORT), PG_D
 export function startPostgres(log: (line: string) => void): PostgresServer {
   const given = process.env.BENCH_POSTGRES_URL?.trim();
   if (given) {
-    log(`using BENCH_POSTGRES_URL (${describe(given)})`);
+    log(`using BENCH_POSTGRES_URL (${describeDatabase(given)})`);
     return { url: given, owned: false };
   }
   log(`starting a throwaway PostgreSQL cluster on 127.0.0.1:${BENCH_PG_PORT} (scripts/postgres.sh)`);
@@ -72,20 +73,6 @@ export function stopOwnCluster(): void {
   if (!ownCluster) return;
   ownCluster = false;
   spawnSync('bash', [SCRIPT, 'stop'], { env: clusterEnv(), stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 });
-}
-
-/** The URL without its password, for messages. */
-function describe(url: string): string {
-  const shown = new URL(url);
-  if (shown.password) shown.password = '***';
-  return shown.toString();
-}
-
-/** The same server, another database. */
-function withDatabase(url: string, database: string): string {
-  const other = new URL(url);
-  other.pathname = `/${database}`;
-  return other.toString();
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -125,7 +112,7 @@ export async function ensurePostgresCatalogue(
     if (await exists(database)) {
       if (await migrationsMatch(url)) {
         const bytes = await databaseBytes(admin, database);
-        return { url, database, server: describe(server.url), cached: true, seconds: { rows: 0, fullText: 0, analyse: 0, total: 0 }, bytes };
+        return { url, database, server: describeDatabase(server.url), cached: true, seconds: { rows: 0, fullText: 0, analyse: 0, total: 0 }, bytes };
       }
       progress(`${database} predates a migration: loading it again`, true);
       await admin.query(`DROP DATABASE ${quote(database)}`);
@@ -135,7 +122,7 @@ export async function ensurePostgresCatalogue(
     const seconds = await loadCatalogue(withDatabase(server.url, partial), sqliteFile, n, progress);
     await admin.query(`ALTER DATABASE ${quote(partial)} RENAME TO ${quote(database)}`);
     const bytes = await databaseBytes(admin, database);
-    return { url, database, server: describe(server.url), cached: false, seconds, bytes };
+    return { url, database, server: describeDatabase(server.url), cached: false, seconds, bytes };
   } finally {
     await admin.end();
   }

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { providerOf, type Provider } from './database-url.ts';
 
 // The only module that reads process.env.
 const EnvSchema = z.object({
@@ -29,15 +29,6 @@ const EnvSchema = z.object({
   CATALOGUE_PASSWORD: z.string().optional(),
 });
 
-export type Provider = 'sqlite' | 'postgresql';
-
-/** Which database a URL names: SQLite for file:, PostgreSQL for postgres:// and postgresql://. */
-export function providerOf(url: string): Provider | null {
-  if (url.startsWith('file:')) return 'sqlite';
-  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
-  return null;
-}
-
 const parsed = EnvSchema.safeParse(process.env);
 if (!parsed.success) {
   throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
@@ -55,19 +46,4 @@ export function databaseUrl(): string {
 /** The provider of the database this process talks to (a process talks to one kind of database). */
 export function databaseProvider(): Provider {
   return providerOf(databaseUrl())!;
-}
-
-/** How to name a database in messages: the SQLite file's path, or the URL without its password. */
-export function describeDatabase(url: string = databaseUrl()): string {
-  if (providerOf(url) === 'sqlite') return path.relative(process.cwd(), sqliteFilePath(url)) || sqliteFilePath(url);
-  const shown = new URL(url);
-  if (shown.password) shown.password = '***';
-  return shown.toString();
-}
-
-/** Absolute path of the SQLite file; relative `file:` paths resolve from the project root (the working directory). */
-export function sqliteFilePath(url: string = databaseUrl()): string {
-  const file = url.slice('file:'.length);
-  // The path is chosen at run time, so the build must not trace it.
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

@@ -20,7 +20,8 @@ import {
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import prismaConfig from '../prisma.config.ts';
-import { databaseUrl, providerOf, sqliteFilePath, type Provider } from './env.ts';
+import { providerOf, sqliteFilePath, type Provider } from './database-url.ts';
+import { databaseUrl } from './env.ts';
 import { ROOT, SCHEMA_PATH, schemaFor } from './prisma-schema.ts';
 
 export { SCHEMA_PATH };

@@ -2,7 +2,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/prisma-postgresql/client';
-import { databaseUrl, providerOf, sqliteFilePath } from '@/lib/env';
+import { providerOf, sqliteFilePath } from '@/lib/database-url';
+import { databaseUrl } from '@/lib/env';
 
 export type { PrismaClient };
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Provider } from './env.ts';
+import type { Provider } from './database-url.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_PATH = path.join(ROOT, 'prisma/schema.prisma');

@@ -7,7 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { describeDatabase } from '@/lib/env';
+import { describeDatabase } from '@/lib/database-url';
+import { databaseUrl } from '@/lib/env';
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES, runImport, type ImportProgress, type ImportReport } from '@/lib/import';
 import { sizeProblem } from '@/lib/import/decode';
 import { formatReport } from '@/lib/import/report-text';
@@ -120,7 +121,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const database = describeDatabase();
+  const database = describeDatabase(databaseUrl());
   const db = createPrismaClient();
   try {
     let taxonomy: number;

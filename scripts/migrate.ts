@@ -17,11 +17,12 @@ function show(p: string): string {
 
 async function main([command, ...rest]: string[]): Promise<void> {
   // Imported here so that an invalid DATABASE_URL (rejected when lib/env.ts loads) is reported like any other failure.
-  const { databaseProvider, databaseUrl, describeDatabase } = await import('../lib/env.ts');
+  const { databaseProvider, databaseUrl } = await import('../lib/env.ts');
+  const { describeDatabase } = await import('../lib/database-url.ts');
   const { MIGRATIONS_DIRS, createMigration, migrateDatabase } = await import('../lib/migrate.ts');
 
   if (command === 'deploy' && rest.length === 0) {
-    const database = describeDatabase();
+    const database = describeDatabase(databaseUrl());
     const applied = await migrateDatabase().catch((error: Error) => {
       throw new Error(`${database}: ${error.message}`);
     });

@@ -1,4 +1,4 @@
-import type { Provider } from '@/lib/env';
+import type { Provider } from '@/lib/database-url';
 import type { Db } from '@/lib/prisma-client';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';

@@ -3,6 +3,7 @@
 // while the test writes, so what each server has seen tells where every read went.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { databaseName, withDatabase } from '@/lib/database-url';
 import { testProvider } from '@/tests/setup/databases';
 
 vi.mock('next/headers', async () => (await import('./helpers/request-context')).nextHeaders);
@@ -11,12 +12,7 @@ const onPostgres = testProvider() === 'postgresql';
 const replicaServer = process.env.TEST_POSTGRES_REPLICA_URL;
 const primaryUrl = process.env.DATABASE_URL!;
 /** This file's database (copied on the primary by tests/setup), as the standby serves it. */
-const replicaUrl = (() => {
-  if (!onPostgres || !replicaServer) return '';
-  const url = new URL(replicaServer);
-  url.pathname = new URL(primaryUrl).pathname;
-  return url.toString();
-})();
+const replicaUrl = onPostgres && replicaServer ? withDatabase(replicaServer, databaseName(primaryUrl)) : '';
 if (replicaUrl) process.env.DATABASE_REPLICA_URLS = replicaUrl;
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

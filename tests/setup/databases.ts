@@ -6,19 +6,14 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { databaseName, providerOf, withDatabase } from '@/lib/database-url';
 
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL?.trim() || null;
 export const testProvider = (): 'sqlite' | 'postgresql' =>
-  TEST_SERVER_URL && /^postgres(ql)?:\/\//.test(TEST_SERVER_URL) ? 'postgresql' : 'sqlite';
+  TEST_SERVER_URL && providerOf(TEST_SERVER_URL) === 'postgresql' ? 'postgresql' : 'sqlite';
 
 /** Every database a test run creates on PostgreSQL starts with this, so the run can drop them all. */
 const PREFIX = 'ct_test_';
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function onServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_SERVER_URL! });
@@ -47,7 +42,7 @@ export async function copyDatabase(templateUrl: string, label = 'copy'): Promise
     copyFileSync(templateUrl.slice('file:'.length), file);
     return `file:${file}`;
   }
-  const template = new URL(templateUrl).pathname.slice(1);
+  const template = databaseName(templateUrl);
   const name = `${PREFIX}${label}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   // Two copies of one template at the same moment are refused ("source database is being accessed"): retry.
   for (let attempt = 0; ; attempt++) {

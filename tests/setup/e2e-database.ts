@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { providerOf, sqliteFilePath } from '@/lib/env';
+import { databaseName, providerOf, sqliteFilePath, withDatabase } from '@/lib/database-url';
 
 const url = process.env.E2E_DATABASE_URL;
 if (!url) throw new Error('E2E_DATABASE_URL is not set (playwright.config.ts sets it)');
@@ -11,10 +11,8 @@ if (!url) throw new Error('E2E_DATABASE_URL is not set (playwright.config.ts set
 if (providerOf(url) === 'sqlite') {
   rmSync(sqliteFilePath(url), { force: true });
 } else {
-  const database = new URL(url).pathname.slice(1);
-  const server = new URL(url);
-  server.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: server.toString() });
+  const database = databaseName(url);
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
