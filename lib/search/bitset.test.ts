@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bitset, GrowableUint32, GrowableUint8, SlotList } from './bitset';
+import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 
 const members = (set: Bitset) => {
   const out: number[] = [];
@@ -49,17 +49,5 @@ describe('GrowableUint8', () => {
     expect([...array.data]).toEqual([1, 255, 255, 255]);
     array.push(7);
     expect(array.data[4]).toBe(7);
-  });
-});
-
-describe('SlotList', () => {
-  it('gives back every slot in order, across one- to five-byte gaps, also after trim', () => {
-    const slots = [0, 1, 2, 127, 128, 300, 16_384, 16_385, 2_097_152, 2_097_280, 4_000_000_000];
-    const list = new SlotList();
-    for (const slot of slots.slice(0, 6)) list.push(slot);
-    list.trim();
-    for (const slot of slots.slice(6)) list.push(slot);
-    expect([...list.toArray()]).toEqual(slots);
-    expect(list.length).toBe(slots.length);
   });
 });

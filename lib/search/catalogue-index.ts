@@ -1,12 +1,14 @@
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { foldText } from '@/lib/text';
-import { Bitset, GrowableUint16, GrowableUint32, GrowableUint8, SlotList } from './bitset';
+import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
+import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
 import { tokenize } from './tokenize';
 
 /**
- * The in-memory search index: an inverted index over the text and one posting list per facet value,
- * so a query's matches, BM25 ranking and exact disjunctive facet counts are bitset operations.
+ * The in-memory search index: an inverted index over the text (with each word's positions, for phrases)
+ * and one posting list per facet value, so a query's matches, BM25 ranking and exact disjunctive facet
+ * counts are bitset operations.
  * Every (re)indexed publication takes a new slot; the old slot is only marked dead, which keeps every
  * posting list sorted by slot and makes an update as cheap as an insert.
  */
@@ -52,23 +54,30 @@ const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
 const K1 = 1.2;
 const B = 0.75;
 
-class ValueDictionary {
-  readonly values: string[] = [];
+/**
+ * The facet values: one id space over every facet, so that a publication's values (all facets together)
+ * sit side by side, and counting them for a query is one pass over its matches.
+ */
+class FacetValues {
+  readonly names: string[] = [];
   readonly postings: GrowableUint32[] = [];
   /** How many live publications hold each value: the counts over the whole catalogue, kept by upsert and remove. */
   readonly liveCounts: number[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Per facet, its values' ids in the order first seen. */
+  readonly members = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, number[]>;
+  private readonly ids = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as Record<Facet, Map<string, number>>;
 
-  idOf(value: string): number | undefined {
-    return this.ids.get(value);
+  idOf(facet: Facet, value: string): number | undefined {
+    return this.ids[facet].get(value);
   }
 
-  intern(value: string): number {
-    let id = this.ids.get(value);
+  intern(facet: Facet, value: string): number {
+    let id = this.ids[facet].get(value);
     if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+      id = this.names.length;
+      this.ids[facet].set(value, id);
+      this.members[facet].push(id);
+      this.names.push(value);
       this.postings.push(new GrowableUint32());
       this.liveCounts.push(0);
     }
@@ -76,8 +85,11 @@ class ValueDictionary {
   }
 }
 
-/** Weighted term frequencies above 255 count as 255 (a word 64 times in one title). */
-type TermPostings = { slots: SlotList; weights: GrowableUint8; df: number };
+/**
+ * A term's postings: its slots (dead ones too, until the next rebuild), the weighted frequency in each
+ * (above 255 counts as 255: a word 64 times in one title), and the word's positions in each.
+ */
+type TermPostings = { slots: SlotList; weights: GrowableUint8; positions: PositionLists };
 
 export class CatalogueIndex {
   private capacity = 1024;
@@ -88,22 +100,13 @@ export class CatalogueIndex {
   private readonly yearOfSlot = new GrowableUint32(); // 0 when unknown
   private readonly titleKey: string[] = [];
   private readonly docLength = new GrowableUint32();
+  private readonly values = new FacetValues();
   /**
-   * Every slot's token sequence (term ids, `fieldGap` between fields so a phrase never spans two), end to
-   * end: slot s owns tokenData[tokenStart[s]] … tokenData[tokenStart[s + 1] - 1]. Two bytes a token while
-   * the vocabulary has fewer than 65,535 words (the largest value is the gap), four beyond.
+   * Each slot's facet value ids, facet by facet in FACETS order, end to end: slot s's values of the kth
+   * facet are valueIds[valueBounds[s * FACETS.length + k]] … valueIds[valueBounds[s * FACETS.length + k + 1] - 1].
    */
-  private tokenData: GrowableUint16 | GrowableUint32 = new GrowableUint16(1024);
-  private fieldGap = 0xffff;
-  private readonly tokenStart = GrowableUint32.of(0);
-  private readonly facetValues = Object.fromEntries(FACETS.map((f) => [f, new ValueDictionary()])) as Record<
-    Facet,
-    ValueDictionary
-  >;
-  /** Per facet, each slot's value ids as one flat array: slot s owns values[starts[s]] … values[starts[s + 1] - 1]. */
-  private readonly facetOfSlot = Object.fromEntries(
-    FACETS.map((f) => [f, { starts: GrowableUint32.of(0), values: new GrowableUint32(1024) }]),
-  ) as Record<Facet, { starts: GrowableUint32; values: GrowableUint32 }>;
+  private readonly valueBounds = GrowableUint32.of(0);
+  private readonly valueIds = new GrowableUint32(1024);
   private readonly termIds = new Map<string, number>();
   private readonly termPostings: TermPostings[] = [];
   /** Folded words as written → their stem's term id, for prefix queries. */
@@ -111,6 +114,10 @@ export class CatalogueIndex {
   private sortedSurfaces: string[] | null = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
+  // Working memory reused by every query (queries run one at a time): a query at a million publications
+  // would otherwise allocate megabytes, and the garbage collector's pauses would show in its timings.
+  private decoded = new Uint32Array(0);
+  private scores = new Float64Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -146,39 +153,40 @@ export class CatalogueIndex {
       year: doc.year === null ? [] : [String(doc.year)],
     };
     for (const facet of FACETS) {
-      const dictionary = this.facetValues[facet];
-      const ids = [...new Set(keys[facet])].map((v) => dictionary.intern(v));
-      const forward = this.facetOfSlot[facet];
-      for (const id of ids) {
-        dictionary.postings[id]!.push(slot);
-        dictionary.liveCounts[id]!++;
-        forward.values.push(id);
+      for (const value of new Set(keys[facet])) {
+        const id = this.values.intern(facet, value);
+        this.values.postings[id]!.push(slot);
+        this.values.liveCounts[id]!++;
+        this.valueIds.push(id);
       }
-      forward.starts.push(forward.values.length);
+      this.valueBounds.push(this.valueIds.length);
     }
 
-    const weights = new Map<number, number>();
+    // Per term: its weighted frequency and its positions, numbered through the fields with one left out
+    // between two fields, so that a phrase never joins the end of one field to the start of the next.
+    const terms = new Map<number, { weight: number; positions: number[] }>();
+    let position = 0;
     let length = 0;
     for (const field of ['title', 'names', 'summary'] as const) {
       for (const token of tokenize(doc[field])) {
         const id = this.internTerm(token.term);
-        if (id >= this.fieldGap) this.widenTokens();
         if (!this.surfaces.has(token.surface)) {
           this.surfaces.set(token.surface, id);
           this.sortedSurfaces = null;
         }
-        weights.set(id, (weights.get(id) ?? 0) + WEIGHT[field]);
-        this.tokenData.push(id);
+        let term = terms.get(id);
+        if (!term) terms.set(id, (term = { weight: 0, positions: [] }));
+        term.weight += WEIGHT[field];
+        term.positions.push(position++);
         length += WEIGHT[field];
       }
-      this.tokenData.push(this.fieldGap);
+      position++;
     }
-    this.tokenStart.push(this.tokenData.length);
-    for (const [id, weight] of weights) {
+    for (const [id, term] of terms) {
       const postings = this.termPostings[id]!;
       postings.slots.push(slot);
-      postings.weights.push(weight);
-      postings.df++;
+      postings.weights.push(term.weight);
+      postings.positions.push(term.positions);
     }
     this.docLength.push(length);
     this.totalLength += length;
@@ -190,14 +198,10 @@ export class CatalogueIndex {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.live.delete(slot);
-    // The dead slot's tokens stay in place until the next rebuild; nothing reads them again.
-    for (const term of new Set(this.tokensOf(slot))) {
-      if (term !== this.fieldGap) this.termPostings[term]!.df--;
-    }
-    for (const facet of FACETS) {
-      const { starts, values } = this.facetOfSlot[facet];
-      const counts = this.facetValues[facet].liveCounts;
-      for (let j = starts.data[slot]!; j < starts.data[slot + 1]!; j++) counts[values.data[j]!]!--;
+    // The dead slot stays in the term postings until the next rebuild; queries pass over it (not live).
+    const bounds = this.valueBounds.data;
+    for (let j = bounds[slot * FACETS.length]!; j < bounds[(slot + 1) * FACETS.length]!; j++) {
+      this.values.liveCounts[this.valueIds.data[j]!]!--;
     }
     this.totalLength -= this.docLength.data[slot]!;
     this.orders = {};
@@ -216,16 +220,23 @@ export class CatalogueIndex {
     const matches = base.clone();
     for (const filter of filters.values()) matches.and(filter);
 
+    // Disjunctive counting: every other facet's selection applies, a facet's own does not. The facets
+    // without a selection all count over the matches, in one walk.
+    const counts = new Map<Facet, Uint32Array>();
+    const overMatches = filters.size < FACETS.length ? this.countValues(matches) : null;
+    for (const facet of FACETS) {
+      if (!filters.has(facet)) {
+        counts.set(facet, overMatches!);
+        continue;
+      }
+      const scope = base.clone();
+      for (const [other, filter] of filters) if (other !== facet) scope.and(filter);
+      counts.set(facet, this.countValues(scope, facet));
+    }
     const facets = {} as Record<Facet, FacetCount[]>;
     const facetSizes = {} as Record<Facet, number>;
     for (const facet of FACETS) {
-      // Disjunctive counting: every other facet's selection applies, this facet's own does not.
-      let scope = matches;
-      if (filters.has(facet)) {
-        scope = base.clone();
-        for (const [other, filter] of filters) if (other !== facet) scope.and(filter);
-      }
-      const { values, size } = this.countFacet(facet, scope, params[facet].map(String), options);
+      const { values, size } = this.countFacet(facet, counts.get(facet)!, params[facet].map(String), options);
       facets[facet] = values;
       facetSizes[facet] = size;
     }
@@ -252,27 +263,10 @@ export class CatalogueIndex {
     for (const postings of this.termPostings) {
       postings.slots.trim();
       postings.weights.trim();
+      postings.positions.trim();
     }
-    for (const facet of FACETS) {
-      for (const postings of this.facetValues[facet].postings) postings.trim();
-      this.facetOfSlot[facet].starts.trim();
-      this.facetOfSlot[facet].values.trim();
-    }
-    for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.tokenData, this.tokenStart]) array.trim();
-  }
-
-  /** From two bytes a token to four: the vocabulary has outgrown 16-bit term ids. */
-  private widenTokens(): void {
-    const wide = new GrowableUint32(this.tokenData.data.length);
-    const { data, length } = this.tokenData;
-    for (let i = 0; i < length; i++) wide.push(data[i] === this.fieldGap ? 0xffffffff : data[i]!);
-    this.tokenData = wide;
-    this.fieldGap = 0xffffffff;
-  }
-
-  private tokensOf(slot: number): Uint16Array | Uint32Array {
-    const starts = this.tokenStart.data;
-    return this.tokenData.data.subarray(starts[slot]!, starts[slot + 1]!);
+    for (const postings of this.values.postings) postings.trim();
+    for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.valueBounds, this.valueIds]) array.trim();
   }
 
   private internTerm(term: string): number {
@@ -280,15 +274,21 @@ export class CatalogueIndex {
     if (id === undefined) {
       id = this.termPostings.length;
       this.termIds.set(term, id);
-      this.termPostings.push({ slots: new SlotList(), weights: new GrowableUint8(), df: 0 });
+      this.termPostings.push({ slots: new SlotList(), weights: new GrowableUint8(), positions: new PositionLists() });
     }
     return id;
+  }
+
+  /** The list's slots, decoded into the reused buffer (valid until the next call). */
+  private decode(list: SlotList): Uint32Array {
+    if (this.decoded.length < list.length) this.decoded = new Uint32Array(this.capacity);
+    return list.toArray(this.decoded);
   }
 
   private bitsOf(postings: GrowableUint32 | SlotList): Bitset {
     const set = new Bitset(this.capacity);
     const words = set.words;
-    const slots = postings instanceof SlotList ? postings.toArray() : postings.data.subarray(0, postings.length);
+    const slots = postings instanceof SlotList ? this.decode(postings) : postings.data.subarray(0, postings.length);
     for (let i = 0; i < slots.length; i++) words[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
     return set;
   }
@@ -315,41 +315,29 @@ export class CatalogueIndex {
   }
 
   private phraseBits(terms: string[]): Bitset {
+    const found = new Bitset(this.capacity);
     const ids = terms.map((t) => this.termIds.get(t));
-    const candidates = new Bitset(this.capacity);
-    if (ids.some((id) => id === undefined)) return candidates;
-    // Only publications holding every word of the phrase need their word order checked.
-    const holding = this.live.clone();
-    for (const id of new Set(ids)) holding.and(this.bitsOf(this.termPostings[id!]!.slots));
-    // Look for the phrase's rarest word (the fewest places to check), then at its neighbours.
-    const phrase = ids as number[];
-    let anchor = 0;
-    for (let k = 1; k < phrase.length; k++) {
-      if (this.termPostings[phrase[k]!]!.df < this.termPostings[phrase[anchor]!]!.df) anchor = k;
-    }
-    const tokens = this.tokenData.data;
-    const starts = this.tokenStart.data;
-    const target = phrase[anchor]!;
-    // Where the anchor word occurs next, at or after the current publication's first token: one search
-    // through the token store can serve several publications, and none of it is searched twice.
-    let next = -1;
-    const words = holding.words;
-    for (let k = 0; k < words.length; k++) {
-      for (let w = words[k]!; w !== 0; w &= w - 1) {
-        const slot = (k << 5) + 31 - Math.clz32(w & -w);
-        const start = starts[slot]!;
-        const end = starts[slot + 1]!;
-        // The publication holds the word, so the search stops inside its tokens.
-        if (next < start) next = tokens.indexOf(target, start);
-        for (; next !== -1 && next < end; next = tokens.indexOf(target, next + 1)) {
-          if (phraseAt(tokens, next - anchor, start, end, phrase)) {
-            candidates.add(slot);
-            break;
-          }
+    if (ids.some((id) => id === undefined)) return found;
+    // One cursor per word of the phrase; the rarest leads, the others catch up to each of its publications.
+    const cursors = (ids as number[]).map((id) => new PostingCursor(this.termPostings[id]!.slots, this.termPostings[id]!.positions));
+    const lead = cursors.reduce((a, b) => (b.length < a.length ? b : a));
+    const at = new Float64Array(cursors.length);
+    const position = new Float64Array(cursors.length);
+    const live = this.live.words;
+    let slot = lead.seek(0);
+    next: while (slot !== Infinity) {
+      for (const cursor of cursors) {
+        const at = cursor.seek(slot);
+        if (at === Infinity) break next;
+        if (at !== slot) {
+          slot = lead.seek(at);
+          continue next;
         }
       }
+      if ((live[slot >>> 5]! & (1 << (slot & 31))) !== 0 && PostingCursor.adjacent(cursors, at, position)) found.add(slot);
+      slot = lead.seek(slot + 1);
     }
-    return candidates;
+    return found;
   }
 
   private clauseBits(clause: Clause): Bitset {
@@ -379,55 +367,59 @@ export class CatalogueIndex {
 
   private yearRange(from: number | null, to: number | null): Bitset {
     const set = new Bitset(this.capacity);
-    const years = this.facetValues.year;
-    years.values.forEach((value, id) => {
-      const year = Number(value);
-      if ((from === null || year >= from) && (to === null || year <= to)) set.or(this.bitsOf(years.postings[id]!));
-    });
+    for (const id of this.values.members.year) {
+      const year = Number(this.values.names[id]);
+      if ((from === null || year >= from) && (to === null || year <= to)) set.or(this.bitsOf(this.values.postings[id]!));
+    }
     return set;
   }
 
   private facetMatches(facet: Facet, selected: string[]): Bitset {
     const set = new Bitset(this.capacity);
-    const dictionary = this.facetValues[facet];
     for (const value of selected) {
-      const id = dictionary.idOf(value);
-      if (id !== undefined) set.or(this.bitsOf(dictionary.postings[id]!));
+      const id = this.values.idOf(facet, value);
+      if (id !== undefined) set.or(this.bitsOf(this.values.postings[id]!));
     }
     return set;
   }
 
-  private countFacet(facet: Facet, scope: Bitset, selected: string[], options: SearchOptions) {
-    const dictionary = this.facetValues[facet];
-    const counts = this.countValues(facet, scope);
+  private countFacet(facet: Facet, counts: Uint32Array, selected: string[], options: SearchOptions) {
+    const names = this.values.names;
     const accept = options.facetFilter?.[facet];
     const limit = options.facetLimit ?? Infinity;
     let size = 0;
     const candidates: number[] = [];
-    for (let id = 0; id < counts.length; id++) {
+    for (const id of this.values.members[facet]) {
       if (counts[id] === 0) continue;
       size++;
-      if (!accept || accept(dictionary.values[id]!)) candidates.push(id);
+      if (!accept || accept(names[id]!)) candidates.push(id);
     }
     const top = candidates.length > limit ? topByCount(candidates, counts, limit) : candidates;
     const chosen = new Set(top);
     const values: FacetCount[] = top.map((id) => ({
-      value: dictionary.values[id]!,
+      value: names[id]!,
       count: counts[id]!,
-      selected: selected.includes(dictionary.values[id]!),
+      selected: selected.includes(names[id]!),
     }));
     for (const value of selected) {
-      const id = dictionary.idOf(value);
+      const id = this.values.idOf(facet, value);
       if (id === undefined || !chosen.has(id)) values.push({ value, count: id === undefined ? 0 : counts[id]!, selected: true });
     }
     return { values, size };
   }
 
-  /** How many publications of `scope` hold each value of the facet. */
-  private countValues(facet: Facet, scope: Bitset): Uint32Array {
-    const counts = new Uint32Array(this.facetValues[facet].values.length);
-    const starts = this.facetOfSlot[facet].starts.data;
-    const valueIds = this.facetOfSlot[facet].values.data;
+  /**
+   * How many publications of `scope` hold each facet value (indexed by value id): the values of `facet`
+   * only when given, else of every facet.
+   */
+  private countValues(scope: Bitset, facet?: Facet): Uint32Array {
+    const counts = new Uint32Array(this.values.names.length);
+    const bounds = this.valueBounds.data;
+    const ids = this.valueIds.data;
+    const stride = FACETS.length;
+    // Slot s's values to count are ids[bounds[s * stride + from]] … ids[bounds[s * stride + to] - 1].
+    const from = facet === undefined ? 0 : FACETS.indexOf(facet);
+    const to = facet === undefined ? stride : from + 1;
     // When the scope holds most of the catalogue (no filter, a common word), counting what lies outside it
     // and subtracting from the whole catalogue's counts visits fewer publications.
     const complement = scope.count() * 2 > this.size;
@@ -436,12 +428,13 @@ export class CatalogueIndex {
     for (let k = 0; k < words.length; k++) {
       for (let w = words[k]!; w !== 0; w &= w - 1) {
         const slot = (k << 5) + 31 - Math.clz32(w & -w);
-        for (let j = starts[slot]!, end = starts[slot + 1]!; j < end; j++) counts[valueIds[j]!]!++;
+        for (let j = bounds[slot * stride + from]!, end = bounds[slot * stride + to]!; j < end; j++) counts[ids[j]!]!++;
       }
     }
     if (complement) {
-      const whole = this.facetValues[facet].liveCounts;
-      for (let id = 0; id < counts.length; id++) counts[id] = whole[id]! - counts[id]!;
+      const whole = this.values.liveCounts;
+      if (facet === undefined) for (let id = 0; id < counts.length; id++) counts[id] = whole[id]! - counts[id]!;
+      else for (const id of this.values.members[facet]) counts[id] = whole[id]! - counts[id]!;
     }
     return counts;
   }
@@ -481,7 +474,9 @@ export class CatalogueIndex {
 
   /** The best `limit` matches by BM25 over weighted term frequencies, best first. */
   private topByRelevance(matches: Bitset, query: SearchQuery, limit: number): number[] {
-    const scores = new Float64Array(this.capacity);
+    if (this.scores.length < this.capacity) this.scores = new Float64Array(this.capacity);
+    else this.scores.fill(0);
+    const scores = this.scores;
     const docCount = Math.max(1, this.size);
     const averageLength = this.totalLength / docCount || 1;
     const scored = new Set<number>();
@@ -494,10 +489,17 @@ export class CatalogueIndex {
         if (scored.has(id)) continue;
         scored.add(id);
         const postings = this.termPostings[id]!;
-        const idf = Math.log(1 + (docCount - postings.df + 0.5) / (postings.df + 0.5));
+        const slots = this.decode(postings.slots);
+        // Document frequency over live publications only: postings keep dead slots until a rebuild.
+        let df = slots.length;
+        if (this.deadSlots > 0) {
+          const live = this.live.words;
+          df = 0;
+          for (let i = 0; i < slots.length; i++) if ((live[slots[i]! >>> 5]! & (1 << (slots[i]! & 31))) !== 0) df++;
+        }
+        const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         const weights = postings.weights.data;
         const lengths = this.docLength.data;
-        const slots = postings.slots.toArray();
         const words = matches.words;
         for (let i = 0; i < slots.length; i++) {
           const slot = slots[i]!;
@@ -544,13 +546,6 @@ function topByCount(ids: number[], counts: Uint32Array, limit: number): number[]
     }
   }
   return heap.sort((a, b) => better(b, a));
-}
-
-/** Whether `ids` follow one another from tokens[from], all within tokens[start…end). */
-function phraseAt(tokens: Uint16Array | Uint32Array, from: number, start: number, end: number, ids: number[]): boolean {
-  if (from < start || from + ids.length > end) return false;
-  for (let j = 0; j < ids.length; j++) if (tokens[from + j] !== ids[j]) return false;
-  return true;
 }
 
 type Compare = (a: number, b: number) => number;
