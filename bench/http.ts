@@ -48,7 +48,7 @@ export type HttpResult = {
 };
 
 /** `databaseUrl`: the benchmark database, as DATABASE_URL (a SQLite file: URL or a PostgreSQL URL). */
-export type HttpOptions = { databaseUrl: string; connections: number; duration: number; log: (line: string) => void };
+export type HttpOptions = { databaseUrl: string; n: number; connections: number; duration: number; log: (line: string) => void };
 
 // --- process groups --------------------------------------------------------------------------------
 
@@ -271,7 +271,7 @@ async function autocannon(port: number, url: string, connections: number, durati
   return JSON.parse(line) as AutocannonJson;
 }
 
-export async function runHttp({ databaseUrl, connections, duration, log }: HttpOptions): Promise<HttpResult> {
+export async function runHttp({ databaseUrl, n, connections, duration, log }: HttpOptions): Promise<HttpResult> {
   const build = ensureBuild(log);
   if (build.stale) log('warning: app/, components/ or lib/ changed after the last build: this measures the build, not the working tree');
   const dir = path.join(CACHE_DIR, 'http');
@@ -298,12 +298,14 @@ export async function runHttp({ databaseUrl, connections, duration, log }: HttpO
     // Start-up: until `/` first answers 200. Connections are refused until the server listens; the first
     // accepted request then waits for the search index to be built.
     let startupMs = NaN;
-    const deadline = Date.now() + 120_000;
+    // The first answer waits for the index: about 2 minutes at a million publications on 2 cores.
+    const waitMs = 120_000 + 0.3 * n;
+    const deadline = Date.now() + waitMs;
     while (Number.isNaN(startupMs)) {
       if (exited !== undefined) throw new Error(`next start exited (${exited}) before answering:\n${(saveLog(), tail(nextLog))}`);
-      if (Date.now() > deadline) throw new Error(`next start did not answer / within 120 s:\n${(saveLog(), tail(nextLog))}`);
+      if (Date.now() > deadline) throw new Error(`next start did not answer / within ${waitMs / 1000} s:\n${(saveLog(), tail(nextLog))}`);
       try {
-        const answer = await httpGet(nextPort, '/', 120_000);
+        const answer = await httpGet(nextPort, '/', waitMs);
         if (answer.status === 200) startupMs = performance.now() - started;
         else await sleep(100);
       } catch {

@@ -32,11 +32,21 @@ const USAGE = `usage: npm run bench -- [options]
   --runs <count>       timed runs per query, after ${WARMUP_RUNS} warm-up runs (default 100)
   --connections <c>    autocannon connections (default 10)
   --duration <s>       seconds of load per URL and server (default 10)
+  --skip-floor         skip the SQL floor (minutes per query at 1,000,000 on PostgreSQL)
   --skip-http          skip the HTTP stage (no build, no server)
   --json               print the results as JSON after the tables
   --help               this text`;
 
-type Options = { db: Db; n: number; runs: number; connections: number; duration: number; skipHttp: boolean; json: boolean };
+type Options = {
+  db: Db;
+  n: number;
+  runs: number;
+  connections: number;
+  duration: number;
+  skipFloor: boolean;
+  skipHttp: boolean;
+  json: boolean;
+};
 
 function options(): Options {
   const config = {
@@ -46,6 +56,7 @@ function options(): Options {
       runs: { type: 'string', default: '100' },
       connections: { type: 'string', default: '10' },
       duration: { type: 'string', default: '10' },
+      'skip-floor': { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -76,6 +87,7 @@ function options(): Options {
     runs: integer('runs', values.runs, 1, 1000),
     connections: integer('connections', values.connections, 1, 200),
     duration: integer('duration', values.duration, 1, 120),
+    skipFloor: values['skip-floor'],
     skipHttp: values['skip-http'],
     json: values.json,
   };
@@ -134,7 +146,8 @@ type Results = {
   /** With --db postgres: the database the stages ran on. */
   postgres: PostgresCatalogue | null;
   queryLayer: QueryLayerResult;
-  floor: FloorResult[];
+  /** Null with --skip-floor. */
+  floor: FloorResult[] | null;
   http: HttpResult | null;
   targets: { name: string; pass: boolean; detail: string }[];
 };
@@ -226,19 +239,19 @@ function report(r: Results): string {
   const matrix = queryMatrix(o.n);
   const rows = matrix.map((m) => {
     const layer = q.queries.find((x) => x.name === m.name)!;
-    const floor = r.floor.find((x) => x.name === m.name)!;
+    const floor = r.floor?.find((x) => x.name === m.name);
     const target = targetFor(m);
     return [
       m.name,
-      String(layer.total) + (layer.total === floor.total ? '' : ` ≠${floor.total}`),
+      String(layer.total) + (!floor || layer.total === floor.total ? '' : ` ≠${floor.total}`),
       ms(layer.layer.p50),
       ms(layer.layer.p95),
       ms(layer.layer.p99),
       ms(layer.index.p50),
-      ms(floor.floor.p50),
-      ms(floor.floor.p95),
-      String(floor.floor.runs),
-      (layer.layer.p50 / floor.floor.p50).toFixed(2),
+      floor ? ms(floor.floor.p50) : '–',
+      floor ? ms(floor.floor.p95) : '–',
+      floor ? String(floor.floor.runs) : '–',
+      floor ? (layer.layer.p50 / floor.floor.p50).toFixed(2) : '–',
       `≤${target}`,
       mark(layer.layer.p95 <= target),
     ];
@@ -250,7 +263,10 @@ function report(r: Results): string {
       (i) => i >= 1 && i <= 10,
     ),
   );
-  const mismatched = matrix.filter((m) => q.queries.find((x) => x.name === m.name)!.total !== r.floor.find((x) => x.name === m.name)!.total);
+  const mismatched = matrix.filter((m) => {
+    const floor = r.floor?.find((x) => x.name === m.name);
+    return floor !== undefined && q.queries.find((x) => x.name === m.name)!.total !== floor.total;
+  });
   if (mismatched.length) {
     out.push(`warning: the app and ${DATABASES[o.db]} disagree on the number of matches (≠) for ${mismatched.map((m) => m.name).join(', ')}`);
   }
@@ -338,18 +354,21 @@ async function main(): Promise<void> {
   stage('query layer', `query layer (in process, react-server conditions, ${DATABASES[o.db]})`);
   const queryLayer = await runQueryLayer(databaseUrl, o.n, o.runs);
 
-  stage('floor', `SQL floor (${FLOOR_ENGINE[o.db]})`);
-  const floor = await runSqlFloor(
-    postgres ? { postgresUrl: postgres.url } : { sqliteFile: catalogue.file },
-    o.n,
-    o.runs,
-    (line) => log(`  ${line}`),
-  );
+  let floor: FloorResult[] | null = null;
+  if (!o.skipFloor) {
+    stage('floor', `SQL floor (${FLOOR_ENGINE[o.db]})`);
+    floor = await runSqlFloor(
+      postgres ? { postgresUrl: postgres.url } : { sqliteFile: catalogue.file },
+      o.n,
+      o.runs,
+      (line) => log(`  ${line}`),
+    );
+  }
 
   let http: HttpResult | null = null;
   if (!o.skipHttp) {
     stage('http', 'HTTP (next start vs plain node:http, autocannon)');
-    http = await runHttp({ databaseUrl, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
+    http = await runHttp({ databaseUrl, n: o.n, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
   }
   stopOwnCluster();
 
