@@ -11,7 +11,14 @@ import { CACHE_DIR } from './generate';
 import type { PlainManifest } from './plain-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
+const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+/**
+ * The JavaScript heap cap `npm start` gives the app server (package.json): V8 otherwise lets garbage grow
+ * with the machine's memory, and the server measured here should be the one deployed.
+ */
+const HEAP_CAP = /--max-old-space-size=\d+/.exec(
+  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
+)?.[0];
 const AUTOCANNON_BIN = path.join(ROOT, 'node_modules/.bin/autocannon');
 const BUILD_ID = path.join(ROOT, '.next/BUILD_ID');
 const HOST = '127.0.0.1'; // loopback only, for every server and every request
@@ -280,7 +287,7 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
 
   const nextPort = await freePort();
   const started = performance.now();
-  const next = spawnGroup(NEXT_BIN, ['start', '-p', String(nextPort), '-H', HOST], {
+  const next = spawnGroup(process.execPath, [...(HEAP_CAP ? [HEAP_CAP] : []), NEXT_BIN, 'start', '-p', String(nextPort), '-H', HOST], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
