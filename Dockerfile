@@ -54,5 +54,6 @@ EXPOSE 3000
 # The first answer waits for the search index: about 2 minutes at a million publications.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/publications').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# The heap cap of `npm start` (package.json): without it V8 lets garbage grow with the machine's memory.
+# The heap cap of `npm start` (package.json, the one to change first): without it V8 lets garbage grow with
+# the machine's memory.
 CMD ["node", "--max-old-space-size=512", "server.js"]

@@ -16,9 +16,12 @@ const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
  * The JavaScript heap cap `npm start` gives the app server (package.json): V8 otherwise lets garbage grow
  * with the machine's memory, and the server measured here should be the one deployed.
  */
-const HEAP_CAP = /--max-old-space-size=\d+/.exec(
-  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
-)?.[0];
+const HEAP_CAP = (() => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flag = /--max-old-space-size=\d+/.exec(start)?.[0];
+  if (!flag) throw new Error(`package.json's start script sets no --max-old-space-size: ${start}`);
+  return flag;
+})();
 const AUTOCANNON_BIN = path.join(ROOT, 'node_modules/.bin/autocannon');
 const BUILD_ID = path.join(ROOT, '.next/BUILD_ID');
 const HOST = '127.0.0.1'; // loopback only, for every server and every request
@@ -287,7 +290,7 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
 
   const nextPort = await freePort();
   const started = performance.now();
-  const next = spawnGroup(process.execPath, [...(HEAP_CAP ? [HEAP_CAP] : []), NEXT_BIN, 'start', '-p', String(nextPort), '-H', HOST], {
+  const next = spawnGroup(process.execPath, [HEAP_CAP, NEXT_BIN, 'start', '-p', String(nextPort), '-H', HOST], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -306,11 +309,11 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
     // accepted request then waits for the search index to be built.
     let startupMs = NaN;
     // The first answer waits for the index: about 2 minutes at a million publications on 2 cores.
-    const waitMs = 120_000 + 0.3 * n;
+    const waitMs = Math.round(120_000 + 0.3 * n);
     const deadline = Date.now() + waitMs;
     while (Number.isNaN(startupMs)) {
       if (exited !== undefined) throw new Error(`next start exited (${exited}) before answering:\n${(saveLog(), tail(nextLog))}`);
-      if (Date.now() > deadline) throw new Error(`next start did not answer / within ${waitMs / 1000} s:\n${(saveLog(), tail(nextLog))}`);
+      if (Date.now() > deadline) throw new Error(`next start did not answer / within ${Math.round(waitMs / 1000)} s:\n${(saveLog(), tail(nextLog))}`);
       try {
         const answer = await httpGet(nextPort, '/', waitMs);
         if (answer.status === 200) startupMs = performance.now() - started;

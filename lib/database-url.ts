@@ -18,16 +18,20 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }
 
-/** A PostgreSQL URL naming another database on the same server. */
+/**
+ * A PostgreSQL URL naming another database on the same server. Names are letters, digits, _ and - only:
+ * node-postgres decodes the path with decodeURI, which would leave an escaped / ? # … as written.
+ */
 export function withDatabase(url: string, database: string): string {
+  if (!/^[\w-]+$/.test(database)) throw new Error(`Database name must be letters, digits, _ or -: ${JSON.stringify(database)}`);
   const other = new URL(url);
-  other.pathname = `/${encodeURIComponent(database)}`;
+  other.pathname = `/${database}`;
   return other.toString();
 }
 
-/** The database a PostgreSQL URL names. */
+/** The database a PostgreSQL URL names (decoded as node-postgres decodes it). */
 export function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+  return decodeURI(new URL(url).pathname.slice(1));
 }
 
 /** How to name a database in messages: the SQLite file's path, or the URL without its password. */

@@ -84,7 +84,7 @@ export class Bitset {
  * room once filled (`trim`). The index holds millions of these numbers: they live in typed arrays, not
  * JS arrays, and as few of them as possible.
  */
-abstract class Growable<T extends Uint8Array | Uint16Array | Uint32Array> {
+abstract class Growable<T extends Uint8Array | Uint32Array> {
   data: T;
   length = 0;
 
@@ -122,16 +122,6 @@ export class GrowableUint32 extends Growable<Uint32Array> {
     const array = new GrowableUint32(Math.max(4, values.length));
     for (const value of values) array.push(value);
     return array;
-  }
-}
-
-export class GrowableUint16 extends Growable<Uint16Array> {
-  constructor(capacity = 4) {
-    super(capacity);
-  }
-
-  protected allocate(size: number): Uint16Array {
-    return new Uint16Array(size);
   }
 }
 

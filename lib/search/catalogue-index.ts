@@ -199,6 +199,7 @@ export class CatalogueIndex {
     this.slotOf.delete(id);
     this.live.delete(slot);
     // The dead slot stays in the term postings until the next rebuild; queries pass over it (not live).
+    // The whole-catalogue counts must drop its values now: counting by complement subtracts from them.
     const bounds = this.valueBounds.data;
     for (let j = bounds[slot * FACETS.length]!; j < bounds[(slot + 1) * FACETS.length]!; j++) {
       this.values.liveCounts[this.valueIds.data[j]!]!--;
@@ -327,10 +328,10 @@ export class CatalogueIndex {
     let slot = lead.seek(0);
     next: while (slot !== Infinity) {
       for (const cursor of cursors) {
-        const at = cursor.seek(slot);
-        if (at === Infinity) break next;
-        if (at !== slot) {
-          slot = lead.seek(at);
+        const reached = cursor.seek(slot);
+        if (reached === Infinity) break next;
+        if (reached !== slot) {
+          slot = lead.seek(reached);
           continue next;
         }
       }
@@ -417,7 +418,6 @@ export class CatalogueIndex {
     const bounds = this.valueBounds.data;
     const ids = this.valueIds.data;
     const stride = FACETS.length;
-    // Slot s's values to count are ids[bounds[s * stride + from]] … ids[bounds[s * stride + to] - 1].
     const from = facet === undefined ? 0 : FACETS.indexOf(facet);
     const to = facet === undefined ? stride : from + 1;
     // When the scope holds most of the catalogue (no filter, a common word), counting what lies outside it

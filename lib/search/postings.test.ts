@@ -55,5 +55,6 @@ describe('PostingCursor', () => {
     ]);
     // A word repeated: "b b" never (no two positions in a row), "a a" neither.
     expect(PostingCursor.adjacent([b, b], ...state())).toBe(false);
+    expect(PostingCursor.adjacent([c, c], ...state())).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 import { GrowableUint8 } from './bitset';
 
-/**
- * A term's postings: the slots holding it, in increasing order, each as its distance from the previous one
- * in LEB128 (7 bits a byte: one or two bytes a slot for all but the rarest words, instead of four); and,
- * beside each slot, where in the publication the word stands (its positions, for phrases).
- */
+// A term's postings: the slots holding it, in increasing order, each as its distance from the previous one
+// in LEB128 (7 bits a byte: one or two bytes a slot for all but the rarest words, instead of four); and,
+// beside each slot, where in the publication the word stands (its positions, for phrases). The decoding
+// loops are written out inline where they run per posting: a query at a million publications runs them
+// millions of times, and a function call per number costs more than the decoding.
 
 function pushVarint(bytes: GrowableUint8, value: number): void {
   while (value >= 0x80) {
@@ -49,21 +49,23 @@ export class SlotList {
   }
 }
 
+/** One posting's positions being encoded (shared: a vocabulary of 100,000 words would hold 100,000 of them). */
+const scratch = new GrowableUint8(16);
+
 /** Per posting, the byte length of its positions, then the positions as gaps (first from -1), all LEB128. */
 export class PositionLists {
   readonly bytes = new GrowableUint8(4);
-  private readonly scratch = new GrowableUint8(16);
 
   /** The positions of the next posting, increasing. */
   push(positions: number[]): void {
-    this.scratch.length = 0;
+    scratch.length = 0;
     let last = -1;
     for (const position of positions) {
-      pushVarint(this.scratch, position - last);
+      pushVarint(scratch, position - last);
       last = position;
     }
-    pushVarint(this.bytes, this.scratch.length);
-    for (let i = 0; i < this.scratch.length; i++) this.bytes.push(this.scratch.data[i]!);
+    pushVarint(this.bytes, scratch.length);
+    for (let i = 0; i < scratch.length; i++) this.bytes.push(scratch.data[i]!);
   }
 
   trim(): void {
