@@ -18,7 +18,9 @@ export function createPrismaClient(url: string = databaseUrl(), { maxConnections
     const adapter = new PrismaPg({ connectionString: url, ...(maxConnections && { max: maxConnections }) });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(url)}` }) });
+  // SQLite has one writer at a time: a write waits up to 15 s for the file's lock (better-sqlite3's default,
+  // 5 s, failed writes when several processes wrote at once on a busy machine: two end-to-end runs).
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${sqliteFilePath(url)}`, timeout: 15_000 }) });
 }
 
 /** A client or an interactive transaction: what a write helper needs. */
