@@ -97,7 +97,8 @@ describe('examples', () => {
 describe('schemas', () => {
   it('refuse an unknown field, a missing field and a wrong type, as zod does', () => {
     const schema = checker.operation('/api/publications/{slug}').responses['200']!.content!['application/json']!.schema;
-    const { languages: _languages, ...withoutLanguages } = detailExample;
+    const withoutLanguages: Record<string, unknown> = { ...detailExample };
+    delete withoutLanguages.languages;
     expect(checker.errors(schema, { ...detailExample, extra: 1 })).toEqual([expect.stringMatching(/additional properties/)]);
     expect(checker.errors(schema, withoutLanguages)).toEqual([expect.stringMatching(/languages/)]);
     expect(checker.errors(schema, { ...detailExample, languages: 'en' })).toEqual(['/languages must be array']);
