@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { ErrorSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { publicationExists } from '@/lib/data/catalogue';
 import { SESSION_COOKIES } from '@/lib/auth/session';
@@ -40,6 +41,12 @@ async function isMissingPublication(request: NextRequest): Promise<boolean> {
   return slug === null || !(await publicationExists(slug, { ownWrites }));
 }
 
+/** `/api/publications/<slug>` whose slug is not valid percent-encoding (`%ZZ`). */
+function isMalformedApiSlug(pathname: string): boolean {
+  const match = /^\/api\/publications\/([^/]+)$/.exec(pathname);
+  return match !== null && slugOf(`/publications/${match[1]}`) === null;
+}
+
 export async function proxy(request: NextRequest) {
   const https =
     env.SITE_URL?.startsWith('https:') === true ||
@@ -51,7 +58,10 @@ export async function proxy(request: NextRequest) {
 
   const { pathname } = request.nextUrl;
   let response: NextResponse;
-  if (await isMissingPublication(request)) {
+  if (isMalformedApiSlug(pathname)) {
+    // Next cannot decode such a slug into the route's params and answers 500: it names no publication.
+    response = NextResponse.json(ErrorSchema.encode({ error: 'Publication not found' }), { status: 404 });
+  } else if (await isMissingPublication(request)) {
     // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
     // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
     // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.
