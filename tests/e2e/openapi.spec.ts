@@ -141,9 +141,7 @@ test.describe('OpenAPI document @http', () => {
     expect(answers.filter((a) => a.status >= 500).map((a) => `${a.status} ${a.url.slice(0, 80)}`)).toEqual([]);
     // Whatever reached a handler is documented (a 400 from the server itself for a malformed URL is not the API's).
     expectDocumented(answers.filter((a) => a.status !== 400));
-    expect(answers.filter((a) => a.url.startsWith('/api/publications/')).every((a) => a.status === 404 || a.status === 400)).toBe(
-      true,
-    );
+    expect(answers.filter((a) => a.url.startsWith('/api/publications/')).map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 404]);
   });
 });
 
@@ -167,7 +165,7 @@ test.describe('/api page', () => {
         await expect(section.getByRole('link', { name: example.href, exact: true })).toHaveAttribute('href', example.href);
       }
     }
-    await expect(page.getByRole('link', { name: '/api/openapi.json' })).toHaveAttribute('href', '/api/openapi.json');
+    await expect(page.getByText('The same description, machine-readable').getByRole('link')).toHaveAttribute('href', '/api/openapi.json');
     await expect(page.locator('section#schema-PublicationDetail')).toContainText('publishedAt');
 
     const scripts = await page.locator('script[src]').evaluateAll((tags) => tags.map((t) => (t as HTMLScriptElement).src));
