@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getPublication } from '@/lib/data/catalogue';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
+import { CiteBox } from '@/components/publication/cite-box';
 
 const LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -108,6 +109,7 @@ export default async function PublicationPage({ params }: Props) {
             </div>
           )}
         </dl>
+        <CiteBox publication={publication} />
       </article>
     </main>
   );
