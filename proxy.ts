@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { publicationExists } from '@/lib/data/catalogue';
+import { publicationState } from '@/lib/data/catalogue';
 import { SESSION_COOKIES } from '@/lib/auth/session';
 
 const NOT_FOUND_PAGE = '/publication-not-found';
+const GONE_PAGE = '/publication-gone';
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -30,14 +31,21 @@ function slugOf(pathname: string): string | null {
   }
 }
 
-/** Unknown publication slugs, answered with a readable 404 (see below). */
-async function isMissingPublication(request: NextRequest): Promise<boolean> {
+/**
+ * The page a publication URL is answered with instead of its own: a readable 404 for unknown slugs, 410
+ * Gone for one that was public and was deleted or withdrawn (see below); null for every other path.
+ */
+async function missingPublicationPage(request: NextRequest): Promise<{ page: string; status: 404 | 410 } | null> {
   const { pathname } = request.nextUrl;
-  if (pathname === NOT_FOUND_PAGE) return true;
-  if (!/^\/publications\/[^/]+$/.test(pathname)) return false;
+  if (pathname === NOT_FOUND_PAGE) return { page: NOT_FOUND_PAGE, status: 404 };
+  if (pathname === GONE_PAGE) return { page: GONE_PAGE, status: 410 };
+  if (!/^\/publications\/[^/]+$/.test(pathname)) return null;
   const slug = slugOf(pathname);
+  if (slug === null) return { page: NOT_FOUND_PAGE, status: 404 };
   const ownWrites = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  return slug === null || !(await publicationExists(slug, { ownWrites }));
+  const state = await publicationState(slug, { ownWrites });
+  if (state === 'published') return null;
+  return state === 'gone' ? { page: GONE_PAGE, status: 410 } : { page: NOT_FOUND_PAGE, status: 404 };
 }
 
 export async function proxy(request: NextRequest) {
@@ -51,14 +59,15 @@ export async function proxy(request: NextRequest) {
 
   const { pathname } = request.nextUrl;
   let response: NextResponse;
-  if (await isMissingPublication(request)) {
+  const missing = await missingPublicationPage(request);
+  if (missing) {
     // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
     // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
     // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.
-    const notFound = request.nextUrl.clone();
-    notFound.pathname = NOT_FOUND_PAGE;
-    notFound.search = '';
-    response = NextResponse.rewrite(notFound, { status: 404, request: { headers: requestHeaders } });
+    const page = request.nextUrl.clone();
+    page.pathname = missing.page;
+    page.search = '';
+    response = NextResponse.rewrite(page, { status: missing.status, request: { headers: requestHeaders } });
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 
+export const metadata = { title: 'Page not found' };
+
 // Rendered per request so its scripts carry the CSP nonce.
 export default async function NotFound() {
   await connection();

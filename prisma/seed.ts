@@ -21,7 +21,7 @@ export function readSeedPublications(file = SEED_FILE): PublicationRecord[] {
     ...errors.map((e) => `${e.field}: ${e.message}`),
   ].map((problem) => `${records[i]!.title}: ${problem}`));
   if (problems.length > 0) throw new Error(`The sample data is not canonical; fix ${file}:\n${problems.join('\n')}`);
-  return results.map(({ record }) => ({ ...record, category: record.category ?? null, language: record.language ?? null, url: record.url ?? null }));
+  return results.map(({ record }) => ({ ...record, category: record.category ?? null, languages: record.languages ?? [], url: record.url ?? null }));
 }
 
 /** Loads the taxonomy and the sample publications; running it again changes nothing. */

@@ -13,6 +13,7 @@ import {
   reapplyChanges,
   SUMMARY_MAX,
   TITLE_MAX,
+  URL_MAX,
   type PublicationField,
   type PublicationFieldErrors,
   type PublicationFormValues,
@@ -36,7 +37,7 @@ type Rebase = {
 };
 
 const errorId = (field: PublicationField) => `${field}-error`;
-const COMPARED = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'status'] as const;
+const COMPARED = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'status'] as const;
 
 /** The element that takes the focus for a field with an error. */
 function focusTarget(form: HTMLFormElement, field: PublicationField): HTMLElement | null {
@@ -61,7 +62,7 @@ export function PublicationForm({
 }: {
   action: Action;
   initial: PublicationFormValues;
-  options: { countries: Option[]; regions: Option[]; categories: Option[] };
+  options: { countries: Option[]; regions: Option[]; categories: Option[]; languages: Option[] };
   /** The publication as it was when the form was opened (edits): a conflict is shown against it. */
   opened?: PublicationSnapshot;
   reloadHref?: string;
@@ -210,6 +211,22 @@ export function PublicationForm({
         error={fieldError('regions')} errorId={errorId('regions')} />
 
       <AuthorList defaultAuthors={values.authors} search={searchAuthorsAction} error={fieldError('authors')} errorId={errorId('authors')} />
+
+      <div>
+        <label htmlFor="url" className={labelClass}>
+          Document address
+        </label>
+        <p id="url-hint" className={hintClass}>
+          Where the publication can be read or downloaded (https://…); leave empty when there is none.
+        </p>
+        <input id="url" name="url" type="url" inputMode="url" defaultValue={values.url} maxLength={URL_MAX + 100}
+          aria-invalid={!!errors.url} aria-describedby={describedBy('url-hint', errors.url && errorId('url'))}
+          autoFocus={firstError === 'url'} className={inputClass} />
+        {errors.url && <p id={errorId('url')} className={errorClass}>{fieldError('url')}</p>}
+      </div>
+
+      <MultiSelect id="languages" name="languages" label="Languages" options={options.languages} defaultSelected={values.languages}
+        hint="The languages the publication is issued in, the main one first." error={fieldError('languages')} errorId={errorId('languages')} />
       </div>
 
       <div className="flex items-center gap-4 border-t border-slate-200 pt-4">

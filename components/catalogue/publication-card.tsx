@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { PublicationItem, Snippets } from '@/lib/data/catalogue';
+import { languageName, titleLang } from '@/lib/languages';
 import { Highlighted } from './highlighted';
 
 const EXCERPT_LENGTH = 280;
@@ -11,12 +12,12 @@ function excerpt(text: string): string {
 }
 
 export function PublicationCard({ publication, snippets }: { publication: PublicationItem; snippets: Snippets | null }) {
-  const { slug, title, summary, year, category, countries, regions, authors } = publication;
+  const { slug, title, summary, year, category, countries, regions, authors, languages } = publication;
   const places = countries.length > 0 ? countries.map((c) => c.name) : regions.map((r) => r.name);
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="text-lg font-semibold leading-snug">
-        <Link href={`/publications/${slug}`} className="text-brand-800 hover:underline">
+        <Link href={`/publications/${slug}`} lang={titleLang(languages)} className="text-brand-800 hover:underline">
           {snippets ? <Highlighted segments={snippets.title} /> : title}
         </Link>
       </h3>
@@ -24,6 +25,7 @@ export function PublicationCard({ publication, snippets }: { publication: Public
         <span>{year ?? 'Year unknown'}</span>
         {category && <span className="rounded bg-slate-100 px-1.5 text-slate-700">{category.name}</span>}
         {places.length > 0 && <span>{places.join(', ')}</span>}
+        {languages.length > 0 && <span>{languages.map(languageName).join(', ')}</span>}
       </p>
       {authors.length > 0 && <p className="mt-1 text-sm text-slate-700">{authors.map((a) => a.name).join('; ')}</p>}
       <p className="mt-2 text-sm leading-relaxed text-slate-800">

@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db';
+import { LANGUAGE_OPTIONS } from '@/lib/languages';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ADMIN_PAGE_SIZE, type AdminListParams } from '@/lib/publications/admin-params';
 import { EMPTY_PUBLICATION_FORM, type PublicationFormValues } from '@/lib/validation/publication-form';
@@ -78,8 +79,8 @@ export async function listAdminPublications(requested: AdminListParams): Promise
 
 export type Option = { value: string; label: string };
 
-/** The choices the publication form offers: every country, region and category. */
-export async function getPublicationFormOptions(): Promise<{ countries: Option[]; regions: Option[]; categories: Option[] }> {
+/** The choices the publication form offers: every country, region, category and language. */
+export async function getPublicationFormOptions(): Promise<{ countries: Option[]; regions: Option[]; categories: Option[]; languages: Option[] }> {
   const [countries, regions, categories] = await Promise.all([
     prisma.country.findMany({ select: { code: true, name: true }, orderBy: { name: 'asc' } }),
     prisma.region.findMany({ select: { slug: true, name: true }, orderBy: { name: 'asc' } }),
@@ -89,6 +90,7 @@ export async function getPublicationFormOptions(): Promise<{ countries: Option[]
     countries: countries.map((c) => ({ value: c.code, label: c.name })),
     regions: regions.map((r) => ({ value: r.slug, label: r.name })),
     categories: categories.map((c) => ({ value: c.slug, label: c.name })),
+    languages: LANGUAGE_OPTIONS,
   };
 }
 
@@ -119,9 +121,11 @@ export async function getPublicationForEdit(id: number): Promise<PublicationForE
       title: true,
       summary: true,
       year: true,
+      url: true,
       status: true,
       version: true,
       updatedAt: true,
+      languages: { select: { code: true }, orderBy: { position: 'asc' } },
       category: { select: { slug: true } },
       countries: { select: { countryCode: true }, orderBy: { country: { name: 'asc' } } },
       regions: { select: { region: { select: { slug: true } } }, orderBy: { region: { name: 'asc' } } },
@@ -145,6 +149,8 @@ export async function getPublicationForEdit(id: number): Promise<PublicationForE
       countries: row.countries.map((c) => c.countryCode),
       regions: row.regions.map((r) => r.region.slug),
       authors: row.authors.map((a) => ({ id: a.author.id, name: a.author.name })),
+      url: row.url ?? '',
+      languages: row.languages.map((l) => l.code),
       status: row.status,
       version: String(row.version),
     },

@@ -21,16 +21,19 @@ export type PublicationItem = {
   countries: CountryRef[];
   regions: Named[];
   authors: Named[];
+  /** ISO 639-1 codes, the main language first. */
+  languages: string[];
 };
 
 /** Title and summary excerpt with the words that matched the text query marked. */
 export type Snippets = { title: Segment[]; summary: Segment[] };
 
 export type PublicationDetail = PublicationItem & {
-  language: string | null;
   url: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** When it was first published in the catalogue. */
+  publishedAt: Date | null;
 };
 
 export type FacetValue = { value: string; label: string; count: number; selected: boolean };
@@ -60,7 +63,10 @@ const itemSelect = {
   countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { country: { name: 'asc' } } },
   regions: { select: { region: { select: { slug: true, name: true } } }, orderBy: { region: { name: 'asc' } } },
   authors: { select: { author: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
+  languages: { select: { code: true }, orderBy: { position: 'asc' } },
 } as const;
+
+const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true } as const;
 
 type ItemRow = {
   slug: string;
@@ -71,7 +77,10 @@ type ItemRow = {
   countries: { country: CountryRef }[];
   regions: { region: Named }[];
   authors: { author: Named }[];
+  languages: { code: string }[];
 };
+
+type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null };
 
 function toItem(row: ItemRow): PublicationItem {
   return {
@@ -83,7 +92,12 @@ function toItem(row: ItemRow): PublicationItem {
     countries: row.countries.map((c) => c.country),
     regions: row.regions.map((r) => r.region),
     authors: row.authors.map((a) => a.author),
+    languages: row.languages.map((l) => l.code),
   };
+}
+
+function toDetail(row: DetailRow): PublicationDetail {
+  return { ...toItem(row), url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt, publishedAt: row.publishedAt };
 }
 
 // One index per process, kept across hot reloads in development.
@@ -239,17 +253,18 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 
 export async function getPublication(slug: string): Promise<PublicationDetail | null> {
   const db = await publicDb();
-  const row = await db.publication.findUnique({
-    where: { slug, status: 'published' },
-    select: { ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
-  });
-  if (!row) return null;
-  return { ...toItem(row), language: row.language, url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  const row = await db.publication.findUnique({ where: { slug, status: 'published' }, select: detailSelect });
+  return row && toDetail(row);
 }
 
-/** `ownWrites`: the request is from signed-in staff (the proxy reads cookies from the request itself). */
-export async function publicationExists(slug: string, { ownWrites }: { ownWrites: boolean }): Promise<boolean> {
-  return (await reader({ ownWrites }).publication.count({ where: { slug, status: 'published' } })) > 0;
+/**
+ * Whether the slug names a published publication, one that was public and is no longer (410 Gone), or
+ * nothing. `ownWrites`: the request is from signed-in staff (the proxy reads cookies from the request itself).
+ */
+export async function publicationState(slug: string, { ownWrites }: { ownWrites: boolean }): Promise<'published' | 'gone' | 'missing'> {
+  const db = reader({ ownWrites });
+  if ((await db.publication.count({ where: { slug, status: 'published' } })) > 0) return 'published';
+  return (await db.publicationTombstone.count({ where: { slug } })) > 0 ? 'gone' : 'missing';
 }
 
 /**
@@ -268,10 +283,10 @@ export async function* listAllPublications(requested: CatalogueParams, batchSize
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
       where: { id: { in: batch }, status: 'published' },
-      select: { id: true, ...itemSelect, language: true, url: true, createdAt: true, updatedAt: true },
+      select: { id: true, ...detailSelect },
     });
     const position = new Map(batch.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    yield rows.map((row) => ({ ...toItem(row), language: row.language, url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt }));
+    yield rows.map(toDetail);
   }
 }

@@ -14,12 +14,12 @@ export type ExportRecord = {
   authors: string[];
   year: number | null;
   category: string | null;
-  language: string | null;
+  languages: string[];
   url: string | null;
   slug: string;
 };
 
-export const EXPORT_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'language', 'url', 'slug'] as const;
+export const EXPORT_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'] as const;
 
 export function toExportRecord(p: PublicationDetail): ExportRecord {
   return {
@@ -30,7 +30,7 @@ export function toExportRecord(p: PublicationDetail): ExportRecord {
     authors: p.authors.map((a) => a.name),
     year: p.year,
     category: p.category?.slug ?? null,
-    language: p.language,
+    languages: p.languages,
     url: p.url,
     slug: p.slug,
   };

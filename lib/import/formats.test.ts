@@ -113,7 +113,7 @@ describe('CSV', () => {
       authors: ['Jacqueline Berman', 'Phil Marshall'],
       year: 2014,
       category: 'needs-assessment',
-      language: 'en',
+      languages: ['en', 'fr'],
       url: 'https://example.org/a?b=c,d',
       slug: 'a-slug',
     };

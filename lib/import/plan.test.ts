@@ -8,7 +8,7 @@ function state(publications: Partial<Existing>[]): CatalogueState {
   const bySlug = new Map<string, Existing>();
   const byTitleYear = new Map<string, Existing[]>();
   publications.forEach((p, i) => {
-    const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, language: null, url: null, status: 'published', category: null, countries: [], regions: [], authors: [], ...p };
+    const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, languages: [], url: null, status: 'published', category: null, countries: [], regions: [], authors: [], ...p };
     bySlug.set(full.slug, full);
     const key = titleYearKey(full.title, full.year);
     byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), full]);
@@ -37,10 +37,10 @@ describe('planImport', () => {
   });
 
   it('leaves fields the source does not carry as they are', () => {
-    const s = state([{ title: 'T', category: 'handbook', language: 'en', url: 'https://example.org', regions: ['worldwide'] }]);
+    const s = state([{ title: 'T', category: 'handbook', languages: ['en'], url: 'https://example.org', regions: ['worldwide'] }]);
     const [listing] = plan(s, records({ regions: ['Worldwide'] }));
     expect(listing!.action).toBe('unchanged');
-    const [csv] = plan(s, records({ regions: ['Worldwide'], category: '', language: 'en', url: 'https://example.org' }));
+    const [csv] = plan(s, records({ regions: ['Worldwide'], category: '', languages: ['en'], url: 'https://example.org' }));
     expect(csv!.diff).toEqual([{ field: 'category', before: 'handbook', after: '—' }]);
   });
 

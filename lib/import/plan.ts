@@ -19,7 +19,7 @@ type Existing = {
   title: string;
   summary: string;
   year: number | null;
-  language: string | null;
+  languages: string[];
   url: string | null;
   status: string;
   category: string | null;
@@ -49,7 +49,7 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
       where: { id: { gt: after } },
       orderBy: { id: 'asc' },
       take: CHUNK,
-      select: { id: true, slug: true, title: true, summary: true, year: true, language: true, url: true, status: true, category: { select: { slug: true } } },
+      select: { id: true, slug: true, title: true, summary: true, year: true, url: true, status: true, category: { select: { slug: true } } },
     });
     if (publications.length === 0) break;
     const range = { publicationId: { gte: publications[0]!.id, lte: publications.at(-1)!.id } };
@@ -62,11 +62,17 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
       select: { publicationId: true, author: { select: { slug: true, name: true } } },
       orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
     });
+    const languages = await db.publicationLanguage.findMany({
+      where: range,
+      select: { publicationId: true, code: true },
+      orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+    });
     const byId = new Map<number, Existing>();
-    for (const p of publications) byId.set(p.id, { ...p, category: p.category?.slug ?? null, countries: [], regions: [], authors: [] });
+    for (const p of publications) byId.set(p.id, { ...p, category: p.category?.slug ?? null, languages: [], countries: [], regions: [], authors: [] });
     for (const c of countries) byId.get(c.publicationId)?.countries.push(c.countryCode);
     for (const r of regions) byId.get(r.publicationId)?.regions.push(r.region.slug);
     for (const a of authors) byId.get(a.publicationId)?.authors.push(a.author);
+    for (const l of languages) byId.get(l.publicationId)?.languages.push(l.code);
     for (const p of byId.values()) {
       bySlug.set(p.slug, p);
       const key = titleYearKey(p.title, p.year);
@@ -106,7 +112,7 @@ function diffOf(before: Existing, after: PublicationInput): FieldDiff[] {
   field('summary', before.summary, after.summary);
   field('year', show(before.year), show(after.year));
   field('category', show(before.category), show(after.category));
-  field('language', show(before.language), show(after.language));
+  field('languages', before.languages.join(', ') || '—', (after.languages ?? []).join(', ') || '—');
   field('url', show(before.url), show(after.url));
   field('countries', sorted(before.countries), sorted(after.countries));
   field('regions', sorted(before.regions), sorted(after.regions));
@@ -222,7 +228,7 @@ export function planImport(
         countries: record.countries,
         regions: record.regions,
         authors: record.authors,
-        language: record.language === undefined ? existing.language : record.language,
+        languages: record.languages === undefined ? existing.languages : record.languages,
         url: record.url === undefined ? existing.url : record.url,
         status: existing.status === 'draft' ? 'draft' : 'published',
       };
@@ -256,7 +262,7 @@ export function planImport(
       countries: record.countries,
       regions: record.regions,
       authors: record.authors,
-      language: record.language ?? null,
+      languages: record.languages ?? [],
       url: record.url ?? null,
       status,
     };

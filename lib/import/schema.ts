@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { PublicationRecordSchema } from '@/lib/validation/publication';
 
 /** The columns of the import CSV (the export writes the same, plus `slug`). */
-export const CSV_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'language', 'url'] as const;
+export const CSV_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url'] as const;
 export const OPTIONAL_CSV_COLUMNS = ['slug'] as const;
+/** Older exports (one language a record) named the column `language`: read as `languages`. */
+export const CSV_COLUMN_ALIASES: Record<string, CsvColumn> = { language: 'languages' };
 export type CsvColumn = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
 
 const slug = z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens' }).max(100);
@@ -20,6 +22,8 @@ export const JsonRecordSchema = z.object({
   authors: list,
   year: z.union([z.number(), z.string(), z.null()], { error: 'must be a number or null' }).optional().transform((v) => v ?? null),
   category: text.optional(),
+  /** A list, or one string that may name several ("English; French"); `language` is the older spelling. */
+  languages: z.union([z.array(z.string({ error: 'must be a list of strings' })), z.string(), z.null()], { error: 'must be a list of strings' }).optional(),
   language: text.optional(),
   url: text.optional(),
   slug: slug.nullish(),
@@ -31,7 +35,7 @@ export const ImportFileSchema = z.array(z.unknown(), { error: 'The file must hol
 /** A normalized record, checked once more with the rules every publication obeys (lib/validation). */
 export const ImportRecordSchema = PublicationRecordSchema.extend({
   category: PublicationRecordSchema.shape.category.optional(),
-  language: PublicationRecordSchema.shape.language.optional(),
+  languages: PublicationRecordSchema.shape.languages.optional(),
   url: PublicationRecordSchema.shape.url.optional(),
   slug: slug.optional(),
 });

@@ -1,6 +1,6 @@
 /** What the normalizer tells about a record: nothing it does goes unreported. */
 
-export type NormalizedField = 'title' | 'summary' | 'countries' | 'regions' | 'authors' | 'year' | 'category' | 'language' | 'url';
+export type NormalizedField = 'title' | 'summary' | 'countries' | 'regions' | 'authors' | 'year' | 'category' | 'languages' | 'url';
 
 /** Why a value was changed; `reason` says it in words. */
 export type ChangeRule =

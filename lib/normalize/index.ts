@@ -31,11 +31,12 @@ export type SourcePublication = {
   authors: readonly string[];
   year: string | number | null;
   category?: string | null;
-  language?: string | null;
+  /** In the order given; one value may hold several ("English; French"). */
+  languages?: readonly string[] | null;
   url?: string | null;
 };
 
-/** Canonical values; category, language and url stay undefined when the source does not carry them. */
+/** Canonical values; category, languages and url stay undefined when the source does not carry them. */
 export type NormalizedPublication = {
   title: string;
   summary: string;
@@ -44,7 +45,7 @@ export type NormalizedPublication = {
   authors: string[];
   year: number | null;
   category: string | null | undefined;
-  language: string | null | undefined;
+  languages: string[] | undefined;
   url: string | null | undefined;
 };
 
@@ -87,22 +88,31 @@ function normalizeCategory(value: string | null | undefined, findings: Findings)
   return found.slug;
 }
 
-function normalizeLanguage(value: string | null | undefined, findings: Findings): string | null | undefined {
-  if (value === undefined) return undefined;
-  const text = tidySpaces(value ?? '');
+function normalizeLanguage(value: string, findings: Findings): string | null {
+  const text = tidySpaces(value);
   if (!text) return null;
   const found = resolveLanguage(text);
   if (found.kind === 'language') {
-    if (!found.exact) findings.changes.push({ field: 'language', from: value!, to: found.code, rule: found.rule, reason: found.reason });
+    if (!found.exact) findings.changes.push({ field: 'languages', from: value, to: found.code, rule: found.rule, reason: found.reason });
     return found.code;
   }
   findings.unresolved.push({
-    field: 'language',
+    field: 'languages',
     value: text,
     reason: found.kind === 'ambiguous' ? found.reason : 'not a language name or ISO 639-1 code',
     ...(found.kind === 'ambiguous' && { candidates: found.candidates }),
   });
   return null;
+}
+
+/** ISO 639-1 codes in the order given, without repeats; "English, French" and "en/fr" are two values. */
+function normalizeLanguages(values: readonly string[] | null | undefined, findings: Findings): string[] | undefined {
+  if (values === undefined) return undefined;
+  const codes = (values ?? [])
+    .flatMap((v) => v.split(/[;,/|]|\s+(?:and|&)\s+/i))
+    .map((v) => normalizeLanguage(v, findings))
+    .filter((code): code is string => code !== null);
+  return [...new Set(codes)];
 }
 
 function normalizeUrl(value: string | null | undefined, errors: FieldError[]): string | null | undefined {
@@ -141,7 +151,7 @@ export function normalizePublication(source: SourcePublication, authors: AuthorD
     authors: people.authors,
     year: normalizeYear(source.year, errors),
     category: normalizeCategory(source.category, findings),
-    language: normalizeLanguage(source.language, findings),
+    languages: normalizeLanguages(source.languages, findings),
     url: normalizeUrl(source.url, errors),
   };
   return { record, findings, errors };

@@ -33,6 +33,9 @@ for (const code of CODES) {
   if (key && !index.has(key)) index.set(key, { code, rule: 'translation', reason: 'the language’s own name' });
 }
 
+/** Every ISO 639-1 code the runtime can name, in code order (the form's choices). */
+export const LANGUAGE_CODES: readonly string[] = [...CODES].sort();
+
 export type LanguageResolution =
   | { kind: 'language'; code: string; exact: boolean; rule: ChangeRule; reason: string }
   | { kind: 'ambiguous'; candidates: string[]; reason: string }

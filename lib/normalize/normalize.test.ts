@@ -470,6 +470,16 @@ describe('categories and languages', () => {
     const found = resolveLanguage(input);
     expect(found.kind === 'language' ? found.code : null).toBe(expected);
   });
+
+  it('reads a list of languages in the order given, several to a value, without repeats', () => {
+    const base = { title: 'T', summary: 'S', countries: [], regions: [], authors: [], year: null };
+    const { record, findings } = normalizePublication({ ...base, languages: ['English; French', 'fr', 'Español', 'Klingon'] });
+    expect(record.languages).toEqual(['en', 'fr', 'es']);
+    expect(findings.unresolved).toEqual([expect.objectContaining({ field: 'languages', value: 'Klingon' })]);
+    expect(normalizePublication({ ...base, languages: ['en and fr'] }).record.languages).toEqual(['en', 'fr']);
+    expect(normalizePublication(base).record.languages).toBeUndefined();
+    expect(normalizePublication({ ...base, languages: null }).record.languages).toEqual([]);
+  });
 });
 
 describe('whole records', () => {

@@ -41,12 +41,14 @@ export async function publicationSnapshot(db: Db, id: number): Promise<(Publicat
       title: true,
       summary: true,
       year: true,
+      url: true,
       status: true,
       version: true,
       category: { select: { name: true } },
       countries: { select: { country: { select: { name: true } } }, orderBy: { country: { name: 'asc' } } },
       regions: { select: { region: { select: { name: true } } }, orderBy: { region: { name: 'asc' } } },
       authors: { select: { author: { select: { name: true } } }, orderBy: { position: 'asc' } },
+      languages: { select: { code: true }, orderBy: { position: 'asc' } },
     },
   });
   if (!row) return null;
@@ -59,6 +61,8 @@ export async function publicationSnapshot(db: Db, id: number): Promise<(Publicat
     countries: row.countries.map((c) => c.country.name),
     regions: row.regions.map((r) => r.region.name),
     authors: row.authors.map((a) => a.author.name),
+    url: row.url,
+    languages: row.languages.map((l) => l.code),
     status: row.status,
     version: row.version,
   };
@@ -66,8 +70,8 @@ export async function publicationSnapshot(db: Db, id: number): Promise<(Publicat
 
 /** What the audit log keeps of a publication: everything but the version counter. */
 function record(snapshot: PublicationSnapshot & { version: number }): PublicationSnapshot {
-  const { slug, title, summary, year, category, countries, regions, authors, status } = snapshot;
-  return { slug, title, summary, year, category, countries, regions, authors, status };
+  const { slug, title, summary, year, category, countries, regions, authors, url, languages, status } = snapshot;
+  return { slug, title, summary, year, category, countries, regions, authors, url, languages, status };
 }
 
 async function lastChange(db: Db, id: number): Promise<SavedChange | null> {
@@ -136,11 +140,19 @@ async function resolveRelations(db: Db, actor: AuditActor, form: PublicationForm
     if (created) await recordAudit(db, { actor, action: 'create', entity: 'author', entityId: id, label: author.name, changes: { name: author.name } });
     authorIds.push(id);
   }
-  return { categoryId, relations: { countries: form.countries, regionIds: form.regions.map((s) => regions.find((r) => r.slug === s)!.id), authorIds } };
+  return {
+    categoryId,
+    relations: {
+      countries: form.countries,
+      regionIds: form.regions.map((s) => regions.find((r) => r.slug === s)!.id),
+      authorIds,
+      languages: form.languages,
+    },
+  };
 }
 
 function scalars(form: PublicationFormData, categoryId: number | null) {
-  return { title: form.title, summary: form.summary, year: form.year, status: form.status, categoryId };
+  return { title: form.title, summary: form.summary, year: form.year, url: form.url, status: form.status, categoryId };
 }
 
 async function run(client: PrismaClient, work: (tx: Db) => Promise<WriteResult>): Promise<WriteResult> {

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/prisma-client';
 import { slugify } from '@/lib/text';
-import { publicationChanged } from './changes';
+import { publicationChanged, tombstoneOf, writeTombstone } from './changes';
 
 /** A publication as seed, import and tests describe it: taxonomy by code or slug, authors by name in order. */
 export type PublicationInput = {
@@ -12,14 +12,15 @@ export type PublicationInput = {
   countries: string[];
   regions: string[];
   authors: string[];
-  language?: string | null;
+  /** ISO 639-1 codes, the main language first. */
+  languages?: string[];
   url?: string | null;
   /** Defaults to "published". */
   status?: 'draft' | 'published';
 };
 
-/** A publication's links, by id, authors in credited order. */
-export type PublicationRelations = { countries: string[]; regionIds: number[]; authorIds: number[] };
+/** A publication's links, by id, authors and languages in the order given. */
+export type PublicationRelations = { countries: string[]; regionIds: number[]; authorIds: number[]; languages: string[] };
 
 /**
  * The one place that writes a publication's countries, regions and authors: replaces whatever it had.
@@ -29,6 +30,7 @@ export async function writePublicationRelations(db: Db, id: number, relations: P
   await db.publicationCountry.deleteMany({ where: { publicationId: id } });
   await db.publicationRegion.deleteMany({ where: { publicationId: id } });
   await db.publicationAuthor.deleteMany({ where: { publicationId: id } });
+  await db.publicationLanguage.deleteMany({ where: { publicationId: id } });
   await db.publicationCountry.createMany({
     data: [...new Set(relations.countries)].map((countryCode) => ({ publicationId: id, countryCode })),
   });
@@ -37,6 +39,9 @@ export async function writePublicationRelations(db: Db, id: number, relations: P
   });
   await db.publicationAuthor.createMany({
     data: [...new Set(relations.authorIds)].map((authorId, position) => ({ publicationId: id, authorId, position })),
+  });
+  await db.publicationLanguage.createMany({
+    data: [...new Set(relations.languages)].map((code, position) => ({ publicationId: id, code, position })),
   });
 }
 
@@ -66,7 +71,6 @@ export async function upsertPublication(db: Db, input: PublicationInput): Promis
     title: input.title,
     summary: input.summary,
     year: input.year,
-    language: input.language ?? null,
     url: input.url ?? null,
     categoryId: category?.id ?? null,
     status: input.status ?? 'published',
@@ -78,7 +82,12 @@ export async function upsertPublication(db: Db, input: PublicationInput): Promis
     select: { id: true },
   });
 
-  await writePublicationRelations(db, id, { countries: input.countries, regionIds: regions.map((r) => r.id), authorIds });
+  await writePublicationRelations(db, id, {
+    countries: input.countries,
+    regionIds: regions.map((r) => r.id),
+    authorIds,
+    languages: input.languages ?? [],
+  });
   await publicationChanged(db, id);
   return id;
 }
@@ -91,8 +100,11 @@ export async function deletePublication(db: Db, which: string | { id: number; ve
   const where = typeof which === 'string' ? { slug: which } : { id: which.id, ...(which.version !== undefined && { version: which.version }) };
   const publication = await db.publication.findFirst({ where, select: { id: true } });
   if (!publication) return false;
+  // Read before the row goes: the tombstone keeps the sets it was in.
+  const tombstone = await tombstoneOf(db, publication.id);
   const { count } = await db.publication.deleteMany({ where: { ...where, id: publication.id } });
   if (count === 0) return false;
+  if (tombstone) await writeTombstone(db, tombstone);
   await publicationChanged(db, publication.id, { deleted: true });
   return true;
 }

@@ -11,6 +11,9 @@ export type PublicationSnapshot = {
   countries: string[];
   regions: string[];
   authors: string[];
+  url: string | null;
+  /** ISO 639-1 codes, the main language first. */
+  languages: string[];
   status: string;
 };
 
@@ -23,6 +26,8 @@ export const SNAPSHOT_LABELS: Record<keyof PublicationSnapshot, string> = {
   countries: 'Countries',
   regions: 'Regions',
   authors: 'Authors',
+  url: 'Document address',
+  languages: 'Languages',
   status: 'Status',
 };
 

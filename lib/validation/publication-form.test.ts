@@ -25,6 +25,9 @@ const valid: [string, string][] = [
   ['regions', 'south-eastern-europe'],
   ['authors', encodeAuthor({ id: 3, name: 'IOM' })],
   ['authors', encodeAuthor({ name: 'A New Person' })],
+  ['url', ' https://example.org/report.pdf '],
+  ['languages', 'fr'],
+  ['languages', 'en'],
   ['status', 'draft'],
   ['version', '4'],
 ];
@@ -47,6 +50,8 @@ describe('PublicationFormSchema', () => {
       countries: ['RS', 'AL'],
       regions: ['south-eastern-europe'],
       authors: [{ id: 3, name: 'IOM' }, { name: 'A New Person' }],
+      url: 'https://example.org/report.pdf',
+      languages: ['fr', 'en'],
       status: 'draft',
       version: 4,
     });
@@ -65,6 +70,18 @@ describe('PublicationFormSchema', () => {
     expect(errorsOf([...valid, ['countries', 'Serbia']]).countries).toEqual(['Choose countries from the list.']);
     expect(errorsOf([...valid, ['authors', encodeAuthor({ id: 3, name: 'IOM' })]]).authors).toEqual(['Each author can be listed once.']);
     expect(errorsOf(replace('category', NEW_CATEGORY)).category).toEqual(['Enter a name for the new category.']);
+    for (const url of ['example.org/report', 'javascript:alert(1)', 'ftp://example.org/a.pdf', 'https://', `https://example.org/${'a'.repeat(2000)}`]) {
+      expect(errorsOf(replace('url', url)).url, url).toHaveLength(1);
+    }
+    expect(errorsOf(replace('url', 'mailto:a@example.org')).url).toEqual(['Enter a web address starting with https:// or http://, or leave it empty.']);
+    expect(errorsOf([...valid, ['languages', 'fr']]).languages).toEqual(['Each language can be chosen once.']);
+    expect(errorsOf([...valid, ['languages', 'French']]).languages).toEqual(['Choose languages from the list.']);
+    expect(errorsOf([...valid, ['languages', 'xx']]).languages).toEqual(['Choose languages from the list.']);
+  });
+
+  it('takes an empty document address as none', () => {
+    const result = parse(replace('url', '  '));
+    expect(result.success && result.data.url).toBeNull();
   });
 
   it('takes an empty year as unknown, a new category by name, and no version for a new record', () => {

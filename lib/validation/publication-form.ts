@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '@/lib/normalize/languages';
 
 /**
  * The publication form's contract. The browser parses the form with it before sending (early messages)
@@ -16,6 +17,8 @@ export const TITLE_MAX = 500;
 export const SUMMARY_MAX = 20_000;
 export const NAME_MAX = 300;
 export const MAX_LIST = 300;
+export const URL_MAX = 2_000;
+export const MAX_LANGUAGES = 20;
 export const PUBLICATION_STATUSES = ['draft', 'published'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
@@ -35,6 +38,10 @@ export type PublicationFormValues = {
   countries: string[];
   regions: string[];
   authors: AuthorEntry[];
+  /** The document's address (http or https), '' for none. */
+  url: string;
+  /** ISO 639-1 codes, the main language first. */
+  languages: string[];
   status: string;
   /** The version the form was opened at (edits only). */
   version: string;
@@ -49,6 +56,8 @@ export const EMPTY_PUBLICATION_FORM: PublicationFormValues = {
   countries: [],
   regions: [],
   authors: [],
+  url: '',
+  languages: [],
   status: 'draft',
   version: '',
 };
@@ -88,6 +97,8 @@ export function readPublicationForm(formData: FormData): PublicationFormValues {
     countries: list('countries'),
     regions: list('regions'),
     authors: list('authors').map(decodeAuthor),
+    url: text(formData.get('url')),
+    languages: list('languages'),
     status: text(formData.get('status')),
     version: text(formData.get('version')),
   };
@@ -141,6 +152,28 @@ export const PublicationFormSchema = z
       .refine((v) => unique(v, (a) => (a.id === undefined ? `name:${a.name.trim().toLowerCase()}` : `id:${a.id}`)), {
         error: 'Each author can be listed once.',
       }),
+    url: z
+      .string()
+      .trim()
+      .max(URL_MAX, { error: `Keep the address under ${URL_MAX.toLocaleString('en')} characters.` })
+      .transform((value, ctx) => {
+        if (value === '') return null;
+        let url: URL | null = null;
+        try {
+          url = new URL(value);
+        } catch {
+          // reported below
+        }
+        if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+          ctx.addIssue({ code: 'custom', message: 'Enter a web address starting with https:// or http://, or leave it empty.' });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    languages: z
+      .array(z.string().refine((code) => LANGUAGE_CODES.includes(code), { error: 'Choose languages from the list.' }))
+      .max(MAX_LANGUAGES, { error: 'Too many languages.' })
+      .refine((v) => unique(v), { error: 'Each language can be chosen once.' }),
     status: z.enum(PUBLICATION_STATUSES, { error: 'Choose draft or published.' }),
     version: z
       .string()
@@ -189,6 +222,8 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     countries: !sameList(mine.countries, base.countries),
     regions: !sameList(mine.regions, base.regions),
     authors: mine.authors.map(authorKey).join('|') !== base.authors.map(authorKey).join('|'),
+    url: mine.url.trim() !== base.url.trim(),
+    languages: mine.languages.join('|') !== base.languages.join('|'),
     status: mine.status !== base.status,
   };
   return {
@@ -200,12 +235,14 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     countries: changed.countries ? mine.countries : theirs.countries,
     regions: changed.regions ? mine.regions : theirs.regions,
     authors: changed.authors ? mine.authors : theirs.authors,
+    url: changed.url ? mine.url : theirs.url,
+    languages: changed.languages ? mine.languages : theirs.languages,
     status: changed.status ? mine.status : theirs.status,
     version: theirs.version,
   };
 }
 
-export const PUBLICATION_FIELDS = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'status'] as const;
+export const PUBLICATION_FIELDS = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'status'] as const;
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number];
 export type PublicationFieldErrors = Partial<Record<PublicationField | 'version', string[]>>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR } from '@/lib/catalogue/params';
 
+export const LanguageCodeSchema = z.string().regex(/^[a-z]{2}$/, { error: 'Use ISO 639-1 codes (two letters)' });
+
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens' });
 
 /** A publication record as the seed file (and later the importer's JSON) carries it. */
@@ -12,7 +14,8 @@ export const PublicationRecordSchema = z.object({
   authors: z.array(z.string().trim().min(1).max(300)),
   year: z.int().min(MIN_YEAR).max(MAX_YEAR).nullable(),
   category: slug.nullable(),
-  language: z.string().regex(/^[a-z]{2}$/).nullable(),
+  /** ISO 639-1 codes, the main language first. */
+  languages: z.array(LanguageCodeSchema).max(20),
   url: z.url().nullable(),
 });
 

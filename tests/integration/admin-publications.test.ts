@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
-import { getPublication, publicationExists, searchPublications } from '@/lib/data/catalogue';
+import { getPublication, publicationState, searchPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
 import { createPrismaClient, type PrismaClient } from '@/lib/prisma-client';
 import { createPublication, deletePublicationAsStaff, updatePublication, type WriteResult } from '@/lib/publications/admin';
@@ -83,16 +83,74 @@ describe('drafts', () => {
   it('are invisible to public reads until published, and vanish again when unpublished', async () => {
     const draft = ok(await createPublication(prisma, editor, form({ title: 'Wallabycreek draft notes', status: 'draft' })));
     expect(await getPublication(draft.slug)).toBeNull();
-    expect(await publicationExists(draft.slug, { ownWrites: false })).toBe(false);
+    expect(await publicationState(draft.slug, { ownWrites: false })).toBe('missing');
     expect((await search('q=wallabycreek')).total).toBe(0);
 
     const published = ok(await updatePublication(prisma, editor, draft.id, draft.version, form({ title: 'Wallabycreek draft notes', status: 'published' })));
-    expect(await publicationExists(draft.slug, { ownWrites: false })).toBe(true);
+    expect(await publicationState(draft.slug, { ownWrites: false })).toBe('published');
     expect((await search('q=wallabycreek')).total).toBe(1);
 
     ok(await updatePublication(prisma, editor, draft.id, published.version, form({ title: 'Wallabycreek draft notes', status: 'draft' })));
     expect(await getPublication(draft.slug)).toBeNull();
     expect((await search('q=wallabycreek')).total).toBe(0);
+  });
+});
+
+describe('document address and languages', () => {
+  it('are saved in the order given, audited, and read back by the public detail', async () => {
+    const created = ok(
+      await createPublication(
+        prisma,
+        editor,
+        form({ title: 'Numbatflat bilingual report', url: 'https://example.org/numbatflat.pdf', languages: ['fr', 'en'] }),
+      ),
+    );
+    const detail = await getPublication(created.slug);
+    expect(detail).toMatchObject({ url: 'https://example.org/numbatflat.pdf', languages: ['fr', 'en'] });
+    const [audit] = await auditOf(created.id);
+    expect(audit?.changes).toMatchObject({ url: 'https://example.org/numbatflat.pdf', languages: ['fr', 'en'] });
+
+    const updated = ok(await updatePublication(prisma, editor, created.id, created.version, form({ title: 'Numbatflat bilingual report', languages: ['es'] })));
+    expect(await getPublication(updated.slug)).toMatchObject({ url: null, languages: ['es'] });
+    const [, update] = await auditOf(created.id);
+    expect(update?.changes).toMatchObject({ url: { before: 'https://example.org/numbatflat.pdf', after: null }, languages: { before: ['fr', 'en'], after: ['es'] } });
+  });
+});
+
+describe('public life: publication date and tombstones', () => {
+  it('dates a record when first published, and keeps that date through later edits', async () => {
+    const draft = ok(await createPublication(prisma, editor, form({ title: 'Quokkaridge first publication', status: 'draft' })));
+    expect((await prisma.publication.findUniqueOrThrow({ where: { id: draft.id } })).publishedAt).toBeNull();
+    const published = ok(await updatePublication(prisma, editor, draft.id, draft.version, form({ title: 'Quokkaridge first publication' })));
+    const first = (await getPublication(published.slug))!.publishedAt;
+    expect(first).toBeInstanceOf(Date);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    ok(await updatePublication(prisma, editor, draft.id, published.version, form({ title: 'Quokkaridge first publication', summary: 'Edited.' })));
+    expect((await getPublication(published.slug))!.publishedAt).toEqual(first);
+  });
+
+  it('leaves a tombstone with its sets when a public record is deleted or unpublished, and lifts it when published again', async () => {
+    const created = ok(
+      await createPublication(prisma, editor, form({ title: 'Bilbyvale withdrawn study', category: 'research-study', countries: ['NG'] })),
+    );
+    const unpublished = ok(await updatePublication(prisma, editor, created.id, created.version, form({ title: 'Bilbyvale withdrawn study', category: 'research-study', countries: ['NG'], status: 'draft' })));
+    expect(await publicationState(created.slug, { ownWrites: false })).toBe('gone');
+    const tombstone = await prisma.publicationTombstone.findUniqueOrThrow({ where: { slug: created.slug } });
+    expect(JSON.parse(tombstone.sets)).toEqual(expect.arrayContaining(['category:research-study', 'country:NG', 'region:west-africa']));
+
+    const republished = ok(await updatePublication(prisma, editor, created.id, unpublished.version, form({ title: 'Bilbyvale withdrawn study', category: 'research-study', countries: ['NG'] })));
+    expect(await publicationState(created.slug, { ownWrites: false })).toBe('published');
+    expect(await prisma.publicationTombstone.count({ where: { slug: created.slug } })).toBe(0);
+
+    ok(await deletePublicationAsStaff(prisma, editor, created.id, republished.version));
+    expect(await publicationState(created.slug, { ownWrites: false })).toBe('gone');
+    expect(await prisma.publicationTombstone.findUnique({ where: { slug: created.slug } })).toMatchObject({ title: 'Bilbyvale withdrawn study' });
+  });
+
+  it('leaves no tombstone for a draft that was never public', async () => {
+    const draft = ok(await createPublication(prisma, editor, form({ title: 'Dingoflat never public', status: 'draft' })));
+    ok(await deletePublicationAsStaff(prisma, editor, draft.id, draft.version));
+    expect(await publicationState(draft.slug, { ownWrites: false })).toBe('missing');
   });
 });
 

@@ -14,7 +14,7 @@ import type { PrismaClient } from '@/lib/prisma-client';
 import { catalogueSnapshot, emptyCatalogue, writeCounts } from './helpers/catalogues';
 
 const LISTING = readFileSync(new URL('../fixtures/ctic-listing-sample.txt', import.meta.url));
-const HEADER = 'title,summary,countries,regions,authors,year,category,language,url';
+const HEADER = 'title,summary,countries,regions,authors,year,category,languages,url';
 
 const csv = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 const GOOD = [
@@ -53,7 +53,7 @@ describe('import: dry run, apply, re-apply', () => {
         ['authors', 'International Organization for Migration (IOM)', 'International Organization for Migration'],
         ['authors', 'JACQUELINE BERMAN', 'Jacqueline Berman'],
         ['category', 'Needs assessment', 'Needs Assessment'],
-        ['language', 'English', 'en'],
+        ['languages', 'English', 'en'],
       ]),
     );
   });
@@ -213,7 +213,7 @@ describe('export and round trip', () => {
 
     const filtered = await search('region=south-eastern-europe&sort=title');
     const csvText = await exportText('csv', 'region=south-eastern-europe&sort=title');
-    expect(csvText.startsWith('\uFEFFtitle,summary,countries,regions,authors,year,category,language,url,slug\r\n')).toBe(true);
+    expect(csvText.startsWith('\uFEFFtitle,summary,countries,regions,authors,year,category,languages,url,slug\r\n')).toBe(true);
     expect(csvText.trimEnd().split('\r\n').length - 1).toBe(filtered.total);
   });
 

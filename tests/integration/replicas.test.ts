@@ -47,7 +47,7 @@ describe.runIf(onPostgres)('read replicas (DATABASE_REPLICA_URLS)', () => {
 
   it('public reads come from the replica, writes and staff reads from the primary', async () => {
     const { parseCatalogueParams } = await import('@/lib/catalogue/params');
-    const { getPublication, publicationExists, searchPublications } = await import('@/lib/data/catalogue');
+    const { getPublication, publicationState, searchPublications } = await import('@/lib/data/catalogue');
     const { prisma } = await import('@/lib/db');
     const { createPublication } = await import('@/lib/publications/admin');
     const { PublicationFormSchema, readPublicationForm } = await import('@/lib/validation/publication-form');
@@ -72,13 +72,13 @@ describe.runIf(onPostgres)('read replicas (DATABASE_REPLICA_URLS)', () => {
     // A reader without a session reads the replica: the new publication is not there yet.
     expect(await search('quokkabay')).toBe(0);
     expect(await getPublication(created.slug)).toBeNull();
-    expect(await publicationExists(created.slug, { ownWrites: false })).toBe(false);
+    expect(await publicationState(created.slug, { ownWrites: false })).toBe('missing');
 
     // Staff read their own write: from the primary.
     await signInAs('editor');
     expect(await search('quokkabay')).toBe(1);
     expect((await getPublication(created.slug))?.title).toBe('Quokkabay shelter audit');
-    expect(await publicationExists(created.slug, { ownWrites: true })).toBe(true);
+    expect(await publicationState(created.slug, { ownWrites: true })).toBe('published');
 
     // The public again, while the replica still lags: the index (fed from the primary by the staff read)
     // knows the publication; its row comes from the primary rather than going missing from the page.

@@ -5,9 +5,9 @@ import { cache } from 'react';
 import { getPublication } from '@/lib/data/catalogue';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
+import { isPdfUrl } from '@/lib/documents';
+import { languageName, titleLang } from '@/lib/languages';
 import { CiteBox } from '@/components/publication/cite-box';
-
-const LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 // generateMetadata and the page read the same record once per request.
 const loadPublication = cache(getPublication);
@@ -42,7 +42,8 @@ function LinkList({ label, links }: { label: string; links: { href: string; text
 export default async function PublicationPage({ params }: Props) {
   const publication = await loadPublication((await params).slug);
   if (!publication) notFound();
-  const { title, summary, year, category, countries, regions, authors, language, url } = publication;
+  const { title, summary, year, category, countries, regions, authors, languages, url } = publication;
+  const pdf = url !== null && isPdfUrl(url);
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-6">
@@ -52,7 +53,9 @@ export default async function PublicationPage({ params }: Props) {
         </Link>
       </nav>
       <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-2xl font-bold leading-tight tracking-tight text-slate-900">{title}</h1>
+        <h1 lang={titleLang(languages)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
+          {title}
+        </h1>
         {authors.length > 0 && (
           <p className="mt-2 text-slate-700">
             {authors.map((a, i) => (
@@ -63,6 +66,18 @@ export default async function PublicationPage({ params }: Props) {
                 </Link>
               </span>
             ))}
+          </p>
+        )}
+        {url && (
+          <p className="mt-4">
+            <a
+              href={url}
+              rel="noopener noreferrer"
+              className="inline-flex items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+            >
+              Get the document
+              <span className="text-sm font-normal">{pdf ? '(PDF)' : `(${new URL(url).hostname})`}</span>
+            </a>
           </p>
         )}
         <section aria-labelledby="summary-heading" className="mt-6">
@@ -92,10 +107,10 @@ export default async function PublicationPage({ params }: Props) {
             label="Authors"
             links={authors.map((a) => ({ href: catalogueHref(EMPTY_PARAMS, { author: [a.slug] }), text: a.name }))}
           />
-          {language && (
+          {languages.length > 0 && (
             <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
-              <dt className="text-sm font-semibold text-slate-600">Language</dt>
-              <dd>{LANGUAGES.of(language) ?? language}</dd>
+              <dt className="text-sm font-semibold text-slate-600">{languages.length > 1 ? 'Languages' : 'Language'}</dt>
+              <dd>{languages.map(languageName).join(', ')}</dd>
             </div>
           )}
           {url && (

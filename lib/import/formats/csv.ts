@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { editDistance } from '@/lib/normalize/keys';
-import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, type CsvColumn } from '../schema';
+import { CSV_COLUMN_ALIASES, CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, type CsvColumn } from '../schema';
 import type { ParsedFile, SourceRecord } from '../types';
 import { parseCsv, unguardCell } from './csv-parse';
 
@@ -43,7 +43,7 @@ export function parseCsvFile(text: string): ParsedFile {
   if (error) return { format: 'csv', records: [], problems: [{ line: error.line, message: `The CSV cannot be read: ${error.message}.` }], notes: [] };
   const [headerRow, ...dataRows] = rows;
   if (!headerRow) return { format: 'csv', records: [], problems: [{ message: 'The file is empty.' }], notes: [] };
-  const header = HeaderSchema.safeParse(headerRow.cells.map((c) => c.trim().toLowerCase()));
+  const header = HeaderSchema.safeParse(headerRow.cells.map((c) => c.trim().toLowerCase()).map((c) => CSV_COLUMN_ALIASES[c] ?? c));
   if (!header.success) {
     return {
       format: 'csv',
@@ -81,7 +81,7 @@ export function parseCsvFile(text: string): ParsedFile {
         authors: splitList(get('authors') ?? ''),
         year: get('year') ?? null,
         category: get('category') ?? null,
-        language: get('language') ?? null,
+        languages: splitList(get('languages') ?? ''),
         url: get('url') ?? null,
         slug: get('slug')?.trim() || null,
       },

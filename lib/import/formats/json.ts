@@ -24,17 +24,23 @@ export function parseJsonFile(text: string): ParsedFile {
   const records: SourceRecord[] = array.data.map((item, i) => {
     const parsed = JsonRecordSchema.safeParse(item);
     if (parsed.success) {
-      const { slug, ...rest } = parsed.data;
-      return { index: i + 1, line: null, errors: [], data: { ...rest, slug: slug ?? null } };
+      const { slug, language, languages, ...rest } = parsed.data;
+      const given = languages !== undefined ? languages : language;
+      return {
+        index: i + 1,
+        line: null,
+        errors: [],
+        data: { ...rest, ...(given !== undefined && { languages: typeof given === 'string' ? [given] : given }), slug: slug ?? null },
+      };
     }
     const title = typeof item === 'object' && item !== null && typeof (item as { title?: unknown }).title === 'string' ? (item as { title: string }).title : '';
     const errors = parsed.error.issues.map((issue) => {
       const field = String(issue.path[0] ?? 'record');
       const message =
         issue.path.length === 0
-          ? 'must be an object with title, summary, countries, regions, authors, year, category, language and url'
+          ? 'must be an object with title, summary, countries, regions, authors, year, category, languages and url'
           : `${issue.path.join('.')} ${issue.message}`;
-      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'language', 'url', 'slug'].includes(field) ? field : 'record') as SourceRecord['errors'][number]['field'], message };
+      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'].includes(field) ? field : field === 'language' ? 'languages' : 'record') as SourceRecord['errors'][number]['field'], message };
     });
     return {
       index: i + 1,

@@ -16,10 +16,10 @@ import type { ParsedFile, SourceRecord } from '../types';
  *     (blank line)
  *
  * Text before a record's title (page furniture such as "Skip to main content") is ignored and noted.
- * The listing has no category, language or address: those fields are left as they are on update.
+ * The listing has no category, languages or address: those fields are left as they are on update.
  */
 
-const LABELS: Record<string, 'countries' | 'regions' | 'authors' | 'year' | 'category' | 'language' | 'url'> = {
+const LABELS: Record<string, 'countries' | 'regions' | 'authors' | 'year' | 'category' | 'languages' | 'url'> = {
   country: 'countries',
   countries: 'countries',
   region: 'regions',
@@ -29,7 +29,8 @@ const LABELS: Record<string, 'countries' | 'regions' | 'authors' | 'year' | 'cat
   year: 'year',
   category: 'category',
   categories: 'category',
-  language: 'language',
+  language: 'languages',
+  languages: 'languages',
   url: 'url',
   link: 'url',
 };
@@ -64,14 +65,13 @@ export function parseListingFile(text: string): ParsedFile {
     const ignored = titleBlocks.slice(0, Math.max(0, titleBlocks.length - 2));
     for (const block of ignored) notes.push(`Ignored line ${block.line} (not part of a record): “${block.lines.join(' ')}”`);
     const errors: SourceRecord['errors'] = [];
-    const single = (name: 'year' | 'category' | 'language' | 'url') => {
+    const single = (name: 'year' | 'category' | 'url') => {
       const values = fields![name];
       if (values === undefined) return undefined;
       if (values.length > 1) errors.push({ field: name, message: `${name} has ${values.length} values (${values.join(', ')}); it takes one` });
       return values[0];
     };
     const category = single('category');
-    const language = single('language');
     const url = single('url');
     records.push({
       index: records.length + 1,
@@ -86,7 +86,7 @@ export function parseListingFile(text: string): ParsedFile {
         year: single('year') ?? null,
         // The source leaves the category blank: blank means "not given", not "none".
         ...(category ? { category } : {}),
-        ...(language ? { language } : {}),
+        ...(fields.languages ? { languages: fields.languages } : {}),
         ...(url ? { url } : {}),
       },
     });

@@ -21,7 +21,7 @@ export async function catalogueSnapshot(db: PrismaClient) {
       title: true,
       summary: true,
       year: true,
-      language: true,
+      languages: { select: { code: true }, orderBy: { position: 'asc' } },
       url: true,
       status: true,
       category: { select: { slug: true } },
@@ -44,7 +44,7 @@ export async function writeCounts(db: PrismaClient) {
   return {
     publications: await db.publication.count(),
     authors: await db.author.count(),
-    links: (await db.publicationAuthor.count()) + (await db.publicationCountry.count()) + (await db.publicationRegion.count()),
+    links: (await db.publicationAuthor.count()) + (await db.publicationCountry.count()) + (await db.publicationRegion.count()) + (await db.publicationLanguage.count()),
     changes: await db.catalogueChange.count(),
     versions: (await db.publication.aggregate({ _sum: { version: true } }))._sum.version ?? 0,
   };

@@ -10,6 +10,8 @@ export function publicationFormData(fields: {
   countries?: string[];
   regions?: string[];
   authors?: AuthorEntry[];
+  url?: string;
+  languages?: string[];
   status?: string;
   version?: number | string;
   reapplyVersion?: number;
@@ -23,6 +25,8 @@ export function publicationFormData(fields: {
   for (const code of fields.countries ?? []) form.append('countries', code);
   for (const slug of fields.regions ?? []) form.append('regions', slug);
   for (const author of fields.authors ?? []) form.append('authors', encodeAuthor(author));
+  form.set('url', fields.url ?? '');
+  for (const code of fields.languages ?? []) form.append('languages', code);
   form.set('status', fields.status ?? 'published');
   if (fields.version !== undefined) form.set('version', String(fields.version));
   if (fields.reapplyVersion !== undefined) form.set('reapplyVersion', String(fields.reapplyVersion));

@@ -3,7 +3,7 @@ import { getPublication } from '@/lib/data/catalogue';
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const publication = await getPublication((await params).slug);
   if (!publication) return Response.json({ error: 'Publication not found' }, { status: 404 });
-  const { slug, title, summary, year, category, countries, regions, authors, language, url, createdAt, updatedAt } =
+  const { slug, title, summary, year, category, countries, regions, authors, languages, url, createdAt, updatedAt, publishedAt } =
     publication;
-  return Response.json({ slug, title, summary, year, category, countries, regions, authors, language, url, createdAt, updatedAt });
+  return Response.json({ slug, title, summary, year, category, countries, regions, authors, languages, url, createdAt, updatedAt, publishedAt });
 }
