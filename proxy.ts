@@ -55,6 +55,16 @@ function isMalformedApiSlug(pathname: string): boolean {
   return match !== null && slugOf(`/publications/${match[1]}`) === null;
 }
 
+/** Next answers a path whose percent-encoding is malformed with a 500 when it fills a dynamic segment. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const https =
     env.SITE_URL?.startsWith('https:') === true ||
@@ -78,6 +88,11 @@ export async function proxy(request: NextRequest) {
     page.pathname = missing.page;
     page.search = '';
     response = NextResponse.rewrite(page, { status: missing.status, request: { headers: requestHeaders } });
+  } else if (hasMalformedEncoding(pathname)) {
+    response = new NextResponse('Bad request: malformed percent-encoding in the path\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }

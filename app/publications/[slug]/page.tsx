@@ -7,6 +7,7 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
 import { languageName, titleLang } from '@/lib/languages';
+import { CiteBox } from '@/components/publication/cite-box';
 
 // generateMetadata and the page read the same record once per request.
 const loadPublication = cache(getPublication);
@@ -123,6 +124,7 @@ export default async function PublicationPage({ params }: Props) {
             </div>
           )}
         </dl>
+        <CiteBox publication={publication} />
       </article>
     </main>
   );
