@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { CITATION_STYLES, STYLE_LABELS, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
-import { citationOrigin } from '@/lib/citation/origin';
+import { originFrom } from '@/lib/site-url';
 
 /**
  * "Cite this publication": the reference in APA, Chicago and Harvard, the BibTeX and RIS records, and
@@ -8,7 +8,7 @@ import { citationOrigin } from '@/lib/citation/origin';
  * text in a read-only text area to copy from: no JavaScript needed.
  */
 export async function CiteBox({ publication }: { publication: CitablePublication }) {
-  const item = toCsl(publication, { origin: citationOrigin(await headers()) });
+  const item = toCsl(publication, { origin: originFrom(await headers()) });
   const base = `/publications/${encodeURIComponent(publication.slug)}`;
   const references = CITATION_STYLES.map((style) => ({
     style,

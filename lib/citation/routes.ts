@@ -3,7 +3,7 @@ import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { getPublication, listAllPublications } from '@/lib/data/catalogue';
 import { toCsl } from './csl';
 import { citationSetResponse, parseStyle, recordCitationResponse, referencePage, HTML_CONTENT_TYPE, type CitationFormat } from './http';
-import { citationOrigin } from './origin';
+import { originFrom } from '@/lib/site-url';
 
 /**
  * The citation Route Handlers' bodies. Public, so no session is checked; only published records are
@@ -20,7 +20,7 @@ function notFound(): Response {
 export async function recordCitation(request: Request, { params }: SlugContext, format: CitationFormat): Promise<Response> {
   const publication = await getPublication((await params).slug);
   if (!publication) return notFound();
-  return recordCitationResponse(publication, format, citationOrigin(request.headers));
+  return recordCitationResponse(publication, format, originFrom(request.headers));
 }
 
 /** GET /publications/<slug>/cite?style=apa|chicago|harvard: the formatted reference as an HTML page. */
@@ -29,7 +29,7 @@ export async function recordReference(request: Request, { params }: SlugContext)
   if ('response' in parsed) return parsed.response;
   const publication = await getPublication((await params).slug);
   if (!publication) return notFound();
-  const item = toCsl(publication, { origin: citationOrigin(request.headers) });
+  const item = toCsl(publication, { origin: originFrom(request.headers) });
   return new Response(referencePage(item, parsed.style, { heading: publication.title }), {
     headers: { 'Content-Type': HTML_CONTENT_TYPE },
   });
@@ -38,7 +38,7 @@ export async function recordReference(request: Request, { params }: SlugContext)
 /** GET /api/publications.<format>?<catalogue parameters>: the whole result set, streamed. */
 export function resultSetCitations(request: Request, format: CitationFormat): Response {
   const search = new URL(request.url).searchParams;
-  return citationSetResponse(format, listAllPublications(parseCatalogueParams(search)), citationOrigin(request.headers));
+  return citationSetResponse(format, listAllPublications(parseCatalogueParams(search)), originFrom(request.headers));
 }
 
 /** GET /api/publications.html?style=…&<catalogue parameters>: the result set's formatted references. */
@@ -46,5 +46,5 @@ export function resultSetReferences(request: Request): Response {
   const search = new URL(request.url).searchParams;
   const parsed = parseStyle(search);
   if ('response' in parsed) return parsed.response;
-  return citationSetResponse({ style: parsed.style }, listAllPublications(parseCatalogueParams(search)), citationOrigin(request.headers));
+  return citationSetResponse({ style: parsed.style }, listAllPublications(parseCatalogueParams(search)), originFrom(request.headers));
 }
