@@ -3,7 +3,7 @@ import { hasSessionCookie } from '@/lib/auth/session';
 import { prisma, reader } from '@/lib/db';
 import type { Db } from '@/lib/prisma-client';
 import { foldText, slugify } from '@/lib/text';
-import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
+import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
 import { parseQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
@@ -289,4 +289,110 @@ export async function* listAllPublications(requested: CatalogueParams, batchSize
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     yield rows.map(toDetail);
   }
+}
+
+/** Items per feed. */
+export const FEED_SIZE = 50;
+/** Rows per query while walking the catalogue newest first, and ids per `IN (…)` when reading matches. */
+type NewestPaging = { walkPage: number; idChunk: number };
+const NEWEST_PAGING: NewestPaging = { walkPage: 1_000, idChunk: 500 };
+
+type Dated = { id: number; publishedAt: Date | null };
+const newerFirst = (a: Dated, b: Dated) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || b.id - a.id;
+
+/**
+ * The ids of the `limit` most recently published of `ids`, newest first (ties: higher id first). The
+ * index has no publication dates, so the database orders them, two ways, whichever is cheaper:
+ * - walk the published rows newest first (the publishedAt index, keyset pages of (id, publishedAt)) and
+ *   keep those among `ids`: about limit × catalogue ÷ matches rows, cheap when the matches are many;
+ * - read (id, publishedAt) of every match, `idChunk` ids a query, and keep the newest in memory:
+ *   as many rows as matches, cheap when they are few.
+ * The walk stops once it has read as many rows as there are matches, then the second way finishes: a
+ * query never costs more than about twice the cheaper of the two, and no query sends more than
+ * `idChunk` ids as parameters.
+ */
+async function newestAmong(db: Db, ids: number[], limit: number, { walkPage, idChunk }: NewestPaging): Promise<number[]> {
+  const wanted = new Set(ids);
+  const found: number[] = [];
+  let cursor: Dated | null = null;
+  for (let scanned = 0; scanned < ids.length; ) {
+    const take = Math.min(walkPage, ids.length - scanned);
+    const rows: Dated[] = await db.publication.findMany({
+      where: {
+        status: 'published',
+        publishedAt: { not: null },
+        ...(cursor && {
+          OR: [{ publishedAt: { lt: cursor.publishedAt! } }, { publishedAt: cursor.publishedAt!, id: { lt: cursor.id } }],
+        }),
+      },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take,
+      select: { id: true, publishedAt: true },
+    });
+    for (const row of rows) {
+      if (!wanted.has(row.id)) continue;
+      found.push(row.id);
+      if (found.length === limit) return found;
+    }
+    if (rows.length < take) return found; // the whole catalogue was walked
+    scanned += rows.length;
+    cursor = rows.at(-1)!;
+  }
+  let newest: Dated[] = [];
+  for (let start = 0; start < ids.length; start += idChunk) {
+    const rows = await db.publication.findMany({
+      where: { id: { in: ids.slice(start, start + idChunk) }, status: 'published', publishedAt: { not: null } },
+      select: { id: true, publishedAt: true },
+    });
+    newest = [...newest, ...rows].sort(newerFirst).slice(0, limit);
+  }
+  return newest.map((row) => row.id);
+}
+
+export type NewestPublications = {
+  /** The parameters applied: unknown facet values dropped; sort and page do not apply to a feed. */
+  params: CatalogueParams;
+  /** Names of the selected country, region, category and author values, by value. */
+  labels: Record<'country' | 'region' | 'category' | 'author', Record<string, string>>;
+  items: PublicationDetail[];
+};
+
+/**
+ * The publications a catalogue query matches that were most recently added to the catalogue (by
+ * publishedAt, not by year), newest first, at most `limit`: the feeds. Published records only; every
+ * published record has a publishedAt (set on first publication, backfilled by its migration). Without
+ * filters the database answers alone (the publishedAt index, `limit` rows); with filters the index gives
+ * the matching ids and `newestAmong` picks the newest of them. `paging` is for tests (small pages on small data).
+ */
+export async function listNewestPublications(
+  requested: CatalogueParams,
+  limit = FEED_SIZE,
+  paging: NewestPaging = NEWEST_PAGING,
+): Promise<NewestPublications> {
+  const db = await publicDb();
+  const params = await withKnownFacetValues(db, { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' });
+  const known = await facetLabels(db, params.author, params);
+  const labels = {} as NewestPublications['labels'];
+  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+    labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
+  }
+
+  let rows: (DetailRow & { id: number })[];
+  if (!hasFilters(params)) {
+    rows = await db.publication.findMany({
+      where: { status: 'published', publishedAt: { not: null } },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      select: { id: true, ...detailSelect },
+    });
+  } else {
+    const index = await store.current(db);
+    // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
+    const { ids } = index.search({ ...params, sort: 'newest' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+    const newest = await newestAmong(db, ids, limit, paging);
+    const position = new Map(newest.map((id, i) => [id, i]));
+    rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: { id: true, ...detailSelect } });
+    rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  }
+  return { params, labels, items: rows.map(toDetail) };
 }
