@@ -1,0 +1,172 @@
+import { Feed, type Item } from 'feed';
+import { defaultSort, type CatalogueParams } from '@/lib/catalogue/params';
+import { catalogueHref } from '@/lib/catalogue/url';
+import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
+import { isPdfUrl } from '@/lib/documents';
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of a catalogue query's newest additions, written by the `feed`
+ * library. Three gaps of feed@6.0.0 are filled here, each checked by tests/integration/feeds.test.ts:
+ * its JSON is JSON Feed 1.0 (one `author`, no attachments), so it is brought to 1.1; its Atom enclosure
+ * links are typed `image/<extension>` whatever the type given, so they get the document's type; and RSS's
+ * `<author>` must be an e-mail address, so authors go in `dc:creator` (its namespace is declared when an
+ * item has `content`, which every item has).
+ */
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+/** Link types for autodiscovery (`<link rel="alternate" type=…>`). */
+export const FEED_LINK_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FEED_TITLE = 'Counter-trafficking publications';
+
+/** The query as the feed sees it: filters only (sort, page and find boxes do not change a feed). */
+export function feedParams(params: CatalogueParams): CatalogueParams {
+  return { ...params, page: 1, sort: defaultSort(params.q), findCountry: '', findAuthor: '' };
+}
+
+/** The feed URL (path and query) of a catalogue query, its parameters in the catalogue's canonical order. */
+export function feedHref(format: FeedFormat, params: CatalogueParams): string {
+  return catalogueHref(feedParams(params), {}, FEED_PATHS[format]);
+}
+
+/** "Counter-trafficking publications — Nigeria or Ghana, 2019": the query's text, facet names and years. */
+export function feedTitle({ params, labels }: Pick<NewestPublications, 'params' | 'labels'>): string {
+  const parts: string[] = [];
+  if (params.q) parts.push(`“${params.q}”`);
+  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+    if (params[facet].length > 0) parts.push(params[facet].map((v) => labels[facet][v] ?? v).join(' or '));
+  }
+  if (params.year.length > 0) parts.push([...params.year].sort((a, b) => a - b).join(' or '));
+  if (params.yearFrom !== null && params.yearTo !== null) parts.push(`${params.yearFrom}–${params.yearTo}`);
+  else if (params.yearFrom !== null) parts.push(`from ${params.yearFrom}`);
+  else if (params.yearTo !== null) parts.push(`until ${params.yearTo}`);
+  return parts.length > 0 ? `${FEED_TITLE} — ${parts.join(', ')}` : FEED_TITLE;
+}
+
+/** The document's media type: PDF when its path says so, else the repository's page about it. */
+export function documentType(url: string): string {
+  return isPdfUrl(url) ? 'application/pdf' : 'text/html';
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A document address the feed can carry: an absolute http(s) URL (the library parses every link). */
+function documentUrl(p: PublicationDetail): string | null {
+  if (!p.url) return null;
+  try {
+    const url = new URL(p.url);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function publicationUrl(origin: string, slug: string): string {
+  return new URL(`/publications/${encodeURIComponent(slug)}`, origin).toString();
+}
+
+/** The item's HTML body: summary, then who, where and the document. */
+function contentHtml(p: PublicationDetail, document: string | null): string {
+  const facts = [
+    p.authors.length > 0 && `By ${p.authors.map((a) => escapeHtml(a.name)).join(', ')}`,
+    p.year !== null && `Year: ${p.year}`,
+    p.category && `Category: ${escapeHtml(p.category.name)}`,
+    p.countries.length > 0 && `Countries: ${p.countries.map((c) => escapeHtml(c.name)).join(', ')}`,
+    document && `<a href="${escapeHtml(document)}">Document</a>`,
+  ].filter(Boolean);
+  return `<p>${escapeHtml(p.summary)}</p>${facts.length > 0 ? `<p>${facts.join('<br>')}</p>` : ''}`;
+}
+
+function itemOf(p: PublicationDetail, origin: string, format: FeedFormat): Item {
+  const link = publicationUrl(origin, p.slug);
+  const document = documentUrl(p);
+  const scheme = (facet: string) => new URL(`/?${facet}=`, origin).toString();
+  const html = format === 'atom'; // Atom titles and summaries are typed "html"
+  // Atom puts the name in an attribute, where feed@6.0.0 escapes & and " but not <.
+  const label = (name: string) => (html ? name.replace(/</g, '‹') : name);
+  return {
+    title: html ? escapeHtml(p.title) : p.title,
+    id: link,
+    link,
+    date: p.publishedAt!,
+    published: p.publishedAt!,
+    description: format === 'json' ? p.summary : escapeHtml(p.summary),
+    content: contentHtml(p, document),
+    ...(format === 'rss'
+      ? p.authors.length > 0 && { extensions: [{ name: 'dc:creator', objects: { _text: p.authors.map((a) => a.name).join('; ') } }] }
+      : p.authors.length > 0 && { author: p.authors.map((a) => ({ name: a.name })) }), // json1() fails on []
+    category: [
+      ...(p.category ? [{ name: label(p.category.name), term: p.category.slug, domain: scheme('category'), scheme: scheme('category') }] : []),
+      ...p.countries.map((c) => ({ name: label(c.name), term: c.code, domain: scheme('country'), scheme: scheme('country') })),
+    ],
+    ...(document && { enclosure: { url: document, type: documentType(document) } }),
+  };
+}
+
+/** The feed document of a query's newest additions, with absolute URLs on `origin`. */
+export function renderFeed(format: FeedFormat, result: NewestPublications, origin: string): string {
+  const absolute = (href: string) => new URL(href, origin).toString();
+  const feed = new Feed({
+    id: absolute(feedHref('atom', result.params)),
+    title: feedTitle(result),
+    description: `The ${result.items.length === 1 ? 'publication' : `${result.items.length} publications`} most recently added to the catalogue that match this search, newest first.`,
+    link: absolute(catalogueHref(feedParams(result.params))),
+    feedLinks: {
+      rss: absolute(feedHref('rss', result.params)),
+      atom: absolute(feedHref('atom', result.params)),
+      json: absolute(feedHref('json', result.params)),
+    },
+    updated: result.items[0]?.publishedAt ?? new Date(),
+    generator: false,
+  });
+  for (const p of result.items) feed.addItem(itemOf(p, origin, format));
+  if (format === 'rss') return feed.rss2();
+  if (format === 'atom') return withEnclosureTypes(feed.atom1());
+  return toJsonFeed11(feed.json1(), result.items, origin);
+}
+
+const decodeXmlAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** feed@6.0.0 types every Atom enclosure link `image/<extension>`; each gets its document's type. */
+function withEnclosureTypes(atom: string): string {
+  return atom.replace(/<link rel="enclosure" href="([^"]*)"([^>]*?) type="[^"]*"/g, (_, href: string, rest: string) =>
+    `<link rel="enclosure" href="${href}"${rest} type="${documentType(decodeXmlAttribute(href))}"`,
+  );
+}
+
+type JsonFeedItem = Record<string, unknown> & { id: string };
+
+/** feed@6.0.0 writes JSON Feed 1.0: 1.1 has `authors` (every author, not the first), attachments and language. */
+function toJsonFeed11(json: string, items: PublicationDetail[], origin: string): string {
+  const feed = JSON.parse(json) as Record<string, unknown> & { items: JsonFeedItem[] };
+  const byUrl = new Map(items.map((p) => [publicationUrl(origin, p.slug), p]));
+  const upgraded = {
+    ...feed,
+    version: 'https://jsonfeed.org/version/1.1',
+    items: feed.items.map((written) => {
+      const item: JsonFeedItem = { ...written };
+      delete item.author; // 1.0's single author, replaced by `authors`
+      const p = byUrl.get(item.id)!;
+      const document = documentUrl(p);
+      return {
+        ...item,
+        ...(p.authors.length > 0 && { authors: p.authors.map((a) => ({ name: a.name })) }),
+        ...(p.languages[0] && { language: p.languages[0] }),
+        ...(document && { attachments: [{ url: document, mime_type: documentType(document) }] }),
+      };
+    }),
+  };
+  return JSON.stringify(upgraded, null, 2);
+}
