@@ -1,11 +1,16 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
+import { catalogueMetadata } from '@/lib/catalogue/metadata';
 import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
-import { catalogueHref } from '@/lib/catalogue/url';
+import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
+import { siteOrigin } from '@/lib/site-url';
 import { ActiveFilters, FACET_TITLES } from '@/components/catalogue/active-filters';
 import { ExportLinks } from '@/components/catalogue/export-links';
 import { FacetFind } from '@/components/catalogue/facet-find';
 import { FacetGroup } from '@/components/catalogue/facet-group';
+import { FollowLinks } from '@/components/catalogue/follow-links';
 import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
@@ -14,13 +19,19 @@ import { YearRange } from '@/components/catalogue/year-range';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
 
-export default async function CataloguePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const requested = parseCatalogueParams(await searchParams);
-  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await searchPublications(requested);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// generateMetadata and the page search once per request (keyed by the normalised query).
+const loadCatalogue = cache((query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query))));
+const search = async (searchParams: Props['searchParams']) => loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)));
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { params, facets } = await search(searchParams);
+  return catalogueMetadata(params, facets, await siteOrigin());
+}
+
+export default async function CataloguePage({ searchParams }: Props) {
+  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
 
@@ -65,6 +76,7 @@ export default async function CataloguePage({
                 ? 'No publications found'
                 : `${total} ${total === 1 ? 'publication' : 'publications'}${pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
             </h2>
+            <FollowLinks params={params} />
             <SortLinks params={params} />
           </div>
           <ActiveFilters params={params} facets={facets} />

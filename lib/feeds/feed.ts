@@ -1,8 +1,9 @@
 import { Feed, type Item } from 'feed';
-import { defaultSort, type CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
+import { recordUrl } from '@/lib/citation/csl';
 import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
 import { isPdfUrl } from '@/lib/documents';
+import { feedHref, feedParams, feedTitle, type FeedFormat } from './links';
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of a catalogue query's newest additions, written by the `feed`
@@ -12,47 +13,6 @@ import { isPdfUrl } from '@/lib/documents';
  * `<author>` must be an e-mail address, so authors go in `dc:creator` (its namespace is declared when an
  * item has `content`, which every item has).
  */
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
-/** Link types for autodiscovery (`<link rel="alternate" type=…>`). */
-export const FEED_LINK_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml',
-  atom: 'application/atom+xml',
-  json: 'application/feed+json',
-};
-
-export const FEED_TITLE = 'Counter-trafficking publications';
-
-/** The query as the feed sees it: filters only (sort, page and find boxes do not change a feed). */
-export function feedParams(params: CatalogueParams): CatalogueParams {
-  return { ...params, page: 1, sort: defaultSort(params.q), findCountry: '', findAuthor: '' };
-}
-
-/** The feed URL (path and query) of a catalogue query, its parameters in the catalogue's canonical order. */
-export function feedHref(format: FeedFormat, params: CatalogueParams): string {
-  return catalogueHref(feedParams(params), {}, FEED_PATHS[format]);
-}
-
-/** "Counter-trafficking publications — Nigeria or Ghana, 2019": the query's text, facet names and years. */
-export function feedTitle({ params, labels }: Pick<NewestPublications, 'params' | 'labels'>): string {
-  const parts: string[] = [];
-  if (params.q) parts.push(`“${params.q}”`);
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
-    if (params[facet].length > 0) parts.push(params[facet].map((v) => labels[facet][v] ?? v).join(' or '));
-  }
-  if (params.year.length > 0) parts.push([...params.year].sort((a, b) => a - b).join(' or '));
-  if (params.yearFrom !== null && params.yearTo !== null) parts.push(`${params.yearFrom}–${params.yearTo}`);
-  else if (params.yearFrom !== null) parts.push(`from ${params.yearFrom}`);
-  else if (params.yearTo !== null) parts.push(`until ${params.yearTo}`);
-  return parts.length > 0 ? `${FEED_TITLE} — ${parts.join(', ')}` : FEED_TITLE;
-}
 
 /** The document's media type: PDF when its path says so, else the repository's page about it. */
 export function documentType(url: string): string {
@@ -73,10 +33,6 @@ function documentUrl(p: PublicationDetail): string | null {
   }
 }
 
-export function publicationUrl(origin: string, slug: string): string {
-  return new URL(`/publications/${encodeURIComponent(slug)}`, origin).toString();
-}
-
 /** The item's HTML body: summary, then who, where and the document. */
 function contentHtml(p: PublicationDetail, document: string | null): string {
   const facts = [
@@ -90,7 +46,7 @@ function contentHtml(p: PublicationDetail, document: string | null): string {
 }
 
 function itemOf(p: PublicationDetail, origin: string, format: FeedFormat): Item {
-  const link = publicationUrl(origin, p.slug);
+  const link = recordUrl(origin, p.slug);
   const document = documentUrl(p);
   const scheme = (facet: string) => new URL(`/?${facet}=`, origin).toString();
   const html = format === 'atom'; // Atom titles and summaries are typed "html"
@@ -151,7 +107,7 @@ type JsonFeedItem = Record<string, unknown> & { id: string };
 /** feed@6.0.0 writes JSON Feed 1.0: 1.1 has `authors` (every author, not the first), attachments and language. */
 function toJsonFeed11(json: string, items: PublicationDetail[], origin: string): string {
   const feed = JSON.parse(json) as Record<string, unknown> & { items: JsonFeedItem[] };
-  const byUrl = new Map(items.map((p) => [publicationUrl(origin, p.slug), p]));
+  const byUrl = new Map(items.map((p) => [recordUrl(origin, p.slug), p]));
   const upgraded = {
     ...feed,
     version: 'https://jsonfeed.org/version/1.1',

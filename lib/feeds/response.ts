@@ -2,7 +2,8 @@ import 'server-only';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { listNewestPublications } from '@/lib/data/catalogue';
 import { originFrom } from '@/lib/site-url';
-import { FEED_CONTENT_TYPES, renderFeed, type FeedFormat } from './feed';
+import { renderFeed } from './feed';
+import { FEED_CONTENT_TYPES, type FeedFormat } from './links';
 
 /**
  * GET /feed.xml, /atom.xml and /feed.json?<catalogue parameters>: the query's 50 newest additions.
