@@ -1,0 +1,56 @@
+import { MAX_INDEXED_PAGE } from '@/lib/catalogue/metadata';
+import { FACETS } from '@/lib/catalogue/params';
+
+/**
+ * robots.txt. Everything is open (catalogue, publication pages, feeds, /oai, /api) but staff pages and
+ * the catalogue's deep combinations, the pages `isIndexable` (lib/catalogue/metadata.ts) marks noindex.
+ * Patterns use `*` and `$` only (Google, Bing). They rely on the order catalogueHref writes parameters
+ * in, which every link on the site uses: q, the facets, yearFrom, yearTo, sort, page, find boxes. So:
+ * - `/?*&country=` and the like, one per filter parameter: in that order a filter parameter after an `&`
+ *   follows q or another filter, i.e. a text query or a second filter value. A URL written in another
+ *   order (`/?sort=title&country=NG`) is kept out too: its canonical form is the one crawled.
+ * - `/?*,` and `/?*%2C`: several values of one filter written comma-separated.
+ * - `/?*q=`: text queries, wherever q sits (no other parameter name ends in q).
+ * - pages beyond 10: `page=` then one of `pagePrefixesAbove(10)`, which match exactly the numbers above 10.
+ * Every pattern starts with `/?`, the catalogue page's query, so the same parameters on /api, /oai and
+ * the feeds stay open.
+ */
+export function robotsTxt(origin: string): string {
+  const filterParams = [...FACETS, 'yearFrom', 'yearTo'];
+  const deepPages = pagePrefixesAbove(MAX_INDEXED_PAGE);
+  return [
+    '# Counter-trafficking publications catalogue',
+    '# Open: the catalogue, publication pages, feeds, /oai, /api. Closed: staff pages, and catalogue URLs',
+    `# with a text query, more than one filter value, or a page beyond ${MAX_INDEXED_PAGE} (also noindex).`,
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /admin',
+    'Disallow: /sign-in',
+    '# A second filter parameter (links write q, then filters, then sort and page).',
+    ...filterParams.map((name) => `Disallow: /?*&${name}=`),
+    '# Several values of one filter, comma-separated.',
+    'Disallow: /?*,',
+    'Disallow: /?*%2C',
+    'Disallow: /?*%2c',
+    '# Text queries.',
+    'Disallow: /?*q=',
+    `# Result pages beyond ${MAX_INDEXED_PAGE}.`,
+    ...deepPages.map((n) => `Disallow: /?*page=${n}`),
+    '',
+    `Sitemap: ${new URL('/sitemap.xml', origin).toString()}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Digit strings that, as prefixes, match exactly the decimal numbers above `max` (no leading zeros):
+ * every number of max's length above it, and for each number of that length up to it, its ten
+ * one-digit-longer extensions. For 10: 11…99 and 100…109 (10 and 1…9 match none).
+ */
+export function pagePrefixesAbove(max: number): string[] {
+  const digits = String(max).length;
+  const prefixes: string[] = [];
+  for (let n = max + 1; n < 10 ** digits; n++) prefixes.push(String(n));
+  for (let n = 10 ** (digits - 1); n <= max; n++) for (let d = 0; d <= 9; d++) prefixes.push(`${n}${d}`);
+  return prefixes;
+}
