@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { ErrorSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { publicationState } from '@/lib/data/catalogue';
 import { SESSION_COOKIES } from '@/lib/auth/session';
@@ -48,6 +49,22 @@ async function missingPublicationPage(request: NextRequest): Promise<{ page: str
   return state === 'gone' ? { page: GONE_PAGE, status: 410 } : { page: NOT_FOUND_PAGE, status: 404 };
 }
 
+/** `/api/publications/<slug>` whose slug is not valid percent-encoding (`%ZZ`). */
+function isMalformedApiSlug(pathname: string): boolean {
+  const match = /^\/api\/publications\/([^/]+)$/.exec(pathname);
+  return match !== null && slugOf(`/publications/${match[1]}`) === null;
+}
+
+/** Next answers a path whose percent-encoding is malformed with a 500 when it fills a dynamic segment. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const https =
     env.SITE_URL?.startsWith('https:') === true ||
@@ -60,7 +77,10 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   let response: NextResponse;
   const missing = await missingPublicationPage(request);
-  if (missing) {
+  if (isMalformedApiSlug(pathname)) {
+    // Next cannot decode such a slug into the route's params and answers 500: it names no publication.
+    response = NextResponse.json(ErrorSchema.encode({ error: 'Publication not found' }), { status: 404 });
+  } else if (missing) {
     // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
     // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
     // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.
@@ -68,6 +88,11 @@ export async function proxy(request: NextRequest) {
     page.pathname = missing.page;
     page.search = '';
     response = NextResponse.rewrite(page, { status: missing.status, request: { headers: requestHeaders } });
+  } else if (hasMalformedEncoding(pathname)) {
+    response = new NextResponse('Bad request: malformed percent-encoding in the path\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   } else {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }

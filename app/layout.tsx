@@ -24,11 +24,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Counter-Trafficking Publications
             </Link>
             <nav aria-label="Site" className="text-sm">
-              {/* An API response, not a page: a full request, never a client-side navigation. */}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              <a href="/api/publications" className="hover:underline">
-                JSON API
-              </a>
+              <Link href="/api" className="hover:underline">
+                API
+              </Link>
             </nav>
           </div>
         </header>

@@ -68,7 +68,7 @@ export default async function CataloguePage({
             <SortLinks params={params} />
           </div>
           <ActiveFilters params={params} facets={facets} />
-          <p className="flex gap-3 text-sm">
+          <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
               These results as JSON
             </a>

@@ -12,8 +12,9 @@ export const PAGE_SIZE = 20;
 export const MAX_PAGE = 10_000;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
-const MAX_VALUES_PER_FACET = 50;
-const MAX_QUERY_LENGTH = 500;
+export const MAX_VALUES_PER_FACET = 50;
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_FIND_LENGTH = 100;
 
 export const FACETS = ['country', 'region', 'category', 'author', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -90,8 +91,8 @@ export const CatalogueParamsSchema = z.object({
     const page = Number.parseInt(firstOf(v) ?? '', 10);
     return Number.isFinite(page) ? Math.min(MAX_PAGE, Math.max(1, page)) : 1;
   }),
-  findCountry: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, 100)),
-  findAuthor: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, 100)),
+  findCountry: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, MAX_FIND_LENGTH)),
+  findAuthor: raw.transform((v) => (firstOf(v) ?? '').trim().slice(0, MAX_FIND_LENGTH)),
 });
 
 export function parseCatalogueParams(input: RawSearchParams): CatalogueParams {

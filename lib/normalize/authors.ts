@@ -25,7 +25,7 @@ const ACRONYM_STOPWORDS = new Set(
 // Lower-case particles inside names.
 const PARTICLES = new Set([...ACRONYM_STOPWORDS, 'van', 'von', 'der', 'den', 'di', 'della', 'ter', 'ten', 'bin', 'ibn', 'al', 'und']);
 
-const ORGANISATION_WORDS =
+export const ORGANISATION_WORDS =
   /\b(organi[sz]ations?|office|institut(e|o|ion)?s?|foundation|fondation|fundaci[oó]n|fund|fonds|fondo|commission|commissioner|comisi[oó]n|committee|comit[eé]|council|conseil|consejo|agency|agence|agencia|association|asociaci[oó]n|ministry|minist[eè]re|ministerio|department|d[eé]partement|union|nations|centre|center|centro|network|r[eé]seau|red|programme|program|programa|group|groupe|grupo|coalition|alliance|society|soci[eé]t[eé]|sociedad|university|universit[eé]|universidad|college|school|bank|initiative|project|mission|services?|secretariat|court|parliament|government|gouvernement|gobierno|federation|league|trust|partnership|forum|observatory|observatoire|unit|bureau|authority|board|international|internacional|national|nacional|europe|european|united|world|global|ngo|ong|house|police|rapporteur|ombuds\w*|home)\b/i;
 
 export function isAcronymLike(text: string): boolean {

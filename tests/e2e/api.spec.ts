@@ -11,7 +11,7 @@ test.describe('JSON API @http', () => {
     expect(body.pageSize).toBe(20);
     expect(body.total).toBe(body.items.length);
     for (const item of body.items) {
-      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'regions', 'slug', 'snippets', 'summary', 'title', 'year']);
+      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'languages', 'regions', 'slug', 'snippets', 'summary', 'title', 'year']);
       expect(item.snippets).toBeNull();
       expect(item.countries).toContainEqual({ code: 'RS', name: 'Serbia' });
     }

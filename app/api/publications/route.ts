@@ -1,19 +1,23 @@
+import { PublicationListSchema } from '@/lib/api/schemas';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { searchPublications } from '@/lib/data/catalogue';
 import { segmentsToHtml } from '@/lib/search/highlight';
 
+/** GET /api/publications?<catalogue parameters>: one page of results; the body is PublicationList (lib/api/schemas.ts). */
 export async function GET(request: Request) {
   const params = parseCatalogueParams(new URL(request.url).searchParams);
   const { total, page, pageSize, items, facets } = await searchPublications(params);
-  return Response.json({
-    total,
-    page,
-    pageSize,
-    // Snippets are HTML: escaped text with the matched words in <mark>; null without a text query.
-    items: items.map(({ snippets, ...item }) => ({
-      ...item,
-      snippets: snippets && { title: segmentsToHtml(snippets.title), summary: segmentsToHtml(snippets.summary) },
-    })),
-    facets,
-  });
+  return Response.json(
+    PublicationListSchema.encode({
+      total,
+      page,
+      pageSize,
+      // Snippets are HTML: escaped text with the matched words in <mark>; null without a text query.
+      items: items.map(({ snippets, ...item }) => ({
+        ...item,
+        snippets: snippets && { title: segmentsToHtml(snippets.title), summary: segmentsToHtml(snippets.summary) },
+      })),
+      facets,
+    }),
+  );
 }

@@ -7,15 +7,49 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
 import { languageName, titleLang } from '@/lib/languages';
+import { CiteBox } from '@/components/publication/cite-box';
+import { recordUrl } from '@/lib/citation/csl';
+import {
+  DUBLIN_CORE_SCHEMA,
+  dublinCoreTags,
+  highwireTags,
+  jsonForScript,
+  publicationJsonLd,
+  SITE_NAME,
+} from '@/lib/metadata/publication';
+import { requestNonce, siteOrigin } from '@/lib/site-url';
 
 // generateMetadata and the page read the same record once per request.
 const loadPublication = cache(getPublication);
 
 type Props = { params: Promise<{ slug: string }> };
 
+const DESCRIPTION_LENGTH = 200;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const publication = await loadPublication((await params).slug);
-  return publication ? { title: publication.title, description: publication.summary.slice(0, 200) } : {};
+  if (!publication) return {};
+  const pageUrl = recordUrl(await siteOrigin(), publication.slug);
+  const description = publication.summary.slice(0, DESCRIPTION_LENGTH);
+  return {
+    title: publication.title,
+    description,
+    alternates: { canonical: pageUrl },
+    openGraph: {
+      type: 'article',
+      url: pageUrl,
+      title: publication.title,
+      description,
+      siteName: SITE_NAME,
+      ...(publication.languages[0] && { locale: publication.languages[0] }),
+      ...(publication.publishedAt && { publishedTime: publication.publishedAt.toISOString() }),
+      modifiedTime: publication.updatedAt.toISOString(),
+      authors: publication.authors.map((a) => a.name),
+    },
+    twitter: { card: 'summary', title: publication.title, description },
+    // Highwire Press tags first: Zotero and Google Scholar read them in document order.
+    other: { ...highwireTags(publication, pageUrl), ...dublinCoreTags(publication, pageUrl) },
+  };
 }
 
 function LinkList({ label, links }: { label: string; links: { href: string; text: string }[] }) {
@@ -43,9 +77,13 @@ export default async function PublicationPage({ params }: Props) {
   if (!publication) notFound();
   const { title, summary, year, category, countries, regions, authors, languages, url } = publication;
   const pdf = url !== null && isPdfUrl(url);
+  const origin = await siteOrigin();
+  const jsonLd = jsonForScript(publicationJsonLd(publication, recordUrl(origin, publication.slug), origin));
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-6">
+      <link rel="schema.DC" href={DUBLIN_CORE_SCHEMA} />
+      <script type="application/ld+json" nonce={await requestNonce()} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/" className="text-brand-700 underline">
           ← Catalogue
@@ -123,6 +161,7 @@ export default async function PublicationPage({ params }: Props) {
             </div>
           )}
         </dl>
+        <CiteBox publication={publication} />
       </article>
     </main>
   );

@@ -1,0 +1,6 @@
+import { resultSetCitations } from '@/lib/citation/routes';
+
+/** GET /api/publications.csl.json?<catalogue parameters>: citations of the whole result set (no page limit), streamed. */
+export function GET(request: Request) {
+  return resultSetCitations(request, 'csl.json');
+}

@@ -1,0 +1,371 @@
+import { z } from 'zod';
+import {
+  FIND_PARAM,
+  FINDABLE_FACETS,
+  MAX_FIND_LENGTH,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  MAX_VALUES_PER_FACET,
+  MAX_YEAR,
+  MIN_YEAR,
+  PAGE_SIZE,
+  SORTS,
+} from '@/lib/catalogue/params';
+import { CSV_HEADER, csvRow, toExportRecord } from '@/lib/export/records';
+import {
+  ErrorSchema,
+  OpenApiDocumentSchema,
+  PublicationDetailSchema,
+  PublicationExportSchema,
+  PublicationListSchema,
+} from './schemas';
+
+/**
+ * Every public endpoint, described once. The OpenAPI document (lib/api/openapi.ts, served at
+ * /api/openapi.json) and the /api page are both generated from this list, and the end-to-end spec
+ * (tests/e2e/openapi.spec.ts) requests every example below and checks each answer against the document.
+ *
+ * To document a new endpoint, add one `ApiEndpoint` to `API_ENDPOINTS` (feeds, citations and OAI-PMH are
+ * plain text: use `textContent` with their media type, e.g. 'application/rss+xml', 'application/x-bibtex').
+ * JSON bodies need a schema registered in lib/api/schemas.ts, which the route handler encodes with.
+ */
+
+export type ParameterExample = string | number | readonly (string | number)[];
+
+/** How an example value goes in a URL: lists as comma-separated values. */
+export function exampleInUrl(example: ParameterExample): string {
+  return Array.isArray(example) ? example.join(',') : String(example);
+}
+
+export type ApiParameter = {
+  name: string;
+  in: 'query' | 'path';
+  required: boolean;
+  description: string;
+  /** The values the endpoint understands; the description says what happens to others. */
+  schema: z.ZodType;
+  /** Several values: repeat the parameter (`country=RS&country=BA`) or separate them with commas. */
+  repeatable?: boolean;
+  example: ParameterExample;
+};
+
+export type ApiContent =
+  | { kind: 'json'; mediaType: string; schema: z.ZodType; example: unknown }
+  | { kind: 'text'; mediaType: string; example: string };
+
+export type ApiResponse = {
+  status: number;
+  description: string;
+  content: ApiContent[];
+  headers?: Record<string, { description: string; example: string }>;
+};
+
+/** A request that works on the sample data: shown on /api, requested by the end-to-end spec. */
+export type ApiExample = { title: string; href: string };
+
+export type ApiEndpoint = {
+  operationId: string;
+  method: 'get';
+  /** OpenAPI path template, e.g. `/api/publications/{slug}`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description: string;
+  parameters: ApiParameter[];
+  responses: ApiResponse[];
+  examples: ApiExample[];
+};
+
+/** A JSON body; the example is typed (and unit-tested) against the schema's wire form. */
+export function jsonContent<S extends z.ZodType>(schema: S, example: z.input<S>, mediaType = 'application/json'): ApiContent {
+  return { kind: 'json', mediaType, schema, example };
+}
+
+export function textContent(mediaType: string, example: string): ApiContent {
+  return { kind: 'text', mediaType, example };
+}
+
+const slugValue = () => z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const year = () => z.int().min(MIN_YEAR).max(MAX_YEAR);
+const list = <S extends z.ZodType>(item: S) => z.array(item).max(MAX_VALUES_PER_FACET);
+
+/** The catalogue's parameters (lib/catalogue/params.ts), shared by `/` and every result-set endpoint. */
+export const CATALOGUE_PARAMETERS: ApiParameter[] = [
+  {
+    name: 'q',
+    in: 'query',
+    required: false,
+    description:
+      'Words in the title, summary and names, case- and accent-insensitive, with English word endings ignored. ' +
+      'Words are AND\'d; `"exact phrase"`, `-word` excludes, `word*` matches a prefix, `OR` between alternatives. ' +
+      `Longer than ${MAX_QUERY_LENGTH} characters is cut.`,
+    schema: z.string().max(MAX_QUERY_LENGTH),
+    example: '"referral mechanism" -child',
+  },
+  {
+    name: 'country',
+    in: 'query',
+    required: false,
+    description: 'ISO 3166-1 alpha-2 codes, any case (Kosovo is `XK`). Values within a filter are OR\'d, filters AND\'d.',
+    schema: list(z.string().regex(/^[A-Za-z]{2}$/)),
+    repeatable: true,
+    example: ['RS', 'BA'],
+  },
+  {
+    name: 'region',
+    in: 'query',
+    required: false,
+    description: 'Region slugs; a region matches publications tagged with it or with one of its countries.',
+    schema: list(slugValue()),
+    repeatable: true,
+    example: ['south-eastern-europe'],
+  },
+  {
+    name: 'category',
+    in: 'query',
+    required: false,
+    description: 'Category slugs.',
+    schema: list(slugValue()),
+    repeatable: true,
+    example: ['handbook', 'needs-assessment'],
+  },
+  {
+    name: 'author',
+    in: 'query',
+    required: false,
+    description: 'Author slugs (people and organisations).',
+    schema: list(slugValue()),
+    repeatable: true,
+    example: ['international-organization-for-migration'],
+  },
+  {
+    name: 'year',
+    in: 'query',
+    required: false,
+    description: `Years of publication; out of ${MIN_YEAR}–${MAX_YEAR} is clamped.`,
+    schema: list(year()),
+    repeatable: true,
+    example: [2014, 2017],
+  },
+  {
+    name: 'yearFrom',
+    in: 'query',
+    required: false,
+    description: 'First year of a range (inclusive); a reversed range is swapped.',
+    schema: year(),
+    example: 2010,
+  },
+  {
+    name: 'yearTo',
+    in: 'query',
+    required: false,
+    description: 'Last year of a range (inclusive).',
+    schema: year(),
+    example: 2020,
+  },
+  {
+    name: 'sort',
+    in: 'query',
+    required: false,
+    description: '`relevance` (only with `q`, and then the default), `newest` (the default without `q`), `oldest` or `title`.',
+    schema: z.enum(SORTS),
+    example: 'title',
+  },
+  {
+    name: 'page',
+    in: 'query',
+    required: false,
+    description: `Page of ${PAGE_SIZE} results; clamped to 1–${MAX_PAGE}, and a page past the end gives the last page.`,
+    schema: z.int().min(1).max(MAX_PAGE),
+    example: 2,
+  },
+  ...FINDABLE_FACETS.map(
+    (facet): ApiParameter => ({
+      name: FIND_PARAM[facet],
+      in: 'query',
+      required: false,
+      description: `Narrows the ${facet} facet's values to those whose name contains this text; results are unaffected.`,
+      schema: z.string().max(MAX_FIND_LENGTH),
+      example: facet === 'country' ? 'bos' : 'berman',
+    }),
+  ),
+];
+
+/** The values of the query parameters that matter to an export (finding facet values does not). */
+const EXPORT_PARAMETERS = CATALOGUE_PARAMETERS.filter((p) => !['page', 'findCountry', 'findAuthor'].includes(p.name));
+
+const SLUG_PARAMETER: ApiParameter = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  description: 'The publication\'s slug, as in its page\'s address and in `items[].slug` of a list.',
+  schema: z.string().min(1),
+  example: 'needs-assessment-human-trafficking-in-the-western-balkans',
+};
+
+// Example bodies: a record of the sample data, trimmed to one or two values per list; the counts are illustrative.
+const exampleItem = {
+  slug: 'needs-assessment-human-trafficking-in-the-western-balkans',
+  title: 'Needs Assessment: Human trafficking in the Western Balkans',
+  summary:
+    'A regional assessment, commissioned through the IOM Development Fund in 2013, of how six Western Balkan jurisdictions identify, refer and support trafficked persons. …',
+  year: 2014,
+  category: { slug: 'needs-assessment', name: 'Needs Assessment' },
+  countries: [
+    { code: 'AL', name: 'Albania' },
+    { code: 'RS', name: 'Serbia' },
+  ],
+  regions: [{ slug: 'south-eastern-europe', name: 'South Eastern Europe' }],
+  authors: [
+    { slug: 'jacqueline-berman', name: 'Jacqueline Berman' },
+    { slug: 'donatella-bradic', name: 'Donatella Bradic' },
+  ],
+  languages: ['en'],
+};
+
+const facetExample = (value: string, label: string, count: number, selected = false) => ({ value, label, count, selected });
+
+const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
+  total: 12,
+  page: 1,
+  pageSize: PAGE_SIZE,
+  items: [{ ...exampleItem, snippets: null }],
+  facets: {
+    country: [facetExample('RS', 'Serbia', 12, true), facetExample('BA', 'Bosnia and Herzegovina', 3)],
+    region: [facetExample('south-eastern-europe', 'South Eastern Europe', 12)],
+    category: [facetExample('needs-assessment', 'Needs Assessment', 2)],
+    author: [facetExample('jacqueline-berman', 'Jacqueline Berman', 1)],
+    year: [facetExample('2014', '2014', 3)],
+  },
+};
+
+const DETAIL_EXAMPLE: z.input<typeof PublicationDetailSchema> = {
+  ...exampleItem,
+  url: 'http://publications.iom.int/books/needs-assessment-human-trafficking-western-balkans',
+  createdAt: '2026-11-28T02:30:00.000Z',
+  updatedAt: '2026-11-28T02:30:00.000Z',
+  publishedAt: '2026-11-28T02:30:00.000Z',
+};
+
+// The exports' examples are written by the exports' own code, from the detail example.
+const EXPORT_EXAMPLE: z.input<typeof PublicationExportSchema> = [toExportRecord(PublicationDetailSchema.decode(DETAIL_EXAMPLE))];
+const CSV_EXAMPLE = CSV_HEADER + csvRow(EXPORT_EXAMPLE[0]!);
+
+const DOWNLOAD_HEADERS = (extension: string) => ({
+  'Content-Disposition': {
+    description: 'Offered as a download named after the format and the date.',
+    example: `attachment; filename="publications-2026-12-02.${extension}"`,
+  },
+});
+
+export const API_ENDPOINTS: ApiEndpoint[] = [
+  {
+    operationId: 'listPublications',
+    method: 'get',
+    path: '/api/publications',
+    tag: 'Publications',
+    summary: 'Search the catalogue',
+    description:
+      `One page (${PAGE_SIZE} results) of a catalogue query, with the counts of every filter. Takes the same parameters as the ` +
+      'catalogue page `/`, so any catalogue address gives its JSON by putting `/api/publications` in front of its query. ' +
+      'Unknown values are ignored and numbers clamped: a malformed query still answers 200.',
+    parameters: CATALOGUE_PARAMETERS,
+    responses: [{ status: 200, description: 'One page of results.', content: [jsonContent(PublicationListSchema, LIST_EXAMPLE)] }],
+    examples: [
+      { title: 'Everything, newest first', href: '/api/publications' },
+      { title: 'Publications on Serbia, A to Z', href: '/api/publications?country=RS&sort=title' },
+      { title: 'Handbooks and needs assessments from 2010 on', href: '/api/publications?category=handbook,needs-assessment&yearFrom=2010' },
+      { title: 'A text query, with highlighted snippets', href: '/api/publications?q=referral+mechanism' },
+    ],
+  },
+  {
+    operationId: 'getPublication',
+    method: 'get',
+    path: '/api/publications/{slug}',
+    tag: 'Publications',
+    summary: 'One publication',
+    description: 'A published publication with all its fields. Drafts and unknown slugs answer 404.',
+    parameters: [SLUG_PARAMETER],
+    responses: [
+      { status: 200, description: 'The publication.', content: [jsonContent(PublicationDetailSchema, DETAIL_EXAMPLE)] },
+      {
+        status: 404,
+        description: 'No published publication has this slug.',
+        content: [jsonContent(ErrorSchema, { error: 'Publication not found' })],
+      },
+    ],
+    examples: [
+      { title: 'The Western Balkans needs assessment', href: `/api/publications/${SLUG_PARAMETER.example}` },
+      { title: 'An unknown slug (404)', href: '/api/publications/no-such-publication' },
+    ],
+  },
+  {
+    operationId: 'exportPublicationsCsv',
+    method: 'get',
+    path: '/api/publications.csv',
+    tag: 'Exports',
+    summary: 'Export a result set as CSV',
+    description:
+      'Every publication a catalogue query matches (no page limit), in catalogue order, streamed. UTF-8 with a byte ' +
+      'order mark, CRLF line ends (RFC 4180), lists separated by "; ": the import reads it back (`npm run import`).',
+    parameters: EXPORT_PARAMETERS,
+    responses: [
+      {
+        status: 200,
+        description: 'The result set, one publication a row.',
+        content: [textContent('text/csv', CSV_EXAMPLE)],
+        headers: DOWNLOAD_HEADERS('csv'),
+      },
+    ],
+    examples: [
+      { title: 'The whole catalogue', href: '/api/publications.csv' },
+      { title: 'Publications on Serbia', href: '/api/publications.csv?country=RS' },
+    ],
+  },
+  {
+    operationId: 'exportPublicationsJson',
+    method: 'get',
+    path: '/api/publications.json',
+    tag: 'Exports',
+    summary: 'Export a result set as JSON',
+    description:
+      'Every publication a catalogue query matches (no page limit), in catalogue order, streamed as one JSON array with a ' +
+      "record a line, in the import's format: the import reads it back.",
+    parameters: EXPORT_PARAMETERS,
+    responses: [
+      {
+        status: 200,
+        description: 'The result set.',
+        content: [jsonContent(PublicationExportSchema, EXPORT_EXAMPLE)],
+        headers: DOWNLOAD_HEADERS('json'),
+      },
+    ],
+    examples: [
+      { title: 'The whole catalogue', href: '/api/publications.json' },
+      { title: 'Needs assessments, oldest first', href: '/api/publications.json?category=needs-assessment&sort=oldest' },
+    ],
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'Documentation',
+    summary: 'This description, as OpenAPI 3.1',
+    description: 'The OpenAPI 3.1 document of every endpoint on this page, with JSON Schema (draft 2020-12) for each body.',
+    parameters: [],
+    responses: [
+      {
+        status: 200,
+        description: 'The OpenAPI document.',
+        content: [
+          jsonContent(OpenApiDocumentSchema, {
+            openapi: '3.1.1',
+            info: { title: 'Counter-Trafficking Publications Catalogue API', version: '1' },
+            paths: { '/api/publications': { get: { operationId: 'listPublications' } } },
+          }),
+        ],
+      },
+    ],
+    examples: [{ title: 'The document', href: '/api/openapi.json' }],
+  },
+];

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { MAX_YEAR, MIN_YEAR, type Facet } from '@/lib/catalogue/params';
+import type { ExportRecord } from '@/lib/export/records';
+
+/**
+ * The JSON API's responses, as zod schemas. Route handlers build their bodies with `Schema.encode(value)`:
+ * the value is checked against the schema (unknown keys refused) and dates become ISO strings, so a body
+ * can only have the shape that the OpenAPI document (lib/api/openapi.ts) derives from these same schemas.
+ *
+ * Every schema registered with an `id` becomes `#/components/schemas/<id>`; `description`s registered on
+ * fields end up in the document too. The document describes the wire form (`io: 'input'` of each codec).
+ */
+export type ApiMeta = { id?: string; title?: string; description?: string };
+export const apiRegistry = z.registry<ApiMeta>();
+
+function component<S extends z.ZodType>(id: string, description: string, schema: S): S {
+  apiRegistry.add(schema, { id, description });
+  return schema;
+}
+
+function described<S extends z.ZodType>(description: string, schema: S): S {
+  apiRegistry.add(schema, { description });
+  return schema;
+}
+
+/** A Date in the code, an ISO 8601 date-time string (UTC) on the wire. */
+const dateTime = () =>
+  z.codec(z.iso.datetime({ offset: true }), z.date(), {
+    decode: (text) => new Date(text),
+    encode: (date) => date.toISOString(),
+  });
+
+export const NamedSchema = component(
+  'Named',
+  'A region, category or author: the slug used in catalogue URLs, and the display name.',
+  z.strictObject({
+    slug: z.string().min(1),
+    name: z.string(),
+  }),
+);
+
+export const CountrySchema = component(
+  'Country',
+  'A country: ISO 3166-1 alpha-2 code (XK for Kosovo) and English name.',
+  z.strictObject({
+    code: z.string().regex(/^[A-Z]{2}$/),
+    name: z.string(),
+  }),
+);
+
+const languageCode = () => z.string().regex(/^[a-z]{2}$/);
+
+export const PublicationItemSchema = component(
+  'PublicationItem',
+  'A publication as listed in search results.',
+  z.strictObject({
+    slug: described('Identifies the publication: `/api/publications/{slug}`, `/publications/{slug}`.', z.string().min(1)),
+    title: z.string(),
+    summary: z.string(),
+    year: described('Year of publication, if known.', z.int().min(MIN_YEAR).max(MAX_YEAR).nullable()),
+    category: NamedSchema.nullable(),
+    countries: described('Countries covered, by name.', z.array(CountrySchema)),
+    regions: described('Regions covered, by name.', z.array(NamedSchema)),
+    authors: described('Authors and organisations, in credit order.', z.array(NamedSchema)),
+    languages: described(
+      'ISO 639-1 codes of the languages it is written in, the main language first.',
+      z.array(languageCode()),
+    ),
+  }),
+);
+
+export const SnippetsSchema = component(
+  'Snippets',
+  'HTML: the escaped title and an excerpt of the summary, with the words that matched `q` in `<mark>` elements.',
+  z.strictObject({
+    title: z.string(),
+    summary: z.string(),
+  }),
+);
+
+export const PublicationListItemSchema = component(
+  'PublicationListItem',
+  'A search result: the publication, and its snippets when there is a text query.',
+  PublicationItemSchema.extend({
+    snippets: described('Null without a text query (`q`).', SnippetsSchema.nullable()),
+  }),
+);
+
+export const FacetValueSchema = component(
+  'FacetValue',
+  "One value of a filter: what it matches with every other filter applied, and whether it is selected.",
+  z.strictObject({
+    value: described('The value as it goes in the URL (country code, slug or year).', z.string()),
+    label: z.string(),
+    count: described('Publications the result set would have with this value added.', z.int().min(0)),
+    selected: z.boolean(),
+  }),
+);
+
+const facetValues = (description: string) => described(description, z.array(FacetValueSchema));
+
+export const FacetsSchema = component(
+  'Facets',
+  'Counts for each filter (at most 50 values each; `findCountry` / `findAuthor` narrow the two long ones).',
+  z.strictObject({
+    country: facetValues('Countries, most publications first.'),
+    region: facetValues('Regions, most publications first.'),
+    category: facetValues('Categories, most publications first.'),
+    author: facetValues('Authors, most publications first.'),
+    year: facetValues('Years, newest first.'),
+  } satisfies Record<Facet, z.ZodType>),
+);
+
+export const PublicationListSchema = component(
+  'PublicationList',
+  'One page of a catalogue query.',
+  z.strictObject({
+    total: described('Publications matching the query, on all pages.', z.int().min(0)),
+    page: described('The page returned (a page past the end gives the last page).', z.int().min(1)),
+    pageSize: z.int().min(1),
+    items: z.array(PublicationListItemSchema),
+    facets: FacetsSchema,
+  }),
+);
+
+export const PublicationDetailSchema = component(
+  'PublicationDetail',
+  'One publication with all its fields.',
+  PublicationItemSchema.extend({
+    url: described("The publication's own web address (http or https), if known.", z.string().nullable()),
+    createdAt: described('When the record was created in the catalogue.', dateTime()),
+    updatedAt: described('When the record was last changed.', dateTime()),
+    publishedAt: described('When the record was first published in the catalogue, if recorded.', dateTime().nullable()),
+  }),
+);
+
+export const ErrorSchema = component(
+  'Error',
+  'What went wrong, in English.',
+  z.strictObject({ error: z.string() }),
+);
+
+/** The export's record: the import's format (lib/import), so an export can be imported again. */
+export const ExportRecordSchema = component(
+  'ExportRecord',
+  "A publication as the exports write it, in the import's format: codes, slugs and names instead of objects.",
+  z.strictObject({
+    title: z.string(),
+    summary: z.string(),
+    countries: described('ISO 3166-1 alpha-2 codes.', z.array(z.string().regex(/^[A-Z]{2}$/))),
+    regions: described('Region slugs.', z.array(z.string())),
+    authors: described('Author names, in credit order.', z.array(z.string())),
+    year: z.int().nullable(),
+    category: described('Category slug.', z.string().nullable()),
+    languages: described('ISO 639-1 codes, the main language first.', z.array(languageCode())),
+    url: z.string().nullable(),
+    slug: z.string().min(1),
+  }),
+);
+
+export const PublicationExportSchema = component(
+  'PublicationExport',
+  'Every publication a catalogue query matches, in catalogue order, one record a line.',
+  z.array(ExportRecordSchema),
+);
+
+export const OpenApiDocumentSchema = component(
+  'OpenApiDocument',
+  'An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0).',
+  z.looseObject({
+    openapi: z.string().regex(/^3\.1\.\d+$/),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
+);
+
+// The export's record type is declared in lib/export/records.ts; this fails to compile if the two part.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const exportRecordMatches: Same<z.output<typeof ExportRecordSchema>, ExportRecord> = true;
+void exportRecordMatches;
