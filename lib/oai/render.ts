@@ -1,4 +1,5 @@
-import { ORGANISATIONS } from '@/lib/normalize/organisations';
+import { recordUrl } from '@/lib/citation/csl';
+import { isOrganisation } from '@/lib/citation/names';
 import { formatDatestamp, type OaiError } from './args';
 import type { OaiRecord, PublishedRecord } from './records';
 import { el, xmlDocument, type XmlElement, type XmlNode } from './xml';
@@ -49,18 +50,16 @@ export function headerElement(repository: Repository, record: OaiRecord): XmlEle
   );
 }
 
-const ORGANISATION_NAMES = new Set(ORGANISATIONS.map((o) => o.name));
-
 function dublinCore(repository: Repository, record: PublishedRecord): XmlElement {
   const dc = (name: string, value: string | null | undefined) => (value ? el(`dc:${name}`, {}, value) : null);
-  const pageUrl = `${repository.origin}/publications/${encodeURIComponent(record.slug)}`;
+  const pageUrl = recordUrl(repository.origin, record.slug);
   const fields: (XmlNode | null)[] = [
     dc('title', record.title),
     ...record.authors.map((name) => dc('creator', name)),
     dc('subject', record.category?.name),
     dc('description', record.summary),
     // Organisations the catalogue knows among the authors publish what they author.
-    ...record.authors.filter((name) => ORGANISATION_NAMES.has(name)).map((name) => dc('publisher', name)),
+    ...record.authors.filter((name) => isOrganisation(name)).map((name) => dc('publisher', name)),
     dc('date', record.year === null ? null : String(record.year)),
     dc('type', record.category?.name),
     dc('type', 'Text'),
