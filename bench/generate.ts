@@ -259,7 +259,7 @@ type Generated = {
   title: string;
   summary: string;
   year: number | null;
-  language: string;
+  languages: string[];
   url: string | null;
   category: string | null;
   countries: string[];
@@ -359,7 +359,8 @@ function makeGenerator(authorCount: number) {
       title: t,
       summary: summary(),
       year: noYear ? null : y,
-      language: languages[Math.floor(random() * languages.length)]!,
+      // One language mostly; a few records are issued in two (English and another).
+      languages: [...new Set([languages[Math.floor(random() * languages.length)]!, ...(random() < 0.05 ? ['en'] : [])])],
       url: random() < 0.7 ? `https://example.org/publications/${slug}` : null,
       category: random() < 0.01 ? null : CATEGORY_RANKS[category()]!,
       countries,
@@ -502,9 +503,10 @@ export async function generateCatalogue(n: number, progress: Progress = progress
 
   const insertAuthor = db.prepare(`INSERT INTO "Author" ("id", "slug", "name") VALUES (?, ?, ?)`);
   const insertPublication = db.prepare(
-    `INSERT INTO "Publication" ("id", "slug", "title", "summary", "year", "language", "url", "categoryId", "createdAt", "updatedAt")
+    `INSERT INTO "Publication" ("id", "slug", "title", "summary", "year", "url", "categoryId", "createdAt", "updatedAt", "publishedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertLanguage = db.prepare(`INSERT INTO "PublicationLanguage" ("publicationId", "code", "position") VALUES (?, ?, ?)`);
   const insertCountry = db.prepare(`INSERT INTO "PublicationCountry" ("publicationId", "countryCode") VALUES (?, ?)`);
   const insertRegion = db.prepare(`INSERT INTO "PublicationRegion" ("publicationId", "regionId") VALUES (?, ?)`);
   const insertLink = db.prepare(`INSERT INTO "PublicationAuthor" ("publicationId", "authorId", "position") VALUES (?, ?, ?)`);
@@ -517,7 +519,8 @@ export async function generateCatalogue(n: number, progress: Progress = progress
       const p = publication(id);
       // Prisma stores DateTime as ISO 8601 text in SQLite; a fixed clock keeps the file reproducible.
       const stamp = new Date(Date.UTC(p.year ?? 2026, 0, 1) + id * 1000).toISOString().replace('Z', '+00:00');
-      insertPublication.run(p.id, p.slug, p.title, p.summary, p.year, p.language, p.url, p.category === null ? null : categoryId.get(p.category)!, stamp, stamp);
+      insertPublication.run(p.id, p.slug, p.title, p.summary, p.year, p.url, p.category === null ? null : categoryId.get(p.category)!, stamp, stamp, stamp);
+      p.languages.forEach((code, position) => insertLanguage.run(id, code, position));
       for (const code of p.countries) insertCountry.run(id, code);
       for (const slug of p.regions) insertRegion.run(id, regionId.get(slug)!);
       p.authors.forEach((authorId, position) => insertLink.run(id, authorId, position));

@@ -37,6 +37,7 @@ const TABLES = [
   'PublicationCountry',
   'PublicationRegion',
   'PublicationAuthor',
+  'PublicationLanguage',
 ] as const;
 /** Tables whose ids come from a sequence, which must continue after the copied ids. */
 const SERIAL_TABLES = ['Region', 'Category', 'Author', 'Publication'] as const;

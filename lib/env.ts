@@ -25,6 +25,10 @@ const EnvSchema = z.object({
   SITE_URL: z.url().optional(),
   /** Set to 1 behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** OAI-PMH Identify's adminEmail; defaults to admin@<the site's host name>. */
+  OAI_ADMIN_EMAIL: z.email().optional(),
+  /** Signs OAI-PMH resumption tokens (any string; every instance must share it). Optional: see lib/oai/token.ts. */
+  OAI_TOKEN_SECRET: z.string().min(1).optional(),
   /** Read by `npm run user:create` instead of asking on the terminal. */
   CATALOGUE_PASSWORD: z.string().optional(),
 });

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 
-export const metadata = { title: 'Publication not found', robots: { index: false } };
+// Its title is app/not-found.tsx's: Next gives every response with status 404 the not-found metadata.
+export const metadata = { robots: { index: false } };
 
 // Rendered per request so its scripts carry the CSP nonce.
 export default async function PublicationNotFound() {

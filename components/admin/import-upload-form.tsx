@@ -21,7 +21,7 @@ export function ImportUploadForm() {
           aria-invalid={!!state.fieldErrors?.file} aria-describedby={describedBy('file-hint', state.fieldErrors?.file && 'file-error')}
           className="mt-1 block text-sm" />
         <p id="file-hint" className={hintClass}>
-          CSV with a header row (title, summary, countries, regions, authors, year, category, language, url; lists
+          CSV with a header row (title, summary, countries, regions, authors, year, category, languages, url; lists
           separated by “;”), a JSON array of the same fields, or the source site’s listing text. Up to 40 MB.
         </p>
         {state.fieldErrors?.file && <p id="file-error" className={errorClass}>{state.fieldErrors.file[0]}</p>}

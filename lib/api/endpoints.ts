@@ -11,8 +11,10 @@ import {
   PAGE_SIZE,
   SORTS,
 } from '@/lib/catalogue/params';
+import { CITATION_STYLES, formatReference, STYLE_LABELS, toBibtex, toCsl, toRis } from '@/lib/citation';
 import { CSV_HEADER, csvRow, toExportRecord } from '@/lib/export/records';
 import {
+  CslItemsSchema,
   ErrorSchema,
   OpenApiDocumentSchema,
   PublicationDetailSchema,
@@ -258,6 +260,85 @@ const DOWNLOAD_HEADERS = (extension: string) => ({
   },
 });
 
+// The citations' examples are written by the citation code, from the detail example.
+const CSL_EXAMPLE = [toCsl(PublicationDetailSchema.decode(DETAIL_EXAMPLE), { origin: 'https://catalogue.example.org' })];
+const STYLE_PARAMETER: ApiParameter = {
+  name: 'style',
+  in: 'query',
+  required: false,
+  description: `${CITATION_STYLES.map((s) => `\`${s}\` (${STYLE_LABELS[s]})`).join(', ')}; \`apa\` when absent. Any other value is a 400.`,
+  schema: z.enum(CITATION_STYLES),
+  example: 'chicago',
+};
+const REFERENCE_EXAMPLE = `<div class="csl-entry">${formatReference(CSL_EXAMPLE[0]!, 'apa', 'html')}</div>`;
+const BAD_STYLE: ApiResponse = {
+  status: 400,
+  description: 'An unknown style.',
+  content: [textContent('text/plain', `Unknown citation style: use one of ${CITATION_STYLES.join(', ')}\n`)],
+};
+const NOT_PUBLISHED: ApiResponse = { status: 404, description: 'No published publication has this slug.', content: [textContent('text/plain', 'Publication not found\n')] };
+
+type CitationFile = { extension: 'bib' | 'ris' | 'csl.json'; name: string; mediaType: string; example: string; json?: boolean };
+const CITATION_FILES: CitationFile[] = [
+  { extension: 'bib', name: 'BibTeX (BibLaTeX dialect, UTF-8)', mediaType: 'application/x-bibtex', example: toBibtex(CSL_EXAMPLE) },
+  { extension: 'ris', name: 'RIS', mediaType: 'application/x-research-info-systems', example: toRis(CSL_EXAMPLE) },
+  { extension: 'csl.json', name: 'CSL-JSON', mediaType: 'application/vnd.citationstyles.csl+json', example: '', json: true },
+];
+const citationContent = (file: CitationFile): ApiContent =>
+  file.json ? jsonContent(CslItemsSchema, CSL_EXAMPLE, file.mediaType) : textContent(file.mediaType, file.example);
+
+const CITATION_ENDPOINTS: ApiEndpoint[] = [
+  ...CITATION_FILES.map(
+    (file): ApiEndpoint => ({
+      operationId: `cite${file.extension === 'csl.json' ? 'CslJson' : file.extension === 'bib' ? 'Bibtex' : 'Ris'}`,
+      method: 'get',
+      // The record's file is cite.json; the result set's is publications.csl.json (.json is the export).
+      path: `/publications/{slug}/cite.${file.extension === 'csl.json' ? 'json' : file.extension}`,
+      tag: 'Citations',
+      summary: `Cite one publication as ${file.name}`,
+      description: 'A download named after the slug, for reference managers (Zotero, EndNote, Mendeley, JabRef).',
+      parameters: [SLUG_PARAMETER],
+      responses: [{ status: 200, description: `The ${file.name} record.`, content: [citationContent(file)] }, NOT_PUBLISHED],
+      examples: [{ title: 'The Western Balkans needs assessment', href: `/publications/${SLUG_PARAMETER.example}/cite.${file.extension === 'csl.json' ? 'json' : file.extension}` }],
+    }),
+  ),
+  {
+    operationId: 'citeFormatted',
+    method: 'get',
+    path: '/publications/{slug}/cite',
+    tag: 'Citations',
+    summary: 'One publication’s formatted reference',
+    description: 'The reference in a citation style, as a small HTML page.',
+    parameters: [SLUG_PARAMETER, STYLE_PARAMETER],
+    responses: [{ status: 200, description: 'The formatted reference.', content: [textContent('text/html', REFERENCE_EXAMPLE)] }, BAD_STYLE, NOT_PUBLISHED],
+    examples: [{ title: 'In Chicago author-date', href: `/publications/${SLUG_PARAMETER.example}/cite?style=chicago` }],
+  },
+  ...CITATION_FILES.map(
+    (file): ApiEndpoint => ({
+      operationId: `citeResultSet${file.extension === 'csl.json' ? 'CslJson' : file.extension === 'bib' ? 'Bibtex' : 'Ris'}`,
+      method: 'get',
+      path: `/api/publications.${file.extension}`,
+      tag: 'Citations',
+      summary: `Cite a whole result set as ${file.name}`,
+      description: 'Every publication a catalogue query matches (no page limit), in catalogue order, streamed.',
+      parameters: EXPORT_PARAMETERS,
+      responses: [{ status: 200, description: `The result set as ${file.name}.`, content: [citationContent(file)], headers: DOWNLOAD_HEADERS(file.extension) }],
+      examples: [{ title: 'Publications on Serbia', href: `/api/publications.${file.extension}?country=RS` }],
+    }),
+  ),
+  {
+    operationId: 'citeResultSetFormatted',
+    method: 'get',
+    path: '/api/publications.html',
+    tag: 'Citations',
+    summary: 'A result set’s formatted references',
+    description: 'Every publication a catalogue query matches, formatted in a citation style, in catalogue order, as one HTML page.',
+    parameters: [...EXPORT_PARAMETERS, STYLE_PARAMETER],
+    responses: [{ status: 200, description: 'The references.', content: [textContent('text/html', REFERENCE_EXAMPLE)] }, BAD_STYLE],
+    examples: [{ title: 'Handbooks in Harvard style', href: '/api/publications.html?category=handbook&style=harvard' }],
+  },
+];
+
 export const API_ENDPOINTS: ApiEndpoint[] = [
   {
     operationId: 'listPublications',
@@ -368,4 +449,5 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
     ],
     examples: [{ title: 'The document', href: '/api/openapi.json' }],
   },
+  ...CITATION_ENDPOINTS,
 ];

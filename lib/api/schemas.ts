@@ -178,3 +178,20 @@ export const OpenApiDocumentSchema = component(
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const exportRecordMatches: Same<z.output<typeof ExportRecordSchema>, ExportRecord> = true;
 void exportRecordMatches;
+
+/** CSL-JSON, the citation processors' interchange format (citeproc-js, Zotero, Pandoc). */
+export const CslItemsSchema = component(
+  'CslItems',
+  'CSL-JSON items (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html): organisations as one `literal` name.',
+  z.array(
+    z.looseObject({
+      id: z.string(),
+      type: z.enum(['report', 'book', 'article-journal']),
+      title: z.string(),
+      author: z.array(z.union([z.strictObject({ literal: z.string() }), z.strictObject({ family: z.string(), given: z.string().optional() })])).optional(),
+      issued: z.strictObject({ 'date-parts': z.array(z.array(z.int())) }).optional(),
+      language: languageCode().optional(),
+      URL: z.string().optional(),
+    }),
+  ),
+);

@@ -101,6 +101,8 @@ describe('CSV', () => {
       'csv',
     );
     expect(parsed.records[0]!.data).toMatchObject({ title: 'T', year: '2017', countries: ['Serbia', 'Kosovo*'], authors: ['A', 'B'], category: 'handbook', url: '' });
+    // `language`, the column of older exports, is read as `languages`.
+    expect(parsed.records[0]!.data.languages).toEqual(['en']);
     expect(parsed.records[1]!.errors).toEqual([{ field: 'record', message: expect.stringContaining('line 3 has 3 cells where the header has 9') }]);
   });
 
@@ -128,6 +130,23 @@ describe('JSON', () => {
     const parsed = parseImportText(JSON.stringify([{ title: 'T', summary: 'S', countries: ['RS'], year: 2017, colour: 'blue' }]), 'json');
     expect(parsed.problems).toEqual([]);
     expect(parsed.records[0]!.data).toEqual({ title: 'T', summary: 'S', countries: ['RS'], regions: [], authors: [], year: 2017, slug: null });
+  });
+
+  it('reads languages as a list, one string naming several, or the older single `language`', () => {
+    const parsed = parseImportText(
+      JSON.stringify([
+        { title: 'T', summary: 'S', languages: ['fr', 'en'] },
+        { title: 'U', summary: 'S', languages: 'French; English' },
+        { title: 'V', summary: 'S', language: 'es' },
+        { title: 'W', summary: 'S', languages: null },
+      ]),
+      'json',
+    );
+    expect(parsed.records.map((r) => r.data.languages)).toEqual([['fr', 'en'], ['French; English'], ['es'], null]);
+    expect(parsed.records.every((r) => r.errors.length === 0)).toBe(true);
+    expect(parseImportText(JSON.stringify([{ title: 'T', summary: 'S', languages: 7 }]), 'json').records[0]!.errors).toEqual([
+      { field: 'languages', message: 'languages must be a list of strings' },
+    ]);
   });
 
   it('names the record and the field of a value of the wrong type', () => {

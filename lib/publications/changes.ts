@@ -46,10 +46,21 @@ export async function writeTombstone(db: Db, { slug, title, sets }: Tombstone): 
   await db.publicationTombstone.upsert({ where: { slug }, create: { slug, ...data }, update: data });
 }
 
-/** For writes that can touch many publications at once (renamed names, new region memberships). */
+// Ids a statement takes at once: far below SQLite's and PostgreSQL's parameter limits.
+const ID_BATCH = 500;
+
+/**
+ * For writes that can touch many publications at once (renamed names, new region memberships). Their
+ * records read differently now, so their datestamps move too: harvesters (OAI-PMH `from`) and sitemaps
+ * pick them up again.
+ */
 export async function catalogueChanged(db: Db, publicationIds: number[]): Promise<void> {
   const sql = dialect(db);
   for (const id of publicationIds) await sql.writeSearchRow(db, id);
+  const now = new Date();
+  for (let start = 0; start < publicationIds.length; start += ID_BATCH) {
+    await db.publication.updateMany({ where: { id: { in: publicationIds.slice(start, start + ID_BATCH) } }, data: { updatedAt: now } });
+  }
   await sql.serialize(db, 'CatalogueChange');
   await db.catalogueChange.create({ data: { publicationId: null } });
 }

@@ -91,7 +91,8 @@ test.describe('publication curation', () => {
     await page.getByLabel(/I confirm/).check();
     await page.getByRole('button', { name: 'Delete publication' }).click();
     await expect(page.getByText('The publication was deleted.')).toBeVisible();
-    expect((await page.goto(publicPath))?.status()).toBe(404);
+    // Gone, not missing: it was public, so harvesters and search engines are told it was withdrawn.
+    expect((await page.goto(publicPath))?.status()).toBe(410);
     await page.goto(`/?q=${word}`);
     await expect(page.getByRole('heading', { name: 'No publications found' })).toBeVisible();
   });
@@ -153,7 +154,7 @@ test.describe('publication curation', () => {
     const slug = slugify(`${unique} labour inspection brief`);
     await other.goto(`/publications/${slug}`);
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(`${unique} labour inspection brief (revised title)`);
-    await expect(other.getByText('Summary written by the second editor.')).toBeVisible();
+    await expect(other.getByText('Summary written by the second editor.', { exact: true })).toBeVisible();
     await other.goto(editPath.replace(/edit$/, 'history'));
     await expect(other.getByRole('listitem').filter({ hasText: /^Changed by/ })).toHaveCount(2);
     await otherContext.close();

@@ -6,8 +6,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (message) => {
-        // A page answered with 404 (or 403) on purpose reports its own status as an error; that one is expected.
-        const ownStatus = message.location().url === page.url() && /status of 40[34]/.test(message.text());
+        // A page answered with 404, 403 or 410 on purpose reports its own status as an error; that one is expected.
+        const ownStatus = message.location().url === page.url() && /status of (40[34]|410)/.test(message.text());
         if (message.type() === 'error' && !ownStatus) errors.push(`${message.text()} (${message.location().url})`);
       });
       page.on('pageerror', (error) => errors.push(error.message));

@@ -177,12 +177,16 @@ describe('categories', () => {
     const inCategory = await slugsOf('category=needs-assessment');
     expect(inCategory.length).toBeGreaterThan(0);
     expect((await search('q=zanzibarcategory')).total).toBe(0);
+    const renamedAt = new Date();
 
     signedInAs(admin);
     expect(await run(actions.renameCategoryAction, form({ id, name: 'Zanzibarcategory assessments', slug: 'needs-assessment' }))).toEqual({ ok: true, message: 'Saved.' });
     expect(await prisma.category.findUniqueOrThrow({ where: { id } })).toMatchObject({ slug: 'needs-assessment', name: 'Zanzibarcategory assessments' });
 
     expect(await slugsOf('q=zanzibarcategory')).toEqual(inCategory);
+    // Their records read differently now: their datestamps move, so harvesters fetch them again.
+    const stamps = await prisma.publication.findMany({ where: { slug: { in: inCategory } }, select: { updatedAt: true } });
+    expect(stamps.every((p) => p.updatedAt >= renamedAt)).toBe(true);
     const result = await search('category=needs-assessment');
     expect(result.facets.category.find((f) => f.value === 'needs-assessment')?.label).toBe('Zanzibarcategory assessments');
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { entity: 'category', entityId: String(id), action: 'update' } });
