@@ -12,10 +12,14 @@ import {
   SORTS,
 } from '@/lib/catalogue/params';
 import { CITATION_STYLES, formatReference, STYLE_LABELS, toBibtex, toCsl, toRis } from '@/lib/citation';
+import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { CSV_HEADER, csvRow, toExportRecord } from '@/lib/export/records';
+import { renderFeed } from '@/lib/feeds/feed';
+import { FEED_LINK_TYPES, FEED_PATHS, type FeedFormat } from '@/lib/feeds/links';
 import {
   CslItemsSchema,
   ErrorSchema,
+  JsonFeedSchema,
   OpenApiDocumentSchema,
   PublicationDetailSchema,
   PublicationExportSchema,
@@ -339,6 +343,89 @@ const CITATION_ENDPOINTS: ApiEndpoint[] = [
   },
 ];
 
+// The feeds' examples are written by the feed code, from the detail example.
+const FEED_EXAMPLE_ORIGIN = 'https://catalogue.example.org';
+const feedExample = (format: FeedFormat) =>
+  renderFeed(
+    format,
+    { params: EMPTY_PARAMS, labels: { country: {}, region: {}, category: {}, author: {} }, items: [PublicationDetailSchema.decode(DETAIL_EXAMPLE)] },
+    FEED_EXAMPLE_ORIGIN,
+  );
+const FEED_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
+
+const FEED_ENDPOINTS: ApiEndpoint[] = (['rss', 'atom', 'json'] as const).map((format) => ({
+  operationId: `feed${format === 'rss' ? 'Rss' : format === 'atom' ? 'Atom' : 'Json'}`,
+  method: 'get',
+  path: FEED_PATHS[format],
+  tag: 'Feeds',
+  summary: `Follow a search as ${FEED_NAMES[format]}`,
+  description:
+    'The 50 publications most recently added to the catalogue (by the date each was published here, not its year) ' +
+    'that match a catalogue query, newest first. Same parameters as `/`; sort and page do not apply.',
+  parameters: EXPORT_PARAMETERS.filter((p) => p.name !== 'sort'),
+  responses: [
+    {
+      status: 200,
+      description: 'The feed.',
+      content: [
+        format === 'json'
+          ? jsonContent(JsonFeedSchema, JSON.parse(feedExample('json')) as z.input<typeof JsonFeedSchema>, FEED_LINK_TYPES.json)
+          : textContent(FEED_LINK_TYPES[format], feedExample(format)),
+      ],
+    },
+  ],
+  examples: [
+    { title: 'Everything new', href: FEED_PATHS[format] },
+    { title: 'New publications on Nigeria', href: `${FEED_PATHS[format]}?country=NG` },
+  ],
+}));
+
+const OAI_ENDPOINT: ApiEndpoint = {
+  operationId: 'oaiPmh',
+  method: 'get',
+  path: '/oai',
+  tag: 'Harvesting',
+  summary: 'OAI-PMH 2.0 repository',
+  description:
+    'All six verbs with `oai_dc`; sets `category:<slug>`, `region:<slug>` and `country:<CODE>`; `from`/`until` on the ' +
+    'last-modified datestamp (UTC, seconds or days); deleted records reported (persistent); stateless resumption ' +
+    'tokens of 100 records. Protocol errors are OAI error elements with status 200, as the protocol requires. POST ' +
+    'with `application/x-www-form-urlencoded` takes the same arguments.',
+  parameters: [
+    {
+      name: 'verb',
+      in: 'query',
+      required: true,
+      description: 'Identify, ListMetadataFormats, ListSets, ListIdentifiers, ListRecords or GetRecord.',
+      schema: z.enum(['Identify', 'ListMetadataFormats', 'ListSets', 'ListIdentifiers', 'ListRecords', 'GetRecord']),
+      example: 'ListRecords',
+    },
+    { name: 'metadataPrefix', in: 'query', required: false, description: '`oai_dc`.', schema: z.literal('oai_dc'), example: 'oai_dc' },
+    { name: 'set', in: 'query', required: false, description: 'A set spec.', schema: z.string(), example: 'region:west-africa' },
+    { name: 'from', in: 'query', required: false, description: 'Datestamp, `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ`.', schema: z.string(), example: '2026-01-01' },
+    { name: 'until', in: 'query', required: false, description: 'Datestamp, of the same granularity as `from`.', schema: z.string(), example: '2026-12-31' },
+    { name: 'identifier', in: 'query', required: false, description: '`oai:<host>:<slug>` (GetRecord, ListMetadataFormats).', schema: z.string(), example: 'oai:catalogue.example.org:a-slug' },
+    { name: 'resumptionToken', in: 'query', required: false, description: 'The token of the previous page; exclusive.', schema: z.string(), example: '…' },
+  ],
+  responses: [
+    {
+      status: 200,
+      description: 'An OAI-PMH response, or an OAI-PMH error element.',
+      content: [
+        textContent(
+          'text/xml',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">\n  <responseDate>2026-12-02T10:00:00Z</responseDate>\n  <request verb="Identify">https://catalogue.example.org/oai</request>\n  <Identify>\n    <repositoryName>Counter-Trafficking Publications Catalogue</repositoryName>\n    <baseURL>https://catalogue.example.org/oai</baseURL>\n    <protocolVersion>2.0</protocolVersion>\n    …\n    <deletedRecord>persistent</deletedRecord>\n    <granularity>YYYY-MM-DDThh:mm:ssZ</granularity>\n  </Identify>\n</OAI-PMH>\n',
+        ),
+      ],
+    },
+  ],
+  examples: [
+    { title: 'Identify', href: '/oai?verb=Identify' },
+    { title: 'The first page of a harvest of West Africa', href: '/oai?verb=ListRecords&metadataPrefix=oai_dc&set=region:west-africa' },
+    { title: 'A bad verb (an OAI error, status 200)', href: '/oai?verb=Harvest' },
+  ],
+};
+
 export const API_ENDPOINTS: ApiEndpoint[] = [
   {
     operationId: 'listPublications',
@@ -450,4 +537,6 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
     examples: [{ title: 'The document', href: '/api/openapi.json' }],
   },
   ...CITATION_ENDPOINTS,
+  ...FEED_ENDPOINTS,
+  OAI_ENDPOINT,
 ];

@@ -195,3 +195,26 @@ export const CslItemsSchema = component(
     }),
   ),
 );
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as far as the catalogue's feeds fill it. */
+export const JsonFeedSchema = component(
+  'JsonFeed',
+  "A catalogue query's newest additions as JSON Feed 1.1.",
+  z.looseObject({
+    version: z.literal('https://jsonfeed.org/version/1.1'),
+    title: z.string(),
+    home_page_url: z.string(),
+    feed_url: z.string(),
+    items: z.array(
+      z.looseObject({
+        id: z.string(),
+        url: z.string(),
+        title: z.string(),
+        summary: z.string().optional(),
+        date_published: z.string(),
+        authors: z.array(z.looseObject({ name: z.string() })).optional(),
+        language: languageCode().optional(),
+      }),
+    ),
+  }),
+);
