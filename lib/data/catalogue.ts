@@ -8,6 +8,7 @@ import { highlight, snippet, type Segment } from '@/lib/search/highlight';
 import { parseQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect } from '@/lib/sql/dialect';
+import { isPublicationSlug } from '@/lib/validation/publication';
 
 export type Named = { slug: string; name: string };
 export type CountryRef = { code: string; name: string };
@@ -252,6 +253,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 }
 
 export async function getPublication(slug: string): Promise<PublicationDetail | null> {
+  if (!isPublicationSlug(slug)) return null;
   const db = await publicDb();
   const row = await db.publication.findUnique({ where: { slug, status: 'published' }, select: detailSelect });
   return row && toDetail(row);
@@ -262,6 +264,7 @@ export async function getPublication(slug: string): Promise<PublicationDetail | 
  * nothing. `ownWrites`: the request is from signed-in staff (the proxy reads cookies from the request itself).
  */
 export async function publicationState(slug: string, { ownWrites }: { ownWrites: boolean }): Promise<'published' | 'gone' | 'missing'> {
+  if (!isPublicationSlug(slug)) return 'missing';
   const db = reader({ ownWrites });
   if ((await db.publication.count({ where: { slug, status: 'published' } })) > 0) return 'published';
   return (await db.publicationTombstone.count({ where: { slug } })) > 0 ? 'gone' : 'missing';

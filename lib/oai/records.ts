@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/prisma-client';
+import { isPublicationSlug } from '@/lib/validation/publication';
 import { publicationSets } from './sets';
 import type { ListState } from './token';
 
@@ -39,10 +40,22 @@ export type OaiRecord = PublishedRecord | DeletedRecord;
 
 export type ListFilter = { set?: string; from?: number; until?: number };
 
-type SetRef = { kind: 'category' | 'region'; slug: string } | { kind: 'country'; code: string };
+type SetKind = 'category' | 'region' | 'country';
+type SetRef = { kind: 'category' | 'region'; slug: string } | { kind: 'country'; code: string } | { kind: SetKind; all: true };
 
-/** Our set specs: `category:<slug>`, `region:<slug>`, `country:<CODE>`; null for any other (well-formed) spec. */
+const PARENT_SETS: { kind: SetKind; name: string }[] = [
+  { kind: 'category', name: 'By category' },
+  { kind: 'region', name: 'By region' },
+  { kind: 'country', name: 'By country' },
+];
+
+/**
+ * Our set specs: `category:<slug>`, `region:<slug>`, `country:<CODE>`, and their parents `category`,
+ * `region` and `country` (the spec's ':' makes a hierarchy: a parent holds every record of its children);
+ * null for any other (well-formed) spec.
+ */
 export function parseSetSpec(spec: string): SetRef | null {
+  if (spec === 'category' || spec === 'region' || spec === 'country') return { kind: spec, all: true };
   const match = /^(category|region|country):(.+)$/.exec(spec);
   if (!match) return null;
   const [, kind, value] = match as unknown as [string, string, string];
@@ -51,6 +64,11 @@ export function parseSetSpec(spec: string): SetRef | null {
 }
 
 function publishedSetWhere(set: SetRef): Prisma.PublicationWhereInput {
+  if ('all' in set) {
+    if (set.kind === 'category') return { categoryId: { not: null } };
+    if (set.kind === 'country') return { countries: { some: {} } };
+    return { OR: [{ regions: { some: {} } }, { countries: { some: { country: { regions: { some: {} } } } } }] };
+  }
   if (set.kind === 'category') return { category: { slug: set.slug } };
   if (set.kind === 'country') return { countries: { some: { countryCode: set.code } } };
   // Tagged with the region, or with one of its countries (as lib/oai/sets.ts and the catalogue's filter).
@@ -62,8 +80,14 @@ function publishedSetWhere(set: SetRef): Prisma.PublicationWhereInput {
   };
 }
 
+// Bounds outside what the databases store as dates bound nothing: no datestamp is before 1970, none after 9999
+// (SQLite would compare year 10000's text, "+010000-…", as before 2026; PostgreSQL has no year 0).
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 function range(field: 'updatedAt' | 'deletedAt', filter: ListFilter) {
-  const bounds = { ...(filter.from !== undefined && { gte: new Date(filter.from) }), ...(filter.until !== undefined && { lt: new Date(filter.until) }) };
+  const from = filter.from !== undefined && filter.from > 0 ? filter.from : undefined;
+  const until = filter.until !== undefined && filter.until <= LAST_INSTANT ? filter.until : undefined;
+  const bounds = { ...(from !== undefined && { gte: new Date(from) }), ...(until !== undefined && { lt: new Date(until) }) };
   return Object.keys(bounds).length > 0 ? [{ [field]: bounds }] : [];
 }
 
@@ -77,7 +101,7 @@ function listWhere(filter: ListFilter, after?: ListState['after']) {
     published.push(publishedSetWhere(set));
     // Tombstones keep their set specs as a JSON array: the spec in quotes matches one element exactly
     // (specs hold no quotes; parseSetSpec admits only the canonical case, the one stored).
-    deleted.push({ sets: { contains: JSON.stringify(filter.set) } });
+    deleted.push({ sets: { contains: 'all' in set ? `"${set.kind}:` : JSON.stringify(filter.set) } });
   }
   if (after) {
     const at = new Date(after.datestamp);
@@ -190,6 +214,7 @@ async function toRecords(db: Db, heads: Head[], { withMetadata }: { withMetadata
 
 /** The record with this slug: published, deleted (a tombstone), or null (never public, or unknown). */
 export async function getRecord(db: Db, slug: string): Promise<OaiRecord | null> {
+  if (!isPublicationSlug(slug)) return null;
   const published = await db.publication.findUnique({ where: { slug, status: 'published' }, select: { id: true, updatedAt: true } });
   if (published) return (await toRecords(db, [{ kind: 0, slug, datestamp: published.updatedAt, id: published.id }], { withMetadata: true }))[0]!;
   const tombstone = await db.publicationTombstone.findUnique({ where: { slug }, select: { deletedAt: true, sets: true } });
@@ -198,6 +223,7 @@ export async function getRecord(db: Db, slug: string): Promise<OaiRecord | null>
 
 /** Whether an item with this slug exists in the repository (published or deleted). */
 export async function recordExists(db: Db, slug: string): Promise<boolean> {
+  if (!isPublicationSlug(slug)) return false;
   if ((await db.publication.count({ where: { slug, status: 'published' } })) > 0) return true;
   return (await db.publicationTombstone.count({ where: { slug } })) > 0;
 }
@@ -213,8 +239,8 @@ export async function earliestDatestamp(db: Db): Promise<Date> {
 export type OaiSet = { spec: string; name: string };
 
 /**
- * Every category, region and country with at least one published record (a region through its own tag or
- * one of its countries), categories first, then regions, then countries, each by spec.
+ * The parent sets, then every category, region and country with at least one published record (a region
+ * through its own tag or one of its countries), categories first, then regions, then countries, each by spec.
  */
 export async function listSets(db: Db): Promise<OaiSet[]> {
   const isPublished = { status: 'published' };
@@ -230,7 +256,9 @@ export async function listSets(db: Db): Promise<OaiSet[]> {
     orderBy: { slug: 'asc' },
   });
   const countries = await db.country.findMany({ where: countryWithPublished, select: { code: true, name: true }, orderBy: { code: 'asc' } });
+  const held = { category: categories.length, region: regions.length, country: countries.length };
   return [
+    ...PARENT_SETS.filter((p) => held[p.kind] > 0).map((p) => ({ spec: p.kind, name: p.name })),
     ...categories.map((c) => ({ spec: `category:${c.slug}`, name: c.name })),
     ...regions.map((r) => ({ spec: `region:${r.slug}`, name: r.name })),
     ...countries.map((c) => ({ spec: `country:${c.code}`, name: c.name })),

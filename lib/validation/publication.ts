@@ -3,7 +3,13 @@ import { MAX_YEAR, MIN_YEAR } from '@/lib/catalogue/params';
 
 export const LanguageCodeSchema = z.string().regex(/^[a-z]{2}$/, { error: 'Use ISO 639-1 codes (two letters)' });
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens' });
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG, { error: 'Use lower-case letters, digits and hyphens' });
+
+/** Whether a string can be a publication's slug: anything else names none, and need not reach the database. */
+export function isPublicationSlug(value: string): boolean {
+  return value.length <= 200 && SLUG.test(value);
+}
 
 /** A publication record as the seed file (and later the importer's JSON) carries it. */
 export const PublicationRecordSchema = z.object({

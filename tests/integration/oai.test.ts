@@ -205,7 +205,13 @@ describe('OAI-PMH ListSets', () => {
     const { doc } = await oai('verb=ListSets');
     const sets = doc.ListSets!.set.map((s) => ({ spec: s.setSpec[0]!, name: s.setName }));
     const { published } = await expectedRecords();
-    const expected = new Set(published.flatMap((p) => p.sets));
+    // The parents first: the ':' in a spec makes a hierarchy (spec §2.7.2).
+    expect(sets.slice(0, 3)).toEqual([
+      { spec: 'category', name: 'By category' },
+      { spec: 'region', name: 'By region' },
+      { spec: 'country', name: 'By country' },
+    ]);
+    const expected = new Set([...published.flatMap((p) => p.sets), 'category', 'region', 'country']);
     expect(new Set(sets.map((s) => s.spec))).toEqual(expected);
     expect(sets).toHaveLength(expected.size);
     expect(sets).toContainEqual({ spec: 'category:handbook', name: 'Handbook' });
@@ -297,8 +303,36 @@ describe('OAI-PMH harvests', () => {
     expect(regionIds).not.toContain(id('oai-test-001'));
   });
 
+  it('harvests a parent set: every record of its children, deleted ones included', async () => {
+    for (const parent of ['category', 'region', 'country']) {
+      const { headers, error } = await harvest('ListIdentifiers', `metadataPrefix=oai_dc&set=${parent}`);
+      expect(error, parent).toBeNull();
+      const expected = new Set<string>();
+      const { published, deleted } = await expectedRecords();
+      for (const r of [...published, ...deleted]) if (r.sets.some((s) => s.startsWith(`${parent}:`))) expected.add(id(r.slug));
+      expect(new Set(headers.map((h) => h.identifier)), parent).toEqual(expected);
+      for (const h of headers) expect(h.setSpec.some((s) => s.startsWith(`${parent}:`))).toBe(true);
+    }
+  });
+
+  it('takes datestamps at the ends of the calendar as bounding nothing', async () => {
+    const all = (await harvest('ListIdentifiers', 'metadataPrefix=oai_dc')).headers.length;
+    for (const range of ['until=9999-12-31', 'until=9999-12-31T23:59:59Z', 'from=1000-01-01', 'from=1000-01-01&until=9999-12-31']) {
+      const { headers, error } = await harvest('ListIdentifiers', `metadataPrefix=oai_dc&${range}`);
+      expect(error, range).toBeNull();
+      expect(headers.length, range).toBe(all);
+    }
+  });
+
+  it('answers idDoesNotExist for an identifier that cannot name a record, on either database', async () => {
+    for (const slug of ['%00', 'UPPER', 'a%20b', 'x'.repeat(300)]) {
+      const { doc } = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:${HOST}:${slug}`);
+      expect(errorOf(doc), slug).toBe('idDoesNotExist');
+    }
+  });
+
   it('answers noRecordsMatch for a set with no records, or none of ours', async () => {
-    for (const spec of ['country:AQ', 'category:no-such-category', 'country:rs', 'other:thing', 'category']) {
+    for (const spec of ['country:AQ', 'category:no-such-category', 'country:rs', 'other:thing', 'other']) {
       expect(errorOf((await oai(`verb=ListRecords&metadataPrefix=oai_dc&set=${spec}`)).doc), spec).toBe('noRecordsMatch');
     }
   });
