@@ -4,6 +4,11 @@ import { env } from '@/lib/env';
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
+/** A host (with an optional port) that makes a URL: the pattern keeps out paths and credentials, URL the rest. */
+function isHost(host: string): boolean {
+  return HOST.test(host) && URL.canParse(`http://${host}/`);
+}
+
 /**
  * The catalogue's public origin, for the absolute URLs of feeds, sitemaps, OAI-PMH, citations and
  * metadata: SITE_URL when set (set it in production), else the host the request was addressed to, with
@@ -13,7 +18,7 @@ export function originFrom(requestHeaders: Headers): string {
   if (env.SITE_URL) return new URL(env.SITE_URL).origin;
   const trusted = env.TRUST_PROXY === '1';
   const forwardedHost = trusted ? requestHeaders.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  const host = [forwardedHost, requestHeaders.get('host')].find((h): h is string => !!h && HOST.test(h)) ?? 'localhost';
+  const host = [forwardedHost, requestHeaders.get('host')].find((h): h is string => !!h && isHost(h)) ?? 'localhost';
   const https = trusted && requestHeaders.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
   return `${https ? 'https' : 'http'}://${host}`;
 }

@@ -252,6 +252,13 @@ describe('round trips through citation-js', () => {
     expect(essentials(parsed[0]!)).toEqual(expected);
   });
 
+  it('cannot be made to add a BibTeX field through braces in the address', async () => {
+    const hostile = toCsl(publication({ slug: 'hostile', title: 'T', url: 'https://example.org/?a={x}, title = {Evil}' }), { origin: ORIGIN });
+    const [parsed] = await parse(toBibtex([hostile]));
+    expect(parsed!.title).toBe('T');
+    expect(parsed!.URL).toBe('https://example.org/?a=%7Bx%7D, title = %7BEvil%7D');
+  });
+
   it('keeps the data in RIS, long values on one line', async () => {
     const ris = toRis([item]);
     for (const line of ris.split('\r\n').filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9]  - /);

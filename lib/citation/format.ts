@@ -56,7 +56,7 @@ function latexText(text: string): string {
   return text.replace(/[\\{}~^$_&%#]/g, (c) => LATEX_SPECIALS[c]!);
 }
 
-/** The item with its text fields ready for citation-js's UTF-8 BibTeX output (the URL is written verbatim). */
+/** The item with its text fields ready for citation-js's UTF-8 BibTeX output. */
 function forBibtex(item: CslItem): CslItem {
   return {
     ...item,
@@ -69,6 +69,8 @@ function forBibtex(item: CslItem): CslItem {
     ...(item.publisher && { publisher: latexText(item.publisher) }),
     ...(item.abstract && { abstract: latexText(item.abstract) }),
     ...(item.note && { note: latexText(item.note) }),
+    // Written verbatim into `url = {…}`: a brace (legal in a URL's query) would end the field early.
+    ...(item.URL && { URL: item.URL.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D')) }),
   };
 }
 

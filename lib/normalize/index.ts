@@ -121,7 +121,7 @@ function normalizeUrl(value: string | null | undefined, errors: FieldError[]): s
   if (!text) return null;
   try {
     const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return text;
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
   } catch {
     // reported below
   }

@@ -25,7 +25,9 @@ async function syncPublicLife(db: Db, id: number): Promise<void> {
   if (row.status === 'published') {
     if (!row.publishedAt) await db.publication.update({ where: { id }, data: { publishedAt: new Date() } });
     await db.publicationTombstone.deleteMany({ where: { slug: row.slug } });
-  } else if (row.publishedAt) {
+  } else if (row.publishedAt && (await db.publicationTombstone.count({ where: { slug: row.slug } })) === 0) {
+    // Withdrawn just now. Later saves of the draft leave the tombstone as harvesters were told of it: its
+    // date and sets must not follow edits that were never public.
     const tombstone = await tombstoneOf(db, id);
     if (tombstone) await writeTombstone(db, tombstone);
   }

@@ -168,7 +168,8 @@ export const PublicationFormSchema = z
           ctx.addIssue({ code: 'custom', message: 'Enter a web address starting with https:// or http://, or leave it empty.' });
           return z.NEVER;
         }
-        return value;
+        // The parsed form: spaces, quotes and angle brackets percent-encoded, the host in lower case.
+        return url.href;
       }),
     languages: z
       .array(z.string().refine((code) => LANGUAGE_CODES.includes(code), { error: 'Choose languages from the list.' }))

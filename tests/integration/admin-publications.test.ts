@@ -138,7 +138,11 @@ describe('public life: publication date and tombstones', () => {
     const tombstone = await prisma.publicationTombstone.findUniqueOrThrow({ where: { slug: created.slug } });
     expect(JSON.parse(tombstone.sets)).toEqual(expect.arrayContaining(['category:research-study', 'country:NG', 'region:west-africa']));
 
-    const republished = ok(await updatePublication(prisma, editor, created.id, unpublished.version, form({ title: 'Bilbyvale withdrawn study', category: 'research-study', countries: ['NG'] })));
+    // Editing the withdrawn draft is not public: the tombstone keeps its date and sets.
+    const edited = ok(await updatePublication(prisma, editor, created.id, unpublished.version, form({ title: 'Bilbyvale withdrawn study', category: 'handbook', countries: ['RS'], status: 'draft' })));
+    expect(await prisma.publicationTombstone.findUniqueOrThrow({ where: { slug: created.slug } })).toEqual(tombstone);
+
+    const republished = ok(await updatePublication(prisma, editor, created.id, edited.version, form({ title: 'Bilbyvale withdrawn study', category: 'research-study', countries: ['NG'] })));
     expect(await publicationState(created.slug, { ownWrites: false })).toBe('published');
     expect(await prisma.publicationTombstone.count({ where: { slug: created.slug } })).toBe(0);
 

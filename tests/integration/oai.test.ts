@@ -311,7 +311,7 @@ describe('OAI-PMH harvests', () => {
       const { published, deleted } = await expectedRecords();
       for (const r of [...published, ...deleted]) if (r.sets.some((s) => s.startsWith(`${parent}:`))) expected.add(id(r.slug));
       expect(new Set(headers.map((h) => h.identifier)), parent).toEqual(expected);
-      for (const h of headers) expect(h.setSpec.some((s) => s.startsWith(`${parent}:`))).toBe(true);
+      for (const h of headers) expect((h.setSpec ?? []).some((s) => s.startsWith(`${parent}:`))).toBe(true);
     }
   });
 
