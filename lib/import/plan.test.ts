@@ -37,7 +37,7 @@ describe('planImport', () => {
   });
 
   it('leaves fields the source does not carry as they are', () => {
-    const s = state([{ title: 'T', category: 'handbook', languages: ['en'], url: 'https://example.org', regions: ['worldwide'] }]);
+    const s = state([{ title: 'T', category: 'handbook', languages: ['en'], url: 'https://example.org/', regions: ['worldwide'] }]);
     const [listing] = plan(s, records({ regions: ['Worldwide'] }));
     expect(listing!.action).toBe('unchanged');
     const [csv] = plan(s, records({ regions: ['Worldwide'], category: '', languages: ['en'], url: 'https://example.org' }));
