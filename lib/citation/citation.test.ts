@@ -96,6 +96,8 @@ describe('authors', () => {
       'Anti-Slavery & Partners',
       'Europol',
       'Walk Free',
+      'Save the Children',
+      'Human Rights Watch',
       "Women's Link Worldwide",
       'National Human Rights Commission of Nepal',
     ]) {

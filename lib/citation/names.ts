@@ -5,10 +5,14 @@ import { ORGANISATIONS } from '@/lib/normalize/organisations';
 /** A CSL-JSON name: an organisation is one literal, never split into given and family names. */
 export type CslName = { literal: string } | { family: string; given?: string };
 
+// Publishers in this field whose names read like a person's ("Save the Children" is not Children, S. t.).
+const ORGANISATIONS_WITHOUT_ORGANISATION_WORDS = ['Walk Free', 'Save the Children', 'Human Rights Watch', 'La Strada International', 'Anti-Slavery International', 'Polaris Project', 'Terre des hommes'];
+
 // Every name, acronym, alias and translation in the organisation register, by comparison key.
-// Organisations whose names have no organisation word are listed too.
 const KNOWN_ORGANISATIONS = new Set(
-  [...ORGANISATIONS.flatMap((o) => [o.name, ...o.acronyms, ...(o.aliases ?? []), ...(o.translations ?? [])]), 'Walk Free'].map(authorKey),
+  [...ORGANISATIONS.flatMap((o) => [o.name, ...o.acronyms, ...(o.aliases ?? []), ...(o.translations ?? [])]), ...ORGANISATIONS_WITHOUT_ORGANISATION_WORDS].map(
+    authorKey,
+  ),
 );
 
 /** Words the normaliser's list lacks that no person's name has. */

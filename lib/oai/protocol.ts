@@ -1,11 +1,10 @@
+import { SITE_NAME } from '@/lib/metadata/publication';
 import type { Db } from '@/lib/prisma-client';
 import { formatDatestamp, parseOaiArgs, untilExclusive, type ListArgs, type OaiError, type OaiRequest } from './args';
 import { countList, earliestDatestamp, getRecord, listPage, listSets, recordExists, type ListFilter } from './records';
 import { headerElement, OAI_DC, oaiResponse, recordElement, slugOfIdentifier, type Repository } from './render';
 import { decodeToken, encodeToken, type ListState } from './token';
 import { el, type XmlElement } from './xml';
-
-export const REPOSITORY_NAME = 'Counter-Trafficking Publications Catalogue';
 
 export type OaiContext = {
   db: Db;
@@ -54,7 +53,7 @@ async function answer(request: OaiRequest, repository: Repository, context: OaiC
       return el(
         'Identify',
         {},
-        el('repositoryName', {}, REPOSITORY_NAME),
+        el('repositoryName', {}, SITE_NAME),
         el('baseURL', {}, repository.baseUrl),
         el('protocolVersion', {}, '2.0'),
         el('adminEmail', {}, context.adminEmail ?? `admin@${repository.host}`),
