@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeHtml } from '@/lib/search/highlight';
 import { toCsl, type CitablePublication, type CslItem } from './csl';
 import { formatReferences, toBibtex, toRis } from './format';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from './styles';
@@ -32,10 +33,6 @@ export function parseStyle(search: URLSearchParams): { style: CitationStyle } | 
   if (parsed.success) return { style: parsed.data.style };
   const message = z.flattenError(parsed.error).fieldErrors.style?.[0] ?? 'Invalid query';
   return { response: new Response(`${message}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }) };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A small complete HTML document around references formatted by citeproc-js (which escapes the data). */

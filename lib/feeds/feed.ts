@@ -3,6 +3,7 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { recordUrl } from '@/lib/citation/csl';
 import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
 import { isPdfUrl } from '@/lib/documents';
+import { escapeHtml } from '@/lib/search/highlight';
 import { feedHref, feedParams, feedTitle, type FeedFormat } from './links';
 
 /**
@@ -18,9 +19,6 @@ import { feedHref, feedParams, feedTitle, type FeedFormat } from './links';
 export function documentType(url: string): string {
   return isPdfUrl(url) ? 'application/pdf' : 'text/html';
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A document address the feed can carry: an absolute http(s) URL (the library parses every link). */
 function documentUrl(p: PublicationDetail): string | null {
