@@ -281,6 +281,11 @@ const BAD_STYLE: ApiResponse = {
   content: [textContent('text/plain', `Unknown citation style: use one of ${CITATION_STYLES.join(', ')}\n`)],
 };
 const NOT_PUBLISHED: ApiResponse = { status: 404, description: 'No published publication has this slug.', content: [textContent('text/plain', 'Publication not found\n')] };
+const WITHDRAWN: ApiResponse = {
+  status: 410,
+  description: 'The publication was in the catalogue and has been deleted or withdrawn.',
+  content: [textContent('text/plain', 'Publication withdrawn\n')],
+};
 
 type CitationFile = { extension: 'bib' | 'ris' | 'csl.json'; name: string; mediaType: string; example: string; json?: boolean };
 const CITATION_FILES: CitationFile[] = [
@@ -302,7 +307,7 @@ const CITATION_ENDPOINTS: ApiEndpoint[] = [
       summary: `Cite one publication as ${file.name}`,
       description: 'A download named after the slug, for reference managers (Zotero, EndNote, Mendeley, JabRef).',
       parameters: [SLUG_PARAMETER],
-      responses: [{ status: 200, description: `The ${file.name} record.`, content: [citationContent(file)] }, NOT_PUBLISHED],
+      responses: [{ status: 200, description: `The ${file.name} record.`, content: [citationContent(file)] }, NOT_PUBLISHED, WITHDRAWN],
       examples: [{ title: 'The Western Balkans needs assessment', href: `/publications/${SLUG_PARAMETER.example}/cite.${file.extension === 'csl.json' ? 'json' : file.extension}` }],
     }),
   ),
@@ -314,7 +319,7 @@ const CITATION_ENDPOINTS: ApiEndpoint[] = [
     summary: 'One publication’s formatted reference',
     description: 'The reference in a citation style, as a small HTML page.',
     parameters: [SLUG_PARAMETER, STYLE_PARAMETER],
-    responses: [{ status: 200, description: 'The formatted reference.', content: [textContent('text/html', REFERENCE_EXAMPLE)] }, BAD_STYLE, NOT_PUBLISHED],
+    responses: [{ status: 200, description: 'The formatted reference.', content: [textContent('text/html', REFERENCE_EXAMPLE)] }, BAD_STYLE, NOT_PUBLISHED, WITHDRAWN],
     examples: [{ title: 'In Chicago author-date', href: `/publications/${SLUG_PARAMETER.example}/cite?style=chicago` }],
   },
   ...CITATION_FILES.map(
@@ -460,6 +465,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
         status: 404,
         description: 'No published publication has this slug.',
         content: [jsonContent(ErrorSchema, { error: 'Publication not found' })],
+      },
+      {
+        status: 410,
+        description: 'The publication was in the catalogue and has been deleted or withdrawn.',
+        content: [jsonContent(ErrorSchema, { error: 'Publication withdrawn' })],
       },
     ],
     examples: [

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
-import { getPublication, listAllPublications } from '@/lib/data/catalogue';
+import { getPublication, isWithdrawn, listAllPublications } from '@/lib/data/catalogue';
 import { toCsl } from './csl';
 import { citationSetResponse, parseStyle, recordCitationResponse, referencePage, HTML_CONTENT_TYPE, type CitationFormat } from './http';
 import { originFrom } from '@/lib/site-url';
@@ -12,14 +12,20 @@ import { originFrom } from '@/lib/site-url';
 
 type SlugContext = { params: Promise<{ slug: string }> };
 
-function notFound(): Response {
-  return new Response('Publication not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+/** 410 for a slug that was public and is no longer, 404 for any other. */
+async function missing(slug: string): Promise<Response> {
+  const gone = await isWithdrawn(slug);
+  return new Response(gone ? 'Publication withdrawn\n' : 'Publication not found\n', {
+    status: gone ? 410 : 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /** GET /publications/<slug>/cite.<format>. */
 export async function recordCitation(request: Request, { params }: SlugContext, format: CitationFormat): Promise<Response> {
-  const publication = await getPublication((await params).slug);
-  if (!publication) return notFound();
+  const { slug } = await params;
+  const publication = await getPublication(slug);
+  if (!publication) return missing(slug);
   return recordCitationResponse(publication, format, originFrom(request.headers));
 }
 
@@ -27,8 +33,9 @@ export async function recordCitation(request: Request, { params }: SlugContext, 
 export async function recordReference(request: Request, { params }: SlugContext): Promise<Response> {
   const parsed = parseStyle(new URL(request.url).searchParams);
   if ('response' in parsed) return parsed.response;
-  const publication = await getPublication((await params).slug);
-  if (!publication) return notFound();
+  const { slug } = await params;
+  const publication = await getPublication(slug);
+  if (!publication) return missing(slug);
   const item = toCsl(publication, { origin: originFrom(request.headers) });
   return new Response(referencePage(item, parsed.style, { heading: publication.title }), {
     headers: { 'Content-Type': HTML_CONTENT_TYPE },

@@ -259,6 +259,12 @@ export async function getPublication(slug: string): Promise<PublicationDetail | 
   return row && toDetail(row);
 }
 
+/** Whether the slug names a publication that was public and is no longer: its URLs answer 410 Gone. */
+export async function isWithdrawn(slug: string): Promise<boolean> {
+  if (!isPublicationSlug(slug)) return false;
+  return (await (await publicDb()).publicationTombstone.count({ where: { slug } })) > 0;
+}
+
 /**
  * Whether the slug names a published publication, one that was public and is no longer (410 Gone), or
  * nothing. `ownWrites`: the request is from signed-in staff (the proxy reads cookies from the request itself).

@@ -111,7 +111,7 @@ test.describe('the document and its languages', () => {
     await expect(card.getByRole('link')).toHaveAttribute('lang', 'fr');
   });
 
-  test('a deleted publication’s page answers 410 Gone, and its citations are not served @http', async ({ request }) => {
+  test('a deleted publication’s page, citations and API record answer 410 Gone @http', async ({ request }) => {
     const slug = `e2e-interop-gone-${madeUpWord()}`;
     await withE2eDatabase((db) => db.$transaction((tx) => upsertPublication(tx, { ...BILINGUAL, slug, title: `${E2E_TITLE} interop gone` }), TX));
     expect((await request.get(`/publications/${slug}`)).status()).toBe(200);
@@ -119,7 +119,11 @@ test.describe('the document and its languages', () => {
     const gone = await request.get(`/publications/${slug}`);
     expect(gone.status()).toBe(410);
     expect(await gone.text()).toMatch(/<title>Publication withdrawn/);
-    expect((await request.get(`/publications/${slug}/cite.bib`)).status()).toBe(404);
+    // Its citations and its API record say so too, the API in its documented shape.
+    expect((await request.get(`/publications/${slug}/cite.bib`)).status()).toBe(410);
+    const api = await request.get(`/api/publications/${slug}`);
+    expect(api.status()).toBe(410);
+    expect(await api.json()).toEqual({ error: 'Publication withdrawn' });
   });
 });
 
