@@ -2,40 +2,36 @@ import type { CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { CITATION_STYLES, STYLE_LABELS } from '@/lib/citation/styles';
 
+const DOWNLOADS = [
+  { path: '/api/publications.csv', format: 'CSV' },
+  { path: '/api/publications.json', format: 'JSON' },
+  { path: '/api/publications.bib', format: 'BibTeX' },
+  { path: '/api/publications.ris', format: 'RIS' },
+  { path: '/api/publications.csl.json', format: 'CSL-JSON' },
+] as const;
+
 /** Downloads of the whole result set (every page, not just this one), with the page's filters and sort. */
 export function ExportLinks({ params }: { params: CatalogueParams }) {
   const href = (path: string) => catalogueHref(params, { findCountry: '', findAuthor: '' }, path);
   const linkClass = 'text-brand-700 underline';
+  const references = href('/api/publications.html');
   return (
     <>
-      <a className={linkClass} href={href('/api/publications.csv')} download>
-        All results as CSV
-      </a>
-      <a className={linkClass} href={href('/api/publications.json')} download>
-        All results as JSON
-      </a>
-      <a className={linkClass} href={href('/api/publications.bib')} download>
-        All results as BibTeX
-      </a>
-      <a className={linkClass} href={href('/api/publications.ris')} download>
-        All results as RIS
-      </a>
-      <a className={linkClass} href={href('/api/publications.csl.json')} download>
-        All results as CSL-JSON
-      </a>
+      {DOWNLOADS.map(({ path, format }) => (
+        <a key={path} className={linkClass} href={href(path)} download>
+          All results as {format}
+        </a>
+      ))}
       <span>
         All results as references:{' '}
-        {CITATION_STYLES.map((style, i) => {
-          const path = href('/api/publications.html');
-          return (
-            <span key={style}>
-              {i > 0 && ' · '}
-              <a className={linkClass} href={`${path}${path.includes('?') ? '&' : '?'}style=${style}`}>
-                {STYLE_LABELS[style]}
-              </a>
-            </span>
-          );
-        })}
+        {CITATION_STYLES.map((style, i) => (
+          <span key={style}>
+            {i > 0 && ' · '}
+            <a className={linkClass} href={`${references}${references.includes('?') ? '&' : '?'}style=${style}`}>
+              {STYLE_LABELS[style]}
+            </a>
+          </span>
+        ))}
       </span>
     </>
   );
