@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 
-export const metadata = { title: 'Publication withdrawn', robots: { index: false } };
+// No robots tag here: Next adds noindex to every response whose status is not 200.
+export const metadata = { title: 'Publication withdrawn' };
 
 // Answered with 410 Gone by proxy.ts for a publication that was in the catalogue and is no longer, so that
 // search engines and harvesters drop it. Rendered per request so its scripts carry the CSP nonce.

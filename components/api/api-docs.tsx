@@ -140,7 +140,8 @@ export function EndpointSection({
                     </span>
                   ))}
               </p>
-              <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+              {/* Focusable: a keyboard user can scroll a long example (axe: scrollable-region-focusable). */}
+              <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
                 {exampleBody(content)}
               </pre>
             </div>

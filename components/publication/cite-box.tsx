@@ -34,7 +34,8 @@ export async function CiteBox({ publication }: { publication: CitablePublication
           <details key={ref.style} name="cite-format" open={i === 0} data-style={ref.style}>
             <summary className={summaryClass}>{ref.label}</summary>
             <div className="pb-3">
-              <div className="leading-relaxed" dangerouslySetInnerHTML={{ __html: ref.html }} />
+              {/* Long addresses wrap: a phone's page must not scroll sideways. */}
+              <div className="leading-relaxed [overflow-wrap:anywhere]" dangerouslySetInnerHTML={{ __html: ref.html }} />
               <label className="mt-2 block text-sm text-slate-600" htmlFor={`cite-${ref.style}`}>
                 {ref.label} reference as plain text
               </label>

@@ -33,6 +33,10 @@ describe('parseCatalogueParams', () => {
     expect(params.q).toBe('traite des');
   });
 
+  it('turns control characters in the text query into spaces: no feed or OAI response could carry them', () => {
+    expect(parseCatalogueParams(new URLSearchParams('q=a%00b%01%1Fc%EF%BF%BF d%7F')).q).toBe('a b c d');
+  });
+
   it('drops malformed facet values', () => {
     const params = parseCatalogueParams(
       new URLSearchParams('country=SRB&country=R&country=1A&country=rs&region=a%20b&region=-x&author=%3Cscript%3E&year=20x7&year=2019'),

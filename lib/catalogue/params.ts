@@ -75,7 +75,14 @@ const toLower = (v: string) => v.toLowerCase();
 
 // Never fails: every malformed value is dropped or clamped, so any query string yields a page.
 export const CatalogueParamsSchema = z.object({
-  q: raw.transform((v) => (firstOf(v) ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH)),
+  // Control characters and the non-characters U+FFFE/U+FFFF become spaces: no XML (feeds, OAI) can hold them.
+  q: raw.transform((v) =>
+    (firstOf(v) ?? '')
+      .replace(/[\u0000-\u001f\u007f\ufffe\uffff]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH),
+  ),
   country: listOf(/^[A-Za-z]{2}$/, (v) => v.toUpperCase()),
   region: listOf(SLUG, toLower),
   category: listOf(SLUG, toLower),

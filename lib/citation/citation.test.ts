@@ -166,16 +166,19 @@ describe('CSL-JSON', () => {
 describe('formatted references', () => {
   const item = toCsl(publication(), { origin: ORIGIN });
 
-  it('formats APA 7, Chicago author-date and Harvard (Cite Them Right)', () => {
+  it('formats APA 7, Chicago author-date and Harvard (Cite Them Right), naming an author who is the publisher once', () => {
     expect(formatReference(item, 'apa', 'text')).toBe(
-      'Organization for Security and Co-operation in Europe. (2004). National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. Organization for Security and Co-operation in Europe. https://www.osce.org/odihr/13967',
+      'Organization for Security and Co-operation in Europe. (2004). National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. https://www.osce.org/odihr/13967',
     );
     expect(formatReference(item, 'chicago', 'text')).toBe(
-      'Organization for Security and Co-operation in Europe. 2004. National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. Organization for Security and Co-operation in Europe. https://www.osce.org/odihr/13967.',
+      'Organization for Security and Co-operation in Europe. 2004. National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. https://www.osce.org/odihr/13967.',
     );
     expect(formatReference(item, 'harvard', 'text')).toBe(
-      'Organization for Security and Co-operation in Europe (2004) National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. Organization for Security and Co-operation in Europe. Available at: https://www.osce.org/odihr/13967.',
+      'Organization for Security and Co-operation in Europe (2004) National Referral Mechanisms: Joining Efforts to Protect the Rights of Trafficked Persons. Available at: https://www.osce.org/odihr/13967.',
     );
+    // A publisher who is not the author is named.
+    const mixed = toCsl(publication({ authors: [{ name: 'Jane Smith' }, { name: 'Organization for Security and Co-operation in Europe' }] }), { origin: ORIGIN });
+    expect(formatReference(mixed, 'apa', 'text')).toContain('Trafficked Persons. Organization for Security and Co-operation in Europe. https://');
   }, 30_000); // the first reference compiles each style: seconds on a busy machine
 
   it('uses APA 7 rules: up to 20 authors with "&", no place of publication', () => {
@@ -264,6 +267,9 @@ describe('round trips through citation-js', () => {
   it('keeps the data in RIS, long values on one line', async () => {
     const ris = toRis([item]);
     for (const line of ris.split('\r\n').filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9]  - /);
+    // The whole slug as ID, once (citation-js cuts it to 20 characters).
+    const long = toCsl(publication({ slug: 'global-report-on-trafficking-in-persons-2024' }), { origin: ORIGIN });
+    expect(toRis([long]).match(/^ID {2}- .*$/gm)).toEqual(['ID  - global-report-on-trafficking-in-persons-2024']);
     const parsed = await parse(ris);
     expect(parsed).toHaveLength(1);
     expect(essentials(parsed[0]!)).toEqual(expected);

@@ -93,10 +93,11 @@ export function toRis(items: CslItem[]): string {
   if (items.length === 0) return '';
   const entries = new Cite(items).format('ris', { format: 'object' }) as Record<string, string | string[]>[];
   return entries
-    .map((entry) => {
-      const lines = [`TY  - ${entry.TY}`];
+    .map((entry, index) => {
+      // citation-js cuts ID to 20 characters: slugs sharing a start would collide in a reference manager.
+      const lines = [`TY  - ${entry.TY}`, `ID  - ${items[index]!.id}`];
       for (const [tag, value] of Object.entries(entry)) {
-        if (tag === 'TY') continue;
+        if (tag === 'TY' || tag === 'ID') continue;
         for (const one of ([] as string[]).concat(value)) lines.push(`${tag}  - ${String(one).replace(/\s*[\r\n]+\s*/g, ' ')}`);
       }
       lines.push('ER  - ');
@@ -116,7 +117,7 @@ export function toCslJson(items: CslItem[]): string {
  */
 export function formatReferences(items: CslItem[], style: CitationStyle, format: 'text' | 'html'): string[] {
   if (items.length === 0) return [];
-  const entries = new Cite(items).format('bibliography', {
+  const entries = new Cite(items.map(withoutPublisherAsAuthor)).format('bibliography', {
     template: STYLE_TEMPLATES[style],
     format,
     lang: 'en-US',
@@ -124,6 +125,16 @@ export function formatReferences(items: CslItem[], style: CitationStyle, format:
     asEntryArray: true,
   }) as [string, string][];
   return entries.map(([, entry]) => entry.trim());
+}
+
+/**
+ * A reference whose publisher is its own author names it once (APA 7 §9.25; Chicago and Harvard alike):
+ * "IOM. (2025). Title." rather than "IOM. (2025). Title. IOM."
+ */
+function withoutPublisherAsAuthor(item: CslItem): CslItem {
+  const authors = (item.author ?? []).map((a) => ('literal' in a ? a.literal : null));
+  if (!item.publisher || authors.length === 0 || authors.some((a) => a === null) || item.publisher !== authors.join('; ')) return item;
+  return { ...item, publisher: undefined };
 }
 
 /** One item's reference. */

@@ -75,7 +75,12 @@ export function renderFeed(format: FeedFormat, result: NewestPublications, origi
   const feed = new Feed({
     id: absolute(feedHref('atom', result.params)),
     title: feedTitle(result),
-    description: `The ${result.items.length === 1 ? 'publication' : `${result.items.length} publications`} most recently added to the catalogue that match this search, newest first.`,
+    description:
+      result.items.length === 0
+        ? 'No publication in the catalogue matches this search yet; new ones will appear here.'
+        : result.items.length === 1
+          ? 'The one publication in the catalogue that matches this search.'
+          : `The ${result.items.length} publications most recently added to the catalogue that match this search, newest first.`,
     link: absolute(catalogueHref(feedParams(result.params))),
     feedLinks: {
       rss: absolute(feedHref('rss', result.params)),

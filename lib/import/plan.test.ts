@@ -13,7 +13,7 @@ function state(publications: Partial<Existing>[]): CatalogueState {
     const key = titleYearKey(full.title, full.year);
     byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), full]);
   });
-  return { bySlug, byTitleYear, countries: new Set(['RS', 'XK']), regions: new Set(['worldwide']), categories: new Set(['handbook']), authorNames: [] };
+  return { bySlug, byTitleYear, countries: new Set(['RS', 'XK']), regions: new Set(['worldwide']), categories: new Set(['handbook']), authorNames: [], withdrawnSlugs: new Set(['withdrawn']) };
 }
 
 function records(...data: Partial<SourceRecord['data']>[]): SourceRecord[] {
@@ -57,6 +57,11 @@ describe('planImport', () => {
     const s = state([{ slug: 'study', title: 'Study', year: 2001 }]);
     const out = plan(s, records({ title: 'Study', year: 2002 }, { title: 'Study', year: null }));
     expect(out.map((r) => r.slug)).toEqual(['study-2002', 'study-2']);
+  });
+
+  it('never gives a new publication the slug of a withdrawn one, unless the file names it (published again)', () => {
+    const out = plan(state([]), records({ title: 'Withdrawn', year: null }, { title: 'Back again', slug: 'withdrawn' }));
+    expect(out.map((r) => [r.action, r.slug])).toEqual([['create', 'withdrawn-2'], ['create', 'withdrawn']]);
   });
 
   it('reports a value this database lacks as unresolved, and a bad slug as an error', () => {

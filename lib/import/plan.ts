@@ -35,6 +35,8 @@ export type CatalogueState = {
   regions: Set<string>;
   categories: Set<string>;
   authorNames: string[];
+  /** Slugs of withdrawn publications: a new record never takes one (its address and OAI identifier stay the old record's). */
+  withdrawnSlugs: Set<string>;
 };
 
 // Publications are read this many at a time, with their links: the peak memory of a read stays bounded.
@@ -83,6 +85,7 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
   const regionRows = await db.region.findMany({ select: { slug: true } });
   const categoryRows = await db.category.findMany({ select: { slug: true } });
   const authorRows = await db.author.findMany({ select: { name: true } });
+  const tombstones = await db.publicationTombstone.findMany({ select: { slug: true } });
   return {
     bySlug,
     byTitleYear,
@@ -90,6 +93,7 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
     regions: new Set(regionRows.map((r) => r.slug)),
     categories: new Set(categoryRows.map((c) => c.slug)),
     authorNames: authorRows.map((a) => a.name),
+    withdrawnSlugs: new Set(tombstones.map((t) => t.slug)),
   };
 }
 
@@ -130,7 +134,7 @@ export function planImport(
   normalized: readonly (NormalizeResult | null)[],
   { status = 'published', onProgress }: PlanOptions = {},
 ): Plan {
-  const takenSlugs = new Set(state.bySlug.keys());
+  const takenSlugs = new Set([...state.bySlug.keys(), ...state.withdrawnSlugs]);
   const seenKeys = new Map<string, number>();
   const seenSlugs = new Map<string, number>();
   const claimed = new Map<string, number>();

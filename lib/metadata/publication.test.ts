@@ -43,7 +43,10 @@ describe('Highwire and Dublin Core tags', () => {
       'DC.language': ['fr', 'en'],
       'DC.identifier': [PAGE, 'https://example.org/files/Report.PDF'],
       'DC.coverage': ['Nigeria', 'West Africa'],
+      // Zotero reads the first type word: a report, not a journal article.
+      'DC.type': ['report', 'Needs Assessment'],
     });
+    expect(dublinCoreTags(publication({ category: { slug: 'handbook', name: 'Handbook' } }), PAGE)['DC.type']).toEqual(['book', 'Handbook']);
   });
 
   it('leave out what the record does not have: no PDF tag for a web page, no date, no publisher among people', () => {

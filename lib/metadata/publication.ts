@@ -19,6 +19,17 @@ export function schemaTypeOf(categorySlug: string | null): string {
   return SCHEMA_TYPES[entryType(categorySlug)];
 }
 
+/**
+ * The Dublin Core type words Zotero's embedded-metadata translator maps to its item types: without one it
+ * takes any page with `citation_title` for a journal article.
+ */
+const DC_TYPES: Record<CslType, string> = { report: 'report', book: 'book', 'article-journal': 'journalArticle' };
+
+/** OpenGraph's object type: `book` for books, `article` for the rest. */
+export function openGraphTypeOf(categorySlug: string | null): 'book' | 'article' {
+  return entryType(categorySlug) === 'book' ? 'book' : 'article';
+}
+
 /** The publisher, where the record names one: its first organisation author (citations name them all). */
 export function publisherOf(p: Pick<PublicationDetail, 'authors'>): string | null {
   return p.authors.find((a) => isOrganisation(a.name))?.name ?? null;
@@ -51,7 +62,7 @@ export function dublinCoreTags(p: PublicationDetail, pageUrl: string): Tags {
     'DC.date': p.year === null ? null : String(p.year),
     'DC.language': p.languages,
     'DC.description': p.summary,
-    'DC.type': p.category?.name ?? null,
+    'DC.type': [DC_TYPES[entryType(p.category?.slug ?? null)], ...(p.category ? [p.category.name] : [])],
     'DC.coverage': [...p.countries.map((c) => c.name), ...p.regions.map((r) => r.name)],
     'DC.publisher': publisherOf(p),
     'DC.identifier': [pageUrl, ...(p.url ? [p.url] : [])],

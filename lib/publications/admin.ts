@@ -172,9 +172,11 @@ export async function createPublication(client: PrismaClient, actor: AuditActor,
       return await run(client, async (tx) => {
         const { categoryId, relations } = await resolveRelations(tx, actor, form);
         const base = slugify(form.title) || 'publication';
-        const taken = new Set(
-          (await tx.publication.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-        );
+        // A withdrawn publication keeps its slug: its address answers 410 and harvesters were told it was deleted.
+        const taken = new Set([
+          ...(await tx.publication.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+          ...(await tx.publicationTombstone.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
+        ]);
         const slug = publicationSlug(form.title, form.year, (s) => taken.has(s));
         const { id } = await tx.publication.create({ data: { slug, ...scalars(form, categoryId) }, select: { id: true } });
         await writePublicationRelations(tx, id, relations);

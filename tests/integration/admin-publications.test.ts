@@ -151,6 +151,14 @@ describe('public life: publication date and tombstones', () => {
     expect(await prisma.publicationTombstone.findUnique({ where: { slug: created.slug } })).toMatchObject({ title: 'Bilbyvale withdrawn study' });
   });
 
+  it('never gives a new publication the slug of a withdrawn one', async () => {
+    const first = ok(await createPublication(prisma, editor, form({ title: 'Wombatgully reused title', year: '' })));
+    ok(await deletePublicationAsStaff(prisma, editor, first.id, first.version));
+    const second = ok(await createPublication(prisma, editor, form({ title: 'Wombatgully reused title', year: '' })));
+    expect(second.slug).not.toBe(first.slug);
+    expect(await publicationState(first.slug, { ownWrites: false })).toBe('gone');
+  });
+
   it('leaves no tombstone for a draft that was never public', async () => {
     const draft = ok(await createPublication(prisma, editor, form({ title: 'Dingoflat never public', status: 'draft' })));
     ok(await deletePublicationAsStaff(prisma, editor, draft.id, draft.version));

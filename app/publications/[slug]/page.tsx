@@ -14,6 +14,7 @@ import {
   dublinCoreTags,
   highwireTags,
   jsonForScript,
+  openGraphTypeOf,
   publicationJsonLd,
   SITE_NAME,
 } from '@/lib/metadata/publication';
@@ -35,16 +36,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: publication.title,
     description,
     alternates: { canonical: pageUrl },
+    // No published time or locale: OpenGraph wants a full date (the record has a year) and a language with
+    // its territory (en_US; the record has ISO 639-1 codes). Highwire and Dublin Core carry both.
     openGraph: {
-      type: 'article',
+      ...(openGraphTypeOf(publication.category?.slug ?? null) === 'book'
+        ? { type: 'book', authors: publication.authors.map((a) => a.name) }
+        : { type: 'article', authors: publication.authors.map((a) => a.name), modifiedTime: publication.updatedAt.toISOString() }),
       url: pageUrl,
       title: publication.title,
       description,
       siteName: SITE_NAME,
-      ...(publication.languages[0] && { locale: publication.languages[0] }),
-      ...(publication.publishedAt && { publishedTime: publication.publishedAt.toISOString() }),
-      modifiedTime: publication.updatedAt.toISOString(),
-      authors: publication.authors.map((a) => a.name),
     },
     twitter: { card: 'summary', title: publication.title, description },
     // Highwire Press tags first: Zotero and Google Scholar read them in document order.
