@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { upsertPublication, deletePublication } from '@/lib/publications/save';
-import { withE2eDatabase } from './database';
+import { inE2eTransaction, withE2eDatabase } from './database';
 import { E2E_TITLE, expect, madeUpWord, signIn, test } from './staff';
 
 // What a researcher gets after finding a record: the document, its languages, and the metadata that
@@ -21,14 +21,12 @@ const BILINGUAL = {
   url: 'https://example.org/files/guide.pdf',
 };
 
-const TX = { maxWait: 30_000, timeout: 30_000 };
-
 test.beforeAll(async () => {
-  await withE2eDatabase((db) => db.$transaction((tx) => upsertPublication(tx, BILINGUAL), TX));
+  await inE2eTransaction((tx) => upsertPublication(tx, BILINGUAL));
 });
 
 test.afterAll(async () => {
-  await withE2eDatabase((db) => db.$transaction((tx) => deletePublication(tx, BILINGUAL.slug), TX));
+  await inE2eTransaction((tx) => deletePublication(tx, BILINGUAL.slug));
 });
 
 async function metaContents(request: APIRequestContext, path: string) {
@@ -113,9 +111,9 @@ test.describe('the document and its languages', () => {
 
   test('a deleted publication’s page, citations and API record answer 410 Gone @http', async ({ request }) => {
     const slug = `e2e-interop-gone-${madeUpWord()}`;
-    await withE2eDatabase((db) => db.$transaction((tx) => upsertPublication(tx, { ...BILINGUAL, slug, title: `${E2E_TITLE} interop gone` }), TX));
+    await inE2eTransaction((tx) => upsertPublication(tx, { ...BILINGUAL, slug, title: `${E2E_TITLE} interop gone` }));
     expect((await request.get(`/publications/${slug}`)).status()).toBe(200);
-    await withE2eDatabase((db) => db.$transaction((tx) => deletePublication(tx, slug), TX));
+    await inE2eTransaction((tx) => deletePublication(tx, slug));
     const gone = await request.get(`/publications/${slug}`);
     expect(gone.status()).toBe(410);
     expect(await gone.text()).toMatch(/<title>Publication withdrawn/);

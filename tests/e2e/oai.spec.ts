@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { encodeToken, tokenKey } from '@/lib/oai/token';
 import { deletePublication, upsertPublication } from '@/lib/publications/save';
 import { SECOND_INSTANCE_URL } from '../../playwright.config';
-import { withE2eDatabase } from './database';
+import { inE2eTransaction, withE2eDatabase } from './database';
 import { expect, test } from './fixtures';
 
 const parser = new XMLParser({
@@ -97,12 +97,10 @@ test.describe('OAI-PMH over HTTP @http', () => {
   test('a deleted publication: its page answers 410, and OAI reports it deleted', async ({ request, baseURL }) => {
     const slug = `oai-e2e-gone-${Date.now()}`;
     // Published and deleted in one transaction: never visible to the other specs, but public once, so it leaves a tombstone.
-    await withE2eDatabase((db) =>
-      db.$transaction(async (tx) => {
-        await upsertPublication(tx, { slug, title: 'OAI end-to-end withdrawn record', summary: 'Gone.', year: 2020, category: 'handbook', countries: ['RS'], regions: [], authors: ['Test Author'] });
-        expect(await deletePublication(tx, slug)).toBe(true);
-      }),
-    );
+    await inE2eTransaction(async (tx) => {
+      await upsertPublication(tx, { slug, title: 'OAI end-to-end withdrawn record', summary: 'Gone.', year: 2020, category: 'handbook', countries: ['RS'], regions: [], authors: ['Test Author'] });
+      expect(await deletePublication(tx, slug)).toBe(true);
+    });
     try {
       const page = await request.get(`/publications/${slug}`);
       expect(page.status()).toBe(410);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { deletePublication } from '@/lib/publications/save';
-import { E2E_DATABASE_URL, withE2eDatabase } from './database';
+import { E2E_DATABASE_URL, inE2eTransaction, withE2eDatabase } from './database';
 import { test as base, expect } from './fixtures';
 
 export type Staff = { email: string; password: string; name: string; role: 'admin' | 'editor' };
@@ -27,7 +27,7 @@ function createStaff(role: Staff['role'], label: string): Staff {
 async function cleanUp(emails: string[], titlePrefix: string) {
   await withE2eDatabase(async (db) => {
     const left = await db.publication.findMany({ where: { title: { startsWith: titlePrefix } }, select: { id: true } });
-    for (const { id } of left) await db.$transaction((tx) => deletePublication(tx, { id }));
+    for (const { id } of left) await inE2eTransaction((tx) => deletePublication(tx, { id }));
     await db.session.deleteMany({ where: { user: { email: { in: emails } } } });
     await db.user.deleteMany({ where: { email: { in: emails } } });
   });
