@@ -51,8 +51,7 @@ async function missingPublicationPage(request: NextRequest): Promise<{ page: str
 
 /** `/api/publications/<slug>` whose slug is not valid percent-encoding (`%ZZ`). */
 function isMalformedApiSlug(pathname: string): boolean {
-  const match = /^\/api\/publications\/([^/]+)$/.exec(pathname);
-  return match !== null && slugOf(`/publications/${match[1]}`) === null;
+  return /^\/api\/publications\/[^/]+$/.test(pathname) && hasMalformedEncoding(pathname);
 }
 
 /** Next answers a path whose percent-encoding is malformed with a 500 when it fills a dynamic segment. */

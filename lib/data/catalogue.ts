@@ -175,12 +175,17 @@ function compareFacetValues(facet: Facet) {
 
 /** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
 async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise<CatalogueParams> {
-  const known = await facetLabels(db, requested.author, requested);
+  return (await knownFacetValues(db, requested)).params;
+}
+
+/** The same, with the names of the values kept (the feeds' titles). */
+async function knownFacetValues(db: Db, requested: CatalogueParams): Promise<{ params: CatalogueParams; labels: Labels }> {
+  const labels = await facetLabels(db, requested.author, requested);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
-    params[facet] = requested[facet].filter((v) => known[facet].has(v));
+    params[facet] = requested[facet].filter((v) => labels[facet].has(v));
   }
-  return params;
+  return { params, labels };
 }
 
 /**
@@ -379,8 +384,7 @@ export async function listNewestPublications(
   paging: NewestPaging = NEWEST_PAGING,
 ): Promise<NewestPublications> {
   const db = await publicDb();
-  const params = await withKnownFacetValues(db, { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' });
-  const known = await facetLabels(db, params.author, params);
+  const { params, labels: known } = await knownFacetValues(db, { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' });
   const labels = {} as NewestPublications['labels'];
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
