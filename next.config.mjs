@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The Docker image (Dockerfile) builds with NEXT_OUTPUT=standalone: .next/standalone/server.js with only the
@@ -31,4 +33,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Messages per locale (lib/i18n/request.ts); next-intl's plugin points its server functions at that file.
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

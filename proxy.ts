@@ -1,11 +1,30 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { ErrorSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { publicationState } from '@/lib/data/catalogue';
 import { SESSION_COOKIES } from '@/lib/auth/session';
+import createIntlMiddleware from 'next-intl/middleware';
+import { routing, splitLocale, type Locale } from '@/lib/i18n/routing';
+import { REQUEST_PATH_HEADER } from '@/lib/i18n/request-path';
 
 const NOT_FOUND_PAGE = '/publication-not-found';
 const GONE_PAGE = '/publication-gone';
+
+const handleLocale = createIntlMiddleware(routing);
+
+/**
+ * Paths outside the locales: the staff area and the API documentation (English), and the route handlers
+ * whose answers are data, not pages (API, OAI-PMH, sitemaps, citation downloads). Everything else is a
+ * public page in the reader's locale.
+ */
+function isUnlocalized(pathname: string): boolean {
+  return (
+    /^\/(admin|sign-in|api|oai|sitemaps)(\/|$)/.test(pathname) ||
+    pathname === '/robots.txt' ||
+    pathname === '/sitemap.xml' ||
+    /^\/publications\/[^/]+\/cite[^/]*$/.test(pathname)
+  );
+}
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -36,8 +55,7 @@ function slugOf(pathname: string): string | null {
  * The page a publication URL is answered with instead of its own: a readable 404 for unknown slugs, 410
  * Gone for one that was public and was deleted or withdrawn (see below); null for every other path.
  */
-async function missingPublicationPage(request: NextRequest): Promise<{ page: string; status: 404 | 410 } | null> {
-  const { pathname } = request.nextUrl;
+async function missingPublicationPage(request: NextRequest, pathname: string): Promise<{ page: string; status: 404 | 410 } | null> {
   if (pathname === NOT_FOUND_PAGE) return { page: NOT_FOUND_PAGE, status: 404 };
   if (pathname === GONE_PAGE) return { page: GONE_PAGE, status: 410 };
   if (!/^\/publications\/[^/]+$/.test(pathname)) return null;
@@ -64,6 +82,27 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
+function isRedirect(response: NextResponse): boolean {
+  return response.status >= 300 && response.status < 400;
+}
+
+function missingPage(
+  request: NextRequest,
+  requestHeaders: Headers,
+  locale: Locale,
+  missing: { page: string; status: 404 | 410 },
+): NextResponse {
+  // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
+  // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
+  // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.
+  const page = request.nextUrl.clone();
+  page.pathname = `/${locale}${missing.page}`;
+  page.search = '';
+  const headers = new Headers(requestHeaders);
+  headers.set('X-NEXT-INTL-LOCALE', locale);
+  return NextResponse.rewrite(page, { status: missing.status, request: { headers } });
+}
+
 export async function proxy(request: NextRequest) {
   const https =
     env.SITE_URL?.startsWith('https:') === true ||
@@ -72,28 +111,29 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
 
   const { pathname } = request.nextUrl;
   let response: NextResponse;
-  const missing = await missingPublicationPage(request);
   if (isMalformedApiSlug(pathname)) {
     // Next cannot decode such a slug into the route's params and answers 500: it names no publication.
     response = NextResponse.json(ErrorSchema.encode({ error: 'Publication not found' }), { status: 404 });
-  } else if (missing) {
-    // Next 16 renders notFound() from a dynamic page as an empty shell that only JavaScript fills in
-    // (vercel/next.js#62228): a reader without JavaScript would get a blank 404. This page renders whole.
-    // nextUrl (not request.url) keeps the rewrite on this server, whatever host name the client used.
-    const page = request.nextUrl.clone();
-    page.pathname = missing.page;
-    page.search = '';
-    response = NextResponse.rewrite(page, { status: missing.status, request: { headers: requestHeaders } });
   } else if (hasMalformedEncoding(pathname)) {
     response = new NextResponse('Bad request: malformed percent-encoding in the path\n', {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  } else {
+  } else if (isUnlocalized(pathname)) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    // next-intl redirects (`/en/…` to `/…`, a first visit to the reader's language) or rewrites the path into
+    // app/[locale], passing on the request headers it is given (the CSP with this response's nonce).
+    response = handleLocale(new NextRequest(request, { headers: requestHeaders }));
+    if (!isRedirect(response)) {
+      const { locale, path } = splitLocale(pathname);
+      const missing = await missingPublicationPage(request, path);
+      if (missing) response = missingPage(request, requestHeaders, locale ?? routing.defaultLocale, missing);
+    }
   }
 
   response.headers.set('Content-Security-Policy', csp);

@@ -1,20 +1,28 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localePath } from '@/lib/i18n/routing';
+import { MessagePage } from '@/components/site/message-page';
+import { SiteDocument } from '@/components/site/site-document';
 
-export const metadata = { title: 'Page not found' };
+// Next gives every response with status 404 this file's metadata, in the reader's language.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Errors');
+  return { title: t('notFoundTitle') };
+}
 
-// Rendered per request so its scripts carry the CSP nonce.
+/**
+ * The 404 of every tree (an unknown path, or notFound() anywhere), so it renders its own document. Its
+ * locale is the one the proxy read off the path (English outside app/[locale]). Rendered per request so
+ * its scripts carry the CSP nonce.
+ */
 export default async function NotFound() {
   await connection();
+  const locale = await getLocale();
+  const t = await getTranslations('Errors');
   return (
-    <main className="mx-auto max-w-3xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-3 text-slate-600">There is no page at this address.</p>
-      <p className="mt-6">
-        <Link href="/" className="text-brand-700 underline">
-          Browse the catalogue
-        </Link>
-      </p>
-    </main>
+    <SiteDocument locale={locale} switcher>
+      <MessagePage title={t('notFoundTitle')} text={t('notFoundText')} link={{ href: localePath(locale, '/'), text: t('browse') }} />
+    </SiteDocument>
   );
 }

@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { getCurrentUser } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/roles';
 import { signOut } from '@/app/sign-in/actions';
+import { SiteDocument } from '@/components/site/site-document';
 
 export const metadata: Metadata = {
   title: { default: 'Admin', template: '%s · Admin · CT Publications Catalogue' },
   robots: { index: false, follow: false },
 };
 
-// Each admin page checks the session and role itself (requirePageUser); the layout only shows the way around.
+// The staff area is English. Each admin page checks the session and role itself (requirePageUser); the layout only shows the way around.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   const links = [
@@ -21,6 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/users', label: 'Users', role: 'admin' },
   ] as const;
   return (
+    <SiteDocument locale="en">
     <div className="mx-auto max-w-7xl px-4 py-6">
       {user && (
         <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
@@ -45,5 +47,6 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       )}
       {children}
     </div>
+    </SiteDocument>
   );
 }

@@ -253,6 +253,8 @@ function ConflictDetails({
   if (!conflict) {
     return (
       <p className="mt-2">
+        {/* A document load, so that no client state of the abandoned form survives. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/admin" className="underline">
           Back to the publications
         </a>{' '}

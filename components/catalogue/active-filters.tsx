@@ -1,17 +1,11 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FACETS, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { catalogueHref, toggleFacetHref } from '@/lib/catalogue/url';
 import type { FacetValue } from '@/lib/data/catalogue';
+import { localePath } from '@/lib/i18n/routing';
 
-export const FACET_TITLES: Record<Facet, string> = {
-  region: 'Region',
-  country: 'Country',
-  year: 'Year',
-  category: 'Category',
-  author: 'Author',
-};
-
-function Chip({ href, label }: { href: string; label: string }) {
+function Chip({ href, label, remove }: { href: string; label: string; remove: string }) {
   return (
     <li>
       <Link
@@ -21,20 +15,23 @@ function Chip({ href, label }: { href: string; label: string }) {
       >
         <span>{label}</span>
         <span aria-hidden="true">×</span>
-        <span className="sr-only">(remove filter)</span>
+        <span className="sr-only">{remove}</span>
       </Link>
     </li>
   );
 }
 
-export function ActiveFilters({ params, facets }: { params: CatalogueParams; facets: Record<Facet, FacetValue[]> }) {
+export async function ActiveFilters({ params, facets }: { params: CatalogueParams; facets: Record<Facet, FacetValue[]> }) {
   if (!hasFilters(params)) return null;
+  const locale = await getLocale();
+  const t = await getTranslations('ActiveFilters');
+  const facetTitle = await getTranslations('Facets');
   const chips: { href: string; label: string }[] = [];
-  if (params.q) chips.push({ href: catalogueHref(params, { q: '' }), label: `Search: “${params.q}”` });
+  if (params.q) chips.push({ href: catalogueHref(params, { q: '' }), label: t('search', { q: params.q }) });
   for (const facet of FACETS) {
     for (const value of params[facet]) {
       const label = facets[facet].find((f) => f.value === String(value))?.label ?? String(value);
-      chips.push({ href: toggleFacetHref(params, facet, value as never), label: `${FACET_TITLES[facet]}: ${label}` });
+      chips.push({ href: toggleFacetHref(params, facet, value as never), label: t('value', { facet: facetTitle(facet), value: label }) });
     }
   }
   if (params.yearFrom !== null || params.yearTo !== null) {
@@ -42,19 +39,19 @@ export function ActiveFilters({ params, facets }: { params: CatalogueParams; fac
       params.yearFrom !== null && params.yearTo !== null
         ? `${params.yearFrom}–${params.yearTo}`
         : params.yearFrom !== null
-          ? `from ${params.yearFrom}`
-          : `until ${params.yearTo}`;
-    chips.push({ href: catalogueHref(params, { yearFrom: null, yearTo: null }), label: `Years: ${range}` });
+          ? t('fromYear', { year: params.yearFrom })
+          : t('untilYear', { year: params.yearTo! });
+    chips.push({ href: catalogueHref(params, { yearFrom: null, yearTo: null }), label: t('years', { range }) });
   }
   return (
-    <nav aria-label="Active filters" className="flex flex-wrap items-center gap-2">
+    <nav aria-label={t('label')} className="flex flex-wrap items-center gap-2">
       <ul className="flex flex-wrap gap-2">
         {chips.map((chip) => (
-          <Chip key={chip.href + chip.label} {...chip} />
+          <Chip key={chip.href + chip.label} href={localePath(locale, chip.href)} label={chip.label} remove={t('remove')} />
         ))}
       </ul>
-      <Link href="/" className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
-        Clear all
+      <Link href={localePath(locale, '/')} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
+        {t('clearAll')}
       </Link>
     </nav>
   );

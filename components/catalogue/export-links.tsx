@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import type { CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { CITATION_STYLES, STYLE_LABELS } from '@/lib/citation/styles';
@@ -11,7 +12,8 @@ const DOWNLOADS = [
 ] as const;
 
 /** Downloads of the whole result set (every page, not just this one), with the page's filters and sort. */
-export function ExportLinks({ params }: { params: CatalogueParams }) {
+export async function ExportLinks({ params }: { params: CatalogueParams }) {
+  const t = await getTranslations('Export');
   const href = (path: string) => catalogueHref(params, { findCountry: '', findAuthor: '' }, path);
   const linkClass = 'text-brand-700 underline';
   const references = href('/api/publications.html');
@@ -19,11 +21,11 @@ export function ExportLinks({ params }: { params: CatalogueParams }) {
     <>
       {DOWNLOADS.map(({ path, format }) => (
         <a key={path} className={linkClass} href={href(path)} download>
-          All results as {format}
+          {t('allAs', { format })}
         </a>
       ))}
       <span>
-        All results as references:{' '}
+        {t('allAsReferences')}{' '}
         {CITATION_STYLES.map((style, i) => (
           <span key={style}>
             {i > 0 && ' · '}

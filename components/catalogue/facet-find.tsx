@@ -1,17 +1,22 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FIND_PARAM, type CatalogueParams, type FindableFacet } from '@/lib/catalogue/params';
+import { localePath } from '@/lib/i18n/routing';
 import { HiddenParams } from './hidden-params';
 
-const NOUNS: Record<FindableFacet, string> = { country: 'countries', author: 'authors' };
-
 /** A GET form that narrows a long facet's list to the values whose name contains the text. */
-export function FacetFind({ params, facet, title }: { params: CatalogueParams; facet: FindableFacet; title: string }) {
+export async function FacetFind({ params, facet }: { params: CatalogueParams; facet: FindableFacet }) {
+  const t = await getTranslations('Facets');
+  const text =
+    facet === 'country'
+      ? { form: t('findCountry'), label: t('findCountryLabel'), placeholder: t('findCountryPlaceholder') }
+      : { form: t('findAuthor'), label: t('findAuthorLabel'), placeholder: t('findAuthorPlaceholder') };
   const name = FIND_PARAM[facet];
   const id = `find-${facet}`;
   return (
-    <form action="/" method="get" role="search" aria-label={`Find ${NOUNS[facet]}`} className="mb-2 flex gap-1 px-2">
+    <form action={localePath(await getLocale(), '/')} method="get" role="search" aria-label={text.form} className="mb-2 flex gap-1 px-2">
       <HiddenParams params={params} omit={[name]} />
       <label htmlFor={id} className="sr-only">
-        Find {title.toLowerCase()}
+        {text.label}
       </label>
       <input
         id={id}
@@ -19,11 +24,11 @@ export function FacetFind({ params, facet, title }: { params: CatalogueParams; f
         type="search"
         defaultValue={params[name]}
         maxLength={100}
-        placeholder={`Find ${NOUNS[facet]}…`}
+        placeholder={text.placeholder}
         className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
       />
       <button type="submit" className="rounded border border-brand-700 px-2 py-1 text-sm text-brand-700 hover:bg-brand-50">
-        Find
+        {t('find')}
       </button>
     </form>
   );

@@ -1,12 +1,16 @@
 import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { CatalogueParams, Facet } from '@/lib/catalogue/params';
 import { catalogueHref, toggleFacetHref } from '@/lib/catalogue/url';
 import type { FacetValue } from '@/lib/data/catalogue';
+import { localePath, type Locale } from '@/lib/i18n/routing';
 
 const VISIBLE_VALUES = 10;
 
-function FacetLink({ params, facet, value }: { params: CatalogueParams; facet: Facet; value: FacetValue }) {
-  const href = toggleFacetHref(params, facet, (facet === 'year' ? Number(value.value) : value.value) as never);
+type LinkText = { locale: Locale; selected: string; count: (n: number) => string };
+
+function FacetLink({ params, facet, value, text }: { params: CatalogueParams; facet: Facet; value: FacetValue; text: LinkText }) {
+  const href = localePath(text.locale, toggleFacetHref(params, facet, (facet === 'year' ? Number(value.value) : value.value) as never));
   return (
     <li>
       <Link
@@ -26,16 +30,16 @@ function FacetLink({ params, facet, value }: { params: CatalogueParams; facet: F
           />
           <span>
             {value.label}
-            {value.selected && <span className="sr-only"> (selected)</span>}
+            {value.selected && <span className="sr-only"> {text.selected}</span>}
           </span>
         </span>
-        <span className="tabular-nums text-slate-500">{value.count}</span>
+        <span className="tabular-nums text-slate-500">{text.count(value.count)}</span>
       </Link>
     </li>
   );
 }
 
-export function FacetGroup({
+export async function FacetGroup({
   title,
   facet,
   values,
@@ -51,6 +55,10 @@ export function FacetGroup({
   params: CatalogueParams;
   children?: React.ReactNode;
 }) {
+  const locale = await getLocale();
+  const t = await getTranslations('Facets');
+  const format = await getFormatter();
+  const text: LinkText = { locale, selected: t('selected'), count: (n) => format.number(n) };
   const find = facet === 'country' ? params.findCountry : facet === 'author' ? params.findAuthor : '';
   const unlisted = size - values.filter((v) => v.count > 0).length;
   const headingId = `facet-${facet}`;
@@ -64,37 +72,40 @@ export function FacetGroup({
       </h3>
       {children}
       {values.length === 0 ? (
-        <p className="px-2 text-sm text-slate-500">No values in these results.</p>
+        <p className="px-2 text-sm text-slate-500">{t('noValues')}</p>
       ) : (
         <ul className="space-y-0.5">
           {visible.map((value) => (
-            <FacetLink key={value.value} params={params} facet={facet} value={value} />
+            <FacetLink key={value.value} params={params} facet={facet} value={value} text={text} />
           ))}
         </ul>
       )}
       {more.length > 0 && (
         <details className="mt-1">
           <summary className="cursor-pointer px-2 py-1 text-sm text-brand-700 hover:underline">
-            Show {more.length} more
+            {t('showMore', { count: more.length })}
           </summary>
           <ul className="mt-1 max-h-72 space-y-0.5 overflow-y-auto">
             {more.map((value) => (
-              <FacetLink key={value.value} params={params} facet={facet} value={value} />
+              <FacetLink key={value.value} params={params} facet={facet} value={value} text={text} />
             ))}
           </ul>
         </details>
       )}
       {find ? (
         <p className="mt-1 px-2 text-xs text-slate-500">
-          Only names containing “{find}” are listed.{' '}
-          <Link href={catalogueHref(params, facet === 'country' ? { findCountry: '' } : { findAuthor: '' })} className="text-brand-700 underline">
-            List all
+          {t('onlyContaining', { find })}{' '}
+          <Link
+            href={localePath(locale, catalogueHref(params, facet === 'country' ? { findCountry: '' } : { findAuthor: '' }))}
+            className="text-brand-700 underline"
+          >
+            {t('listAll')}
           </Link>
         </p>
       ) : (
         unlisted > 0 && (
           <p className="mt-1 px-2 text-xs text-slate-500">
-            {unlisted} more with fewer publications{facet === 'country' || facet === 'author' ? ': use the find box' : ''}.
+            {facet === 'country' || facet === 'author' ? t('unlistedFind', { count: unlisted }) : t('unlisted', { count: unlisted })}.
           </p>
         )
       )}

@@ -1,11 +1,14 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { CatalogueParams } from '@/lib/catalogue/params';
+import { localePath } from '@/lib/i18n/routing';
 import { HiddenParams } from './hidden-params';
 
-export function SearchBox({ params }: { params: CatalogueParams }) {
+export async function SearchBox({ params }: { params: CatalogueParams }) {
+  const t = await getTranslations('Search');
   return (
-    <form action="/" method="get" role="search" className="flex gap-2">
+    <form action={localePath(await getLocale(), '/')} method="get" role="search" className="flex gap-2">
       <label htmlFor="q" className="sr-only">
-        Search publications
+        {t('label')}
       </label>
       <input
         id="q"
@@ -13,7 +16,7 @@ export function SearchBox({ params }: { params: CatalogueParams }) {
         type="search"
         defaultValue={params.q}
         maxLength={500}
-        placeholder="Search titles and summaries…"
+        placeholder={t('placeholder')}
         className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
       />
       <HiddenParams params={params} omit={['q']} />
@@ -21,7 +24,7 @@ export function SearchBox({ params }: { params: CatalogueParams }) {
         type="submit"
         className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2"
       >
-        Search
+        {t('submit')}
       </button>
     </form>
   );

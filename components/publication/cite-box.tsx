@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { CITATION_STYLES, STYLE_LABELS, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
 import { originFrom } from '@/lib/site-url';
 
@@ -8,6 +9,7 @@ import { originFrom } from '@/lib/site-url';
  * text in a read-only text area to copy from: no JavaScript needed.
  */
 export async function CiteBox({ publication }: { publication: CitablePublication }) {
+  const t = await getTranslations('Cite');
   const item = toCsl(publication, { origin: originFrom(await headers()) });
   const base = `/publications/${encodeURIComponent(publication.slug)}`;
   const references = CITATION_STYLES.map((style) => ({
@@ -27,7 +29,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
   return (
     <section aria-labelledby="cite-heading" className="mt-6 border-t border-slate-200 pt-4">
       <h2 id="cite-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-        Cite this publication
+        {t('heading')}
       </h2>
       <div className="mt-2 divide-y divide-slate-200">
         {references.map((ref, i) => (
@@ -37,7 +39,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
               {/* Long addresses wrap: a phone's page must not scroll sideways. */}
               <div className="leading-relaxed [overflow-wrap:anywhere]" dangerouslySetInnerHTML={{ __html: ref.html }} />
               <label className="mt-2 block text-sm text-slate-600" htmlFor={`cite-${ref.style}`}>
-                {ref.label} reference as plain text
+                {t('plainText', { style: ref.label })}
               </label>
               <textarea id={`cite-${ref.style}`} readOnly rows={3} className={textClass} value={ref.text} />
             </div>
@@ -48,7 +50,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
             <summary className={summaryClass}>{record.label}</summary>
             <div className="pb-3">
               <label className="sr-only" htmlFor={`cite-${record.id}`}>
-                {record.label} record
+                {t('record', { format: record.label })}
               </label>
               <textarea
                 id={`cite-${record.id}`}
@@ -62,7 +64,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
         ))}
       </div>
       <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <span className="text-slate-600">Download:</span>
+        <span className="text-slate-600">{t('download')}</span>
         <a className="text-brand-700 underline" href={`${base}/cite.bib`} download>
           BibTeX (.bib)
         </a>

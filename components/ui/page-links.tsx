@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 /** Page numbers around the current one, with the first and last always shown. */
 function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
@@ -10,13 +11,14 @@ function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
 const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50';
 
 /** Previous / numbered / next page links; `href` builds each page's URL. */
-export function PageLinks({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+export async function PageLinks({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null;
+  const t = await getTranslations('Pagination');
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-center gap-1 text-sm">
+    <nav aria-label={t('label')} className="flex flex-wrap items-center justify-center gap-1 text-sm">
       {page > 1 && (
         <Link href={href(page - 1)} rel="prev" className={linkClass}>
-          Previous
+          {t('previous')}
         </Link>
       )}
       {pageWindow(page, pageCount).map((p, i) =>
@@ -29,14 +31,14 @@ export function PageLinks({ page, pageCount, href }: { page: number; pageCount: 
             {p}
           </span>
         ) : (
-          <Link key={p} href={href(p)} aria-label={`Page ${p}`} className={linkClass}>
+          <Link key={p} href={href(p)} aria-label={t('page', { page: p })} className={linkClass}>
             {p}
           </Link>
         ),
       )}
       {page < pageCount && (
         <Link href={href(page + 1)} rel="next" className={linkClass}>
-          Next
+          {t('next')}
         </Link>
       )}
     </nav>

@@ -366,7 +366,8 @@ const FEED_ENDPOINTS: ApiEndpoint[] = (['rss', 'atom', 'json'] as const).map((fo
   summary: `Follow a search as ${FEED_NAMES[format]}`,
   description:
     'The 50 publications most recently added to the catalogue (by the date each was published here, not its year) ' +
-    'that match a catalogue query, newest first. Same parameters as `/`; sort and page do not apply.',
+    'that match a catalogue query, newest first. Same parameters as `/`; sort and page do not apply. ' +
+    `The same feed in French and Spanish (titles, descriptions, links to the pages in that language) is at \`/fr${FEED_PATHS[format]}\` and \`/es${FEED_PATHS[format]}\`.`,
   parameters: EXPORT_PARAMETERS.filter((p) => p.name !== 'sort'),
   responses: [
     {

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CatalogueParamsSchema, parseCatalogueParams } from '@/lib/catalogue/params';
@@ -38,7 +38,9 @@ describe('the OpenAPI document', () => {
     const api = Object.keys(document.paths).filter((path) => path.startsWith('/api/'));
     expect(api.sort()).toEqual(routePaths());
     for (const endpoint of API_ENDPOINTS) {
-      const file = `app${endpoint.path.replace(/\{([^}]+)\}/g, '[$1]')}`;
+      const path = endpoint.path.replace(/\{([^}]+)\}/g, '[$1]');
+      // Feeds are pages' siblings in every locale (app/[locale]/feed.xml); the rest are at the root.
+      const file = existsSync(`app${path}`) ? `app${path}` : `app/[locale]${path}`;
       expect(readdirSync(file), `${endpoint.path} has no ${file}/route.ts`).toContain('route.ts');
     }
   });

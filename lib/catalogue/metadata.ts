@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import type { FacetValue } from '@/lib/data/catalogue';
 import { FEED_LINK_TYPES, feedHref, feedTitle, type FacetLabels, type FeedFormat } from '@/lib/feeds/links';
+import { languageAlternates } from '@/lib/i18n/alternates';
+import { DEFAULT_LOCALE, localePath, type Locale } from '@/lib/i18n/routing';
 import { FACETS, type CatalogueParams, type Facet } from './params';
 import { catalogueHref } from './url';
 
@@ -30,15 +32,22 @@ export const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom:
 /**
  * The catalogue page's metadata: canonical URL (the query normalised: canonical parameter order, unknown
  * values dropped, find boxes left out, as they do not change the results), feed autodiscovery for the
- * query, and noindex on the pages `isIndexable` refuses. `facets` gives the selected values' names.
+ * query, the same page in the other languages, and noindex on the pages `isIndexable` refuses. `facets`
+ * gives the selected values' names.
  */
-export function catalogueMetadata(params: CatalogueParams, facets: Record<Facet, FacetValue[]>, origin: string): Metadata {
-  const absolute = (href: string) => new URL(href, origin).toString();
+export function catalogueMetadata(
+  params: CatalogueParams,
+  facets: Record<Facet, FacetValue[]>,
+  origin: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Metadata {
+  const absolute = (href: string) => new URL(localePath(locale, href), origin).toString();
   const labels = {} as FacetLabels;
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     labels[facet] = Object.fromEntries(facets[facet].filter((f) => f.selected).map((f) => [f.value, f.label]));
   }
-  const title = feedTitle({ params, labels });
+  const title = feedTitle({ params, labels }, locale);
+  const canonical = catalogueHref(params, { page: params.page, findCountry: '', findAuthor: '' });
   const types = Object.fromEntries(
     (Object.keys(FEED_LINK_TYPES) as FeedFormat[]).map((format) => [
       FEED_LINK_TYPES[format],
@@ -46,7 +55,7 @@ export function catalogueMetadata(params: CatalogueParams, facets: Record<Facet,
     ]),
   );
   return {
-    alternates: { canonical: absolute(catalogueHref(params, { page: params.page, findCountry: '', findAuthor: '' })), types },
+    alternates: { canonical: absolute(canonical), languages: languageAlternates(canonical, origin), types },
     ...(!isIndexable(params) && { robots: { index: false, follow: true } }),
   };
 }

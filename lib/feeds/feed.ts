@@ -3,6 +3,8 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { recordUrl } from '@/lib/citation/csl';
 import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
 import { isPdfUrl } from '@/lib/documents';
+import { translator } from '@/lib/i18n/messages';
+import { DEFAULT_LOCALE, localePath, type Locale } from '@/lib/i18n/routing';
 import { escapeHtml } from '@/lib/search/highlight';
 import { feedHref, feedParams, feedTitle, type FeedFormat } from './links';
 
@@ -32,19 +34,23 @@ function documentUrl(p: PublicationDetail): string | null {
 }
 
 /** The item's HTML body: summary, then who, where and the document. */
-function contentHtml(p: PublicationDetail, document: string | null): string {
+function contentHtml(p: PublicationDetail, document: string | null, t: FeedText): string {
   const facts = [
-    p.authors.length > 0 && `By ${p.authors.map((a) => escapeHtml(a.name)).join(', ')}`,
-    p.year !== null && `Year: ${p.year}`,
-    p.category && `Category: ${escapeHtml(p.category.name)}`,
-    p.countries.length > 0 && `Countries: ${p.countries.map((c) => escapeHtml(c.name)).join(', ')}`,
-    document && `<a href="${escapeHtml(document)}">Document</a>`,
+    p.authors.length > 0 && t('by', { names: p.authors.map((a) => escapeHtml(a.name)).join(', ') }),
+    p.year !== null && t('year', { year: String(p.year) }),
+    p.category && t('category', { name: escapeHtml(p.category.name) }),
+    p.countries.length > 0 && t('countries', { names: p.countries.map((c) => escapeHtml(c.name)).join(', ') }),
+    document && `<a href="${escapeHtml(document)}">${t('document')}</a>`,
   ].filter(Boolean);
   return `<p>${escapeHtml(p.summary)}</p>${facts.length > 0 ? `<p>${facts.join('<br>')}</p>` : ''}`;
 }
 
-function itemOf(p: PublicationDetail, origin: string, format: FeedFormat): Item {
-  const link = recordUrl(origin, p.slug);
+type FeedText = ReturnType<typeof translator<'Feed'>>;
+
+function itemOf(p: PublicationDetail, origin: string, format: FeedFormat, locale: Locale, t: FeedText): Item {
+  // The record's identity is its page's canonical (unprefixed) URL in every language; the link is the page in the feed's.
+  const id = recordUrl(origin, p.slug);
+  const link = new URL(localePath(locale, new URL(id).pathname), origin).toString();
   const document = documentUrl(p);
   const scheme = (facet: string) => new URL(`/?${facet}=`, origin).toString();
   const html = format === 'atom'; // Atom titles and summaries are typed "html"
@@ -52,12 +58,12 @@ function itemOf(p: PublicationDetail, origin: string, format: FeedFormat): Item 
   const label = (name: string) => (html ? name.replace(/</g, '‹') : name);
   return {
     title: html ? escapeHtml(p.title) : p.title,
-    id: link,
+    id,
     link,
     date: p.publishedAt!,
     published: p.publishedAt!,
     description: format === 'json' ? p.summary : escapeHtml(p.summary),
-    content: contentHtml(p, document),
+    content: contentHtml(p, document, t),
     ...(format === 'rss'
       ? p.authors.length > 0 && { extensions: [{ name: 'dc:creator', objects: { _text: p.authors.map((a) => a.name).join('; ') } }] }
       : p.authors.length > 0 && { author: p.authors.map((a) => ({ name: a.name })) }), // json1() fails on []
@@ -70,17 +76,14 @@ function itemOf(p: PublicationDetail, origin: string, format: FeedFormat): Item 
 }
 
 /** The feed document of a query's newest additions, with absolute URLs on `origin`. */
-export function renderFeed(format: FeedFormat, result: NewestPublications, origin: string): string {
-  const absolute = (href: string) => new URL(href, origin).toString();
+export function renderFeed(format: FeedFormat, result: NewestPublications, origin: string, locale: Locale = DEFAULT_LOCALE): string {
+  const absolute = (href: string) => new URL(localePath(locale, href), origin).toString();
+  const t = translator(locale, 'Feed');
   const feed = new Feed({
     id: absolute(feedHref('atom', result.params)),
-    title: feedTitle(result),
-    description:
-      result.items.length === 0
-        ? 'No publication in the catalogue matches this search yet; new ones will appear here.'
-        : result.items.length === 1
-          ? 'The one publication in the catalogue that matches this search.'
-          : `The ${result.items.length} publications most recently added to the catalogue that match this search, newest first.`,
+    title: feedTitle(result, locale),
+    description: t('description', { count: result.items.length }),
+    language: locale,
     link: absolute(catalogueHref(feedParams(result.params))),
     feedLinks: {
       rss: absolute(feedHref('rss', result.params)),
@@ -90,10 +93,10 @@ export function renderFeed(format: FeedFormat, result: NewestPublications, origi
     updated: result.items[0]?.publishedAt ?? new Date(),
     generator: false,
   });
-  for (const p of result.items) feed.addItem(itemOf(p, origin, format));
+  for (const p of result.items) feed.addItem(itemOf(p, origin, format, locale, t));
   if (format === 'rss') return feed.rss2();
   if (format === 'atom') return withEnclosureTypes(feed.atom1());
-  return toJsonFeed11(feed.json1(), result.items, origin);
+  return toJsonFeed11(feed.json1(), result.items, origin, locale);
 }
 
 const decodeXmlAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -108,12 +111,13 @@ function withEnclosureTypes(atom: string): string {
 type JsonFeedItem = Record<string, unknown> & { id: string };
 
 /** feed@6.0.0 writes JSON Feed 1.0: 1.1 has `authors` (every author, not the first), attachments and language. */
-function toJsonFeed11(json: string, items: PublicationDetail[], origin: string): string {
+function toJsonFeed11(json: string, items: PublicationDetail[], origin: string, locale: Locale): string {
   const feed = JSON.parse(json) as Record<string, unknown> & { items: JsonFeedItem[] };
   const byUrl = new Map(items.map((p) => [recordUrl(origin, p.slug), p]));
   const upgraded = {
     ...feed,
     version: 'https://jsonfeed.org/version/1.1',
+    language: locale,
     items: feed.items.map((written) => {
       const item: JsonFeedItem = { ...written };
       delete item.author; // 1.0's single author, replaced by `authors`

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET as getAtom } from '@/app/atom.xml/route';
-import { GET as getJsonFeed } from '@/app/feed.json/route';
-import { GET as getRss } from '@/app/feed.xml/route';
+import { GET as getAtom } from '@/app/[locale]/atom.xml/route';
+import { GET as getJsonFeed } from '@/app/[locale]/feed.json/route';
+import { GET as getRss } from '@/app/[locale]/feed.xml/route';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { listAllPublications, listNewestPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
@@ -22,6 +22,7 @@ function ok(result: WriteResult) {
 }
 
 const request = (path: string) => new Request(`${ORIGIN}${path}`, { headers: { host: 'catalogue.example' } });
+const english = { params: Promise.resolve({ locale: 'en' }) };
 const detailUrl = (slug: string) => `${ORIGIN}/publications/${encodeURIComponent(slug)}`;
 
 const parser = (lists: string[]) =>
@@ -32,7 +33,7 @@ const atomParser = parser(['entry', 'link', 'category', 'author']);
 type Parsed = { links: string[]; dates: number[]; title: string; raw: unknown };
 
 async function rss(query: string): Promise<Parsed & { channel: Record<string, unknown>; items: Record<string, unknown>[] }> {
-  const response = await getRss(request(`/feed.xml${query ? `?${query}` : ''}`));
+  const response = await getRss(request(`/feed.xml${query ? `?${query}` : ''}`), english);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
   const text = await response.text();
@@ -52,7 +53,7 @@ async function rss(query: string): Promise<Parsed & { channel: Record<string, un
 }
 
 async function atom(query: string): Promise<Parsed & { feed: Record<string, unknown>; entries: Record<string, unknown>[] }> {
-  const response = await getAtom(request(`/atom.xml${query ? `?${query}` : ''}`));
+  const response = await getAtom(request(`/atom.xml${query ? `?${query}` : ''}`), english);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
   const text = await response.text();
@@ -97,7 +98,7 @@ type JsonFeed = {
 };
 
 async function jsonFeed(query: string): Promise<Parsed & { feed: JsonFeed }> {
-  const response = await getJsonFeed(request(`/feed.json${query ? `?${query}` : ''}`));
+  const response = await getJsonFeed(request(`/feed.json${query ? `?${query}` : ''}`), english);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
   const feed = JSON.parse(await response.text()) as JsonFeed;

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { getPublication } from '@/lib/data/catalogue';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
-import { languageName, titleLang } from '@/lib/languages';
+import { languageAlternates } from '@/lib/i18n/alternates';
+import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
+import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { CiteBox } from '@/components/publication/cite-box';
 import { recordUrl } from '@/lib/citation/csl';
 import {
@@ -23,26 +26,33 @@ import { requestNonce, siteOrigin } from '@/lib/site-url';
 // generateMetadata and the page read the same record once per request.
 const loadPublication = cache(getPublication);
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
 
 const DESCRIPTION_LENGTH = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const publication = await loadPublication((await params).slug);
+  const route = await params;
+  const publication = await loadPublication(route.slug);
   if (!publication) return {};
-  const pageUrl = recordUrl(await siteOrigin(), publication.slug);
+  const origin = await siteOrigin();
+  // The record's URL (Highwire, Dublin Core) is the unprefixed one in every language; the page's canonical is its own.
+  const pageUrl = recordUrl(origin, publication.slug);
+  const path = new URL(pageUrl).pathname;
+  const canonical = new URL(localePath(localeOf(route.locale), path), origin).toString();
   const description = publication.summary.slice(0, DESCRIPTION_LENGTH);
   return {
     title: publication.title,
     description,
-    alternates: { canonical: pageUrl },
+    alternates: { canonical, languages: languageAlternates(path, origin) },
     // No published time or locale: OpenGraph wants a full date (the record has a year) and a language with
     // its territory (en_US; the record has ISO 639-1 codes). Highwire and Dublin Core carry both.
     openGraph: {
       ...(openGraphTypeOf(publication.category?.slug ?? null) === 'book'
         ? { type: 'book', authors: publication.authors.map((a) => a.name) }
         : { type: 'article', authors: publication.authors.map((a) => a.name), modifiedTime: publication.updatedAt.toISOString() }),
-      url: pageUrl,
+      url: canonical,
       title: publication.title,
       description,
       siteName: SITE_NAME,
@@ -74,8 +84,13 @@ function LinkList({ label, links }: { label: string; links: { href: string; text
 }
 
 export default async function PublicationPage({ params }: Props) {
-  const publication = await loadPublication((await params).slug);
+  const route = await params;
+  const locale = localeOf(route.locale);
+  setRequestLocale(locale);
+  const publication = await loadPublication(route.slug);
   if (!publication) notFound();
+  const t = await getTranslations('Publication');
+  const catalogue = (changes: Parameters<typeof catalogueHref>[1]) => localePath(locale, catalogueHref(EMPTY_PARAMS, changes));
   const { title, summary, year, category, countries, regions, authors, languages, url } = publication;
   const pdf = url !== null && isPdfUrl(url);
   const origin = await siteOrigin();
@@ -85,13 +100,13 @@ export default async function PublicationPage({ params }: Props) {
     <main className="mx-auto max-w-4xl px-4 py-6">
       <link rel="schema.DC" href={DUBLIN_CORE_SCHEMA} />
       <script type="application/ld+json" nonce={await requestNonce()} dangerouslySetInnerHTML={{ __html: jsonLd }} />
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="text-brand-700 underline">
-          ← Catalogue
+      <nav aria-label={t('breadcrumb')} className="text-sm">
+        <Link href={localePath(locale, '/')} className="text-brand-700 underline">
+          {t('backToCatalogue')}
         </Link>
       </nav>
       <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 lang={titleLang(languages)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
+        <h1 lang={titleLang(languages, locale)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
           {title}
         </h1>
         {authors.length > 0 && (
@@ -99,7 +114,7 @@ export default async function PublicationPage({ params }: Props) {
             {authors.map((a, i) => (
               <span key={a.slug}>
                 {i > 0 && '; '}
-                <Link href={catalogueHref(EMPTY_PARAMS, { author: [a.slug] })} className="hover:underline">
+                <Link href={catalogue({ author: [a.slug] })} className="hover:underline">
                   {a.name}
                 </Link>
               </span>
@@ -113,47 +128,49 @@ export default async function PublicationPage({ params }: Props) {
               rel="noopener noreferrer"
               className="inline-flex items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
             >
-              Get the document
-              <span className="text-sm font-normal">{pdf ? '(PDF)' : `(${new URL(url).hostname})`}</span>
+              {t('getDocument')}
+              <span className="text-sm font-normal">{pdf ? t('pdf') : `(${new URL(url).hostname})`}</span>
             </a>
           </p>
         )}
         <section aria-labelledby="summary-heading" className="mt-6">
           <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            Summary
+            {t('summary')}
           </h2>
-          <p className="mt-2 whitespace-pre-line leading-relaxed">{summary}</p>
+          <p lang={summaryLang(locale)} className="mt-2 whitespace-pre-line leading-relaxed">
+            {summary}
+          </p>
         </section>
         <dl className="mt-6 divide-y divide-slate-200 border-t border-slate-200">
           <LinkList
-            label="Year"
-            links={year === null ? [] : [{ href: catalogueHref(EMPTY_PARAMS, { year: [year] }), text: String(year) }]}
+            label={t('year')}
+            links={year === null ? [] : [{ href: catalogue({ year: [year] }), text: String(year) }]}
           />
           <LinkList
-            label="Category"
-            links={category ? [{ href: catalogueHref(EMPTY_PARAMS, { category: [category.slug] }), text: category.name }] : []}
+            label={t('category')}
+            links={category ? [{ href: catalogue({ category: [category.slug] }), text: category.name }] : []}
           />
           <LinkList
-            label="Countries"
-            links={countries.map((c) => ({ href: catalogueHref(EMPTY_PARAMS, { country: [c.code] }), text: c.name }))}
+            label={t('countries', { count: countries.length })}
+            links={countries.map((c) => ({ href: catalogue({ country: [c.code] }), text: c.name }))}
           />
           <LinkList
-            label="Regions"
-            links={regions.map((r) => ({ href: catalogueHref(EMPTY_PARAMS, { region: [r.slug] }), text: r.name }))}
+            label={t('regions', { count: regions.length })}
+            links={regions.map((r) => ({ href: catalogue({ region: [r.slug] }), text: r.name }))}
           />
           <LinkList
-            label="Authors"
-            links={authors.map((a) => ({ href: catalogueHref(EMPTY_PARAMS, { author: [a.slug] }), text: a.name }))}
+            label={t('authors', { count: authors.length })}
+            links={authors.map((a) => ({ href: catalogue({ author: [a.slug] }), text: a.name }))}
           />
           {languages.length > 0 && (
             <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
-              <dt className="text-sm font-semibold text-slate-600">{languages.length > 1 ? 'Languages' : 'Language'}</dt>
-              <dd>{languages.map(languageName).join(', ')}</dd>
+              <dt className="text-sm font-semibold text-slate-600">{t('languages', { count: languages.length })}</dt>
+              <dd>{languages.map((code) => languageName(code, locale)).join(', ')}</dd>
             </div>
           )}
           {url && (
             <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
-              <dt className="text-sm font-semibold text-slate-600">Source</dt>
+              <dt className="text-sm font-semibold text-slate-600">{t('source')}</dt>
               <dd className="break-all">
                 <a href={url} rel="noopener noreferrer" className="text-brand-700 underline">
                   {url}

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { catalogueMetadata } from '@/lib/catalogue/metadata';
 import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
+import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site-url';
-import { ActiveFilters, FACET_TITLES } from '@/components/catalogue/active-filters';
+import { ActiveFilters } from '@/components/catalogue/active-filters';
 import { ExportLinks } from '@/components/catalogue/export-links';
 import { FacetFind } from '@/components/catalogue/facet-find';
 import { FacetGroup } from '@/components/catalogue/facet-group';
@@ -19,42 +21,52 @@ import { YearRange } from '@/components/catalogue/year-range';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const localeOf = async (params: Props['params']): Promise<Locale> => {
+  const { locale } = await params;
+  return isLocale(locale) ? locale : 'en';
+};
 
 // generateMetadata and the page search once per request (keyed by the normalised query).
 const loadCatalogue = cache((query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query))));
 const search = async (searchParams: Props['searchParams']) => loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)));
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params: route, searchParams }: Props): Promise<Metadata> {
   const { params, facets } = await search(searchParams);
-  return catalogueMetadata(params, facets, await siteOrigin());
+  return catalogueMetadata(params, facets, await siteOrigin(), await localeOf(route));
 }
 
-export default async function CataloguePage({ searchParams }: Props) {
+export default async function CataloguePage({ params: route, searchParams }: Props) {
+  const locale = await localeOf(route);
+  setRequestLocale(locale);
+  const t = await getTranslations('Catalogue');
+  const facetTitle = await getTranslations('Facets');
+  const format = await getFormatter();
   const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <h1 className="text-2xl font-bold tracking-tight">Counter-trafficking publications</h1>
-      <p className="mt-1 max-w-3xl text-slate-600">
-        Handbooks, assessments, guidance and studies on human trafficking. Combine filters: values within a filter
-        widen the results, different filters narrow them.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('heading')}</h1>
+      <p className="mt-1 max-w-3xl text-slate-600">{t('intro')}</p>
       <div className="mt-4">
         <SearchBox params={params} />
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <aside aria-label="Filters">
+        <aside aria-label={t('filters')}>
           <details className="filter-panel rounded-lg border border-slate-200 bg-white px-3 lg:block">
-            <summary className="cursor-pointer py-3 font-semibold">Filters</summary>
-            <h2 className="sr-only">Filters</h2>
+            <summary className="cursor-pointer py-3 font-semibold">{t('filters')}</summary>
+            <h2 className="sr-only">{t('filters')}</h2>
             {FACET_ORDER.map((facet) => (
               <FacetGroup
                 key={facet}
-                title={FACET_TITLES[facet]}
+                title={facetTitle(facet)}
                 facet={facet}
                 values={facets[facet]}
                 size={facetSizes[facet]}
@@ -62,7 +74,7 @@ export default async function CataloguePage({ searchParams }: Props) {
               >
                 {facet === 'year' && <YearRange params={params} />}
                 {(facet === 'country' || facet === 'author') && (
-                  <FacetFind params={params} facet={facet} title={FACET_TITLES[facet]} />
+                  <FacetFind params={params} facet={facet} />
                 )}
               </FacetGroup>
             ))}
@@ -72,9 +84,8 @@ export default async function CataloguePage({ searchParams }: Props) {
         <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-              {total === 0
-                ? 'No publications found'
-                : `${total} ${total === 1 ? 'publication' : 'publications'}${pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
+              {t('results', { total })}
+              {pageCount > 1 && ` · ${t('showing', { first: format.number(first), last: format.number(last) })}`}
             </h2>
             <FollowLinks params={params} />
             <SortLinks params={params} />
@@ -82,21 +93,23 @@ export default async function CataloguePage({ searchParams }: Props) {
           <ActiveFilters params={params} facets={facets} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
-              These results as JSON
+              {t('asJson')}
             </a>
             <ExportLinks params={params} />
           </p>
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-              <p className="font-medium">No publication matches {hasFilters(params) ? 'all of these filters' : 'yet'}.</p>
+              <p className="font-medium">{hasFilters(params) ? t('noMatchFiltered') : t('noMatchEmpty')}</p>
               {hasFilters(params) && (
                 <p className="mt-2 text-sm text-slate-600">
-                  Remove a filter above, widen the year range, try fewer search words, or{' '}
-                  <Link href="/" className="text-brand-700 underline">
-                    start again from the whole catalogue
-                  </Link>
-                  .
+                  {t.rich('noMatchHelp', {
+                    link: (text) => (
+                      <Link href={localePath(locale, '/')} className="text-brand-700 underline">
+                        {text}
+                      </Link>
+                    ),
+                  })}
                 </p>
               )}
             </div>

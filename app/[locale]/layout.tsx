@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { isLocale, LOCALES } from '@/lib/i18n/routing';
+import { SiteDocument } from '@/components/site/site-document';
+
+type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
+
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'Site' });
+  return { title: { default: t('name'), template: t('titleTemplate', { title: '%s' }) }, description: t('description') };
+}
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  return (
+    <SiteDocument locale={locale} switcher>
+      {/* Client components get only the messages they use: the error page's. */}
+      <NextIntlClientProvider messages={{ Errors: MESSAGES[locale].Errors }}>{children}</NextIntlClientProvider>
+    </SiteDocument>
+  );
+}

@@ -1,0 +1,10 @@
+import { getRequestConfig } from 'next-intl/server';
+import { MESSAGES } from './messages';
+import { DEFAULT_LOCALE, isLocale } from './routing';
+
+// The locale comes from the [locale] segment (or the proxy's header); staff pages, outside it, are English.
+export default getRequestConfig(async ({ requestLocale, locale: explicit }) => {
+  const requested = explicit ?? (await requestLocale);
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
+  return { locale, messages: MESSAGES[locale] };
+});
