@@ -13,7 +13,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts'],
+          environment: 'node',
+          // next-intl imports `next/server` without an extension, which Node's ESM resolver refuses; Vite resolves it.
+          server: { deps: { inline: ['next-intl'] } },
+        },
       },
       {
         resolve: { alias },

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { MESSAGES } from '@/lib/i18n/messages';
-import { isLocale, LOCALES } from '@/lib/i18n/routing';
+import { languageAlternates } from '@/lib/i18n/alternates';
+import { REQUEST_PATH_HEADER } from '@/lib/i18n/request-path';
+import { isLocale, LOCALES, splitLocale } from '@/lib/i18n/routing';
+import { siteOrigin } from '@/lib/site-url';
 import { SiteDocument } from '@/components/site/site-document';
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
@@ -16,7 +20,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'Site' });
-  return { title: { default: t('name'), template: t('titleTemplate', { title: '%s' }) }, description: t('description') };
+  // Every page's language versions; the catalogue and record pages replace these with their canonical query's.
+  const url = new URL((await headers()).get(REQUEST_PATH_HEADER) ?? '/', 'http://catalogue.invalid');
+  return {
+    title: { default: t('name'), template: t('titleTemplate', { title: '%s' }) },
+    description: t('description'),
+    alternates: { languages: languageAlternates(splitLocale(url.pathname).path + url.search, await siteOrigin()) },
+  };
 }
 
 export default async function LocaleLayout({ children, params }: Props) {

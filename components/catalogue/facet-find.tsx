@@ -6,6 +6,7 @@ import { HiddenParams } from './hidden-params';
 /** A GET form that narrows a long facet's list to the values whose name contains the text. */
 export async function FacetFind({ params, facet }: { params: CatalogueParams; facet: FindableFacet }) {
   const t = await getTranslations('Facets');
+  const home = localePath(await getLocale(), '/');
   const text =
     facet === 'country'
       ? { form: t('findCountry'), label: t('findCountryLabel'), placeholder: t('findCountryPlaceholder') }
@@ -13,7 +14,7 @@ export async function FacetFind({ params, facet }: { params: CatalogueParams; fa
   const name = FIND_PARAM[facet];
   const id = `find-${facet}`;
   return (
-    <form action={localePath(await getLocale(), '/')} method="get" role="search" aria-label={text.form} className="mb-2 flex gap-1 px-2">
+    <form action={home} method="get" role="search" aria-label={text.form} className="mb-2 flex gap-1 px-2">
       <HiddenParams params={params} omit={[name]} />
       <label htmlFor={id} className="sr-only">
         {text.label}

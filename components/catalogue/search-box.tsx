@@ -5,8 +5,9 @@ import { HiddenParams } from './hidden-params';
 
 export async function SearchBox({ params }: { params: CatalogueParams }) {
   const t = await getTranslations('Search');
+  const home = localePath(await getLocale(), '/');
   return (
-    <form action={localePath(await getLocale(), '/')} method="get" role="search" className="flex gap-2">
+    <form action={home} method="get" role="search" className="flex gap-2">
       <label htmlFor="q" className="sr-only">
         {t('label')}
       </label>

@@ -8,8 +8,9 @@ const inputClass =
 
 export async function YearRange({ params }: { params: CatalogueParams }) {
   const t = await getTranslations('Facets');
+  const home = localePath(await getLocale(), '/');
   return (
-    <form action={localePath(await getLocale(), '/')} method="get" className="mb-3 flex flex-wrap items-end gap-2 px-2" aria-label={t('yearRange')}>
+    <form action={home} method="get" className="mb-3 flex flex-wrap items-end gap-2 px-2" aria-label={t('yearRange')}>
       <HiddenParams params={params} omit={['yearFrom', 'yearTo']} />
       <div className="flex flex-col">
         <label htmlFor="yearFrom" className="text-xs text-slate-600">

@@ -3,6 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { CITATION_STYLES, STYLE_LABELS, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
 import { originFrom } from '@/lib/site-url';
 
+// Format names, the same in every language.
+const DOWNLOADS = [
+  { file: 'cite.bib', format: 'BibTeX (.bib)' },
+  { file: 'cite.ris', format: 'RIS (.ris)' },
+  { file: 'cite.json', format: 'CSL-JSON (.json)' },
+] as const;
+
 /**
  * "Cite this publication": the reference in APA, Chicago and Harvard, the BibTeX and RIS records, and
  * their downloads. Every format sits in a <details> of one group (opening one closes the others) with its
@@ -65,15 +72,11 @@ export async function CiteBox({ publication }: { publication: CitablePublication
       </div>
       <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="text-slate-600">{t('download')}</span>
-        <a className="text-brand-700 underline" href={`${base}/cite.bib`} download>
-          BibTeX (.bib)
-        </a>
-        <a className="text-brand-700 underline" href={`${base}/cite.ris`} download>
-          RIS (.ris)
-        </a>
-        <a className="text-brand-700 underline" href={`${base}/cite.json`} download>
-          CSL-JSON (.json)
-        </a>
+        {DOWNLOADS.map(({ file, format }) => (
+          <a key={file} className="text-brand-700 underline" href={`${base}/${file}`} download>
+            {format}
+          </a>
+        ))}
       </p>
     </section>
   );

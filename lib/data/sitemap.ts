@@ -2,8 +2,10 @@ import 'server-only';
 import { hasSessionCookie } from '@/lib/auth/session';
 import { reader } from '@/lib/db';
 
-/** URLs per child sitemap: the protocol's limit. */
-export const SITEMAP_SIZE = 50_000;
+import { LOCALES } from '@/lib/i18n/routing';
+
+/** Records per child sitemap: each is listed once per locale, and the protocol allows 50,000 URLs a file. */
+export const SITEMAP_SIZE = Math.floor(50_000 / LOCALES.length);
 /** Rows read per query while writing a child sitemap. */
 const SITEMAP_BATCH = 5_000;
 

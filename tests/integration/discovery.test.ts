@@ -32,8 +32,23 @@ function parseIndex(text: string): Loc[] {
 }
 function parseUrlset(text: string): Loc[] {
   expect(XMLValidator.validate(text)).toBe(true);
-  return (parser.parse(text) as { urlset: { url: Loc[] } }).urlset.url;
+  return (parser.parse(text) as { urlset: { url: Loc[] } }).urlset.url.map(({ loc, lastmod }) => ({ loc, ...(lastmod && { lastmod }) }));
 }
+
+const alternatesParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'url' || name === 'xhtml:link' });
+/** Each URL's language alternates, hreflang → href. */
+function parseAlternates(text: string): Record<string, string>[] {
+  type Url = { 'xhtml:link': { hreflang: string; href: string }[] };
+  return (alternatesParser.parse(text) as { urlset: { url: Url[] } }).urlset.url.map((url) =>
+    Object.fromEntries(url['xhtml:link'].map((link) => [link.hreflang, link.href])),
+  );
+}
+
+/** A page's URL in each locale, in the order the sitemaps list them. */
+const inLocales = (loc: string) => {
+  const path = new URL(loc).pathname;
+  return [loc, `${ORIGIN}/fr${path === '/' ? '' : path}`, `${ORIGIN}/es${path === '/' ? '' : path}`];
+};
 
 let hidden: string[] = [];
 
@@ -63,13 +78,17 @@ describe('sitemaps', () => {
     for (const child of children) expect(Date.parse(child.lastmod!)).toBe(newest);
 
     const pages = parseUrlset(await (await getChildSitemap(request('/sitemaps/pages.xml'), { params: Promise.resolve({ file: 'pages.xml' }) })).text());
-    expect(pages).toEqual([{ loc: `${ORIGIN}/`, lastmod: new Date(newest).toISOString() }]);
+    expect(pages).toEqual(inLocales(`${ORIGIN}/`).map((loc) => ({ loc, lastmod: new Date(newest).toISOString() })));
 
     const child = await getChildSitemap(request('/sitemaps/publications-0.xml'), { params: Promise.resolve({ file: 'publications-0.xml' }) });
     expect(child.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    const urls = parseUrlset(await child.text());
-    expect(urls).toEqual(records.map((r) => ({ loc: r.loc, lastmod: r.updatedAt.toISOString() })));
+    const text = await child.text();
+    const urls = parseUrlset(text);
+    expect(urls).toEqual(records.flatMap((r) => inLocales(r.loc).map((loc) => ({ loc, lastmod: r.updatedAt.toISOString() }))));
     for (const url of hidden) expect(urls.map((u) => u.loc)).not.toContain(url);
+    // Every entry names all the page's language versions, English the default.
+    const [en, fr, es] = inLocales(records[0]!.loc);
+    for (const alternates of parseAlternates(text).slice(0, 3)) expect(alternates).toEqual({ en, fr, es, 'x-default': en });
   });
 
   it.each(['publications-1.xml', 'publications-01.xml', 'publications--1.xml', 'publications-x.xml', 'other.xml', 'pages.xml.gz'])(
@@ -92,15 +111,15 @@ describe('sitemaps', () => {
         const stream = await publicationsSitemap(ORIGIN, n, size, batch);
         const urls = parseUrlset(await new Response(stream).text());
         expect(urls.length).toBeGreaterThan(0);
-        expect(urls.length).toBeLessThanOrEqual(size);
+        expect(urls.length).toBeLessThanOrEqual(size * 3);
         const inRange = records.filter((r) => Math.floor((r.id - 1) / size) === n);
-        expect(urls.map((u) => u.loc)).toEqual(inRange.map((r) => r.loc));
+        expect(urls.map((u) => u.loc)).toEqual(inRange.flatMap((r) => inLocales(r.loc)));
         expect(children.find((c) => c.loc.endsWith(`-${n}.xml`))!.lastmod).toBe(
           new Date(Math.max(...inRange.map((r) => r.updatedAt.getTime()))).toISOString(),
         );
         seen.push(...urls.map((u) => u.loc));
       }
-      expect(seen).toEqual(records.map((r) => r.loc));
+      expect(seen).toEqual(records.flatMap((r) => inLocales(r.loc)));
     }
     // The last id is a draft: alone in its range (size 1), that range has no sitemap; nor has one past the end.
     expect(await publicationsSitemap(ORIGIN, maxId - 1, 1)).toBeNull();

@@ -213,6 +213,31 @@ describe('feeds of a catalogue query', () => {
     expect((await rss('q=child+labour&yearFrom=2010&yearTo=2015')).title).toBe('Counter-trafficking publications — “child labour”, 2010–2015');
   });
 
+  it('speaks the locale of its path: /fr/feed.xml has French titles, links to the French pages and keeps each record’s identity', async () => {
+    const response = await getRss(request('/fr/feed.xml?year=2019&year=2017&yearFrom=2000'), { params: Promise.resolve({ locale: 'fr' }) });
+    expect(response.headers.get('content-language')).toBe('fr');
+    const text = await response.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const channel = (rssParser.parse(text) as { rss: { channel: Record<string, unknown> & { item: Record<string, unknown>[] } } }).rss.channel;
+    // Alternatives joined by the locale's "or"; the years in order.
+    expect(channel.title).toBe('Publications sur la lutte contre la traite — 2017 ou 2019, à partir de 2000');
+    expect(channel.language).toBe('fr');
+    expect(channel.link).toBe(`${ORIGIN}/fr?year=2019&year=2017&yearFrom=2000`);
+    expect(channel.description).toMatch(/^Les \d+ publications ajoutées le plus récemment au catalogue/);
+    const item = channel.item[0]!;
+    expect(item.link).toMatch(new RegExp(`^${ORIGIN}/fr/publications/[a-z0-9-]+$`));
+    expect(item.guid).toMatchObject({ '#text': (item.link as string).replace('/fr/', '/') });
+    expect(item['content:encoded']).toMatch(/Année : (2017|2019)/);
+
+    const spanish = await getJsonFeed(request('/es/feed.json?q=zzzznothing'), { params: Promise.resolve({ locale: 'es' }) });
+    const feed = (await spanish.json()) as { title: string; description: string; language: string };
+    expect(feed).toMatchObject({
+      title: 'Publicaciones contra la trata de personas — “zzzznothing”',
+      language: 'es',
+      description: 'Ninguna publicación del catálogo coincide todavía con esta búsqueda; las nuevas aparecerán aquí.',
+    });
+  });
+
   it('puts the newest publication first, never a draft, and keeps an unpublished record out', async () => {
     const first = ok(await createPublication(prisma, editor, form({ title: 'Wombatvale shelter study', countries: ['NG'] })));
     await new Promise((resolve) => setTimeout(resolve, 10));
