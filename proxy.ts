@@ -14,13 +14,14 @@ const handleLocale = createIntlMiddleware(routing);
 
 /**
  * Paths outside the locales: the staff area and the API documentation (English), and the route handlers
- * whose answers are data, not pages (API, OAI-PMH, sitemaps, citation downloads). Everything else is a
- * public page in the reader's locale.
+ * whose answers are data, not pages (API, OAI-PMH, sitemaps, citation downloads), and the icon (next.config's
+ * /favicon.ico rewrite runs after this proxy). Everything else is a public page in the reader's locale.
  */
 function isUnlocalized(pathname: string): boolean {
   return (
     /^\/(admin|sign-in|api|oai|sitemaps)(\/|$)/.test(pathname) ||
     pathname === '/robots.txt' ||
+    pathname === '/favicon.ico' ||
     pathname === '/sitemap.xml' ||
     /^\/publications\/[^/]+\/cite[^/]*$/.test(pathname)
   );

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
-import en from '@/messages/en.json';
-import es from '@/messages/es.json';
-import fr from '@/messages/fr.json';
+import en from '@/messages/en.json' with { type: 'json' };
+import es from '@/messages/es.json' with { type: 'json' };
+import fr from '@/messages/fr.json' with { type: 'json' };
 import type { Locale } from './routing';
 
 /** Every locale's messages (a few kilobytes each): pages get them through next-intl, other code through `translator`. */
