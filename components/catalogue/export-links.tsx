@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
-import { CITATION_STYLES, STYLE_LABELS } from '@/lib/citation/styles';
+import { CITATION_STYLES } from '@/lib/citation/styles';
 
 const DOWNLOADS = [
   { path: '/api/publications.csv', format: 'CSV' },
@@ -14,6 +14,7 @@ const DOWNLOADS = [
 /** Downloads of the whole result set (every page, not just this one), with the page's filters and sort. */
 export async function ExportLinks({ params }: { params: CatalogueParams }) {
   const t = await getTranslations('Export');
+  const styleName = await getTranslations('Cite.styles');
   const href = (path: string) => catalogueHref(params, { findCountry: '', findAuthor: '' }, path);
   const linkClass = 'text-brand-700 underline';
   const references = href('/api/publications.html');
@@ -30,7 +31,7 @@ export async function ExportLinks({ params }: { params: CatalogueParams }) {
           <span key={style}>
             {i > 0 && ' · '}
             <a className={linkClass} href={`${references}${references.includes('?') ? '&' : '?'}style=${style}`}>
-              {STYLE_LABELS[style]}
+              {styleName(style)}
             </a>
           </span>
         ))}

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { CITATION_STYLES, STYLE_LABELS, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
+import { CITATION_STYLES, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
 import { originFrom } from '@/lib/site-url';
 
 // Format names, the same in every language.
@@ -21,7 +21,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
   const base = `/publications/${encodeURIComponent(publication.slug)}`;
   const references = CITATION_STYLES.map((style) => ({
     style,
-    label: STYLE_LABELS[style],
+    label: t(`styles.${style}`),
     // citeproc-js escapes the record's text in its HTML output (tested in lib/citation/citation.test.ts).
     html: formatReference(item, style, 'html'),
     text: formatReference(item, style, 'text'),

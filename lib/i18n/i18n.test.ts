@@ -28,7 +28,7 @@ describe('message files', () => {
   });
 
   it('the completeness check fails on a missing key or argument', () => {
-    const broken = structuredClone(MESSAGES.fr) as Record<string, Record<string, string>>;
+    const broken = structuredClone(MESSAGES.fr) as unknown as Record<string, Record<string, string>>;
     delete broken.Search!.label;
     expect([...keys(broken).keys()].sort()).not.toEqual([...english.keys()].sort());
     broken.Search!.label = 'Rechercher';
@@ -39,7 +39,8 @@ describe('message files', () => {
   it('every message formats in every locale (valid ICU)', () => {
     for (const locale of LOCALES) {
       for (const [key, args] of keys(MESSAGES[locale])) {
-        const [namespace, name] = key.split('.') as [keyof typeof MESSAGES.en, string];
+        const [namespace, ...rest] = key.split('.') as [keyof typeof MESSAGES.en, ...string[]];
+        const name = rest.join('.');
         const values = Object.fromEntries(args.map((a) => [a, a === 'count' || a === 'total' || a === 'page' ? 2 : 'x']));
         const t = translator(locale, namespace) as unknown as { has: (k: string) => boolean; rich: (k: string, v: object) => unknown; (k: string, v: object): string };
         expect(() => (name === 'noMatchHelp' ? t.rich(name, { link: (c: unknown) => c }) : t(name, values)), `${locale} ${key}`).not.toThrow();
