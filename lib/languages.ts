@@ -1,10 +1,12 @@
+import { languageName as localizedLanguageName } from '@/lib/i18n/names';
 import { LANGUAGE_CODES } from '@/lib/normalize/languages';
 
-const ENGLISH_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** A language's English name ("fr" → "French"). */
+/**
+ * A language's English name ("fr" → "French"), for the staff pages and callers that pass it to `map`.
+ * Pages that know the reader's locale call lib/i18n/names' `languageName(code, locale)`.
+ */
 export function languageName(code: string): string {
-  return ENGLISH_NAMES.of(code) ?? code;
+  return localizedLanguageName(code, 'en');
 }
 
 /**
