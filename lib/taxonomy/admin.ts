@@ -102,14 +102,28 @@ async function assertFree(tx: Db, kind: TaxonKind, data: { slug: string; name: s
   }
 }
 
-/** Two entries with one French (or Spanish) name would read as one to the readers of that language. */
-async function assertTranslationsFree(tx: Db, kind: TranslatedKind, names: Partial<Translations>, exceptId = 0): Promise<void> {
+/**
+ * Two entries with one French (or Spanish) name would read as one to the readers of that language: the
+ * first translation another entry already has, with what to tell the admin, or null.
+ */
+export async function translationTaken(
+  tx: Db,
+  kind: TranslatedKind,
+  names: Partial<Translations>,
+  exceptId = 0,
+): Promise<{ field: keyof Translations; message: string } | null> {
   for (const field of ['nameFr', 'nameEs'] as const) {
     const name = names[field];
     if (!name) continue;
     const same = await MODELS[kind].findByTranslation(tx, field, name, exceptId);
-    if (same) throw new WriteProblem(`The ${NOUN[kind]} “${same.name}” is already called “${name}” in ${TRANSLATIONS[field]}.`, field);
+    if (same) return { field, message: `The ${NOUN[kind]} “${same.name}” is already called “${name}” in ${TRANSLATIONS[field]}.` };
   }
+  return null;
+}
+
+async function assertTranslationsFree(tx: Db, kind: TranslatedKind, names: Partial<Translations>, exceptId = 0): Promise<void> {
+  const taken = await translationTaken(tx, kind, names, exceptId);
+  if (taken) throw new WriteProblem(taken.message, taken.field);
 }
 
 /** Unique-constraint races (two admins at once) read as the same problem as the checks above. */

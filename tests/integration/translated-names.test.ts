@@ -10,6 +10,11 @@ const { parseCatalogueParams } = await import('@/lib/catalogue/params');
 const { getPublication, listAllPublications, listNewestPublications, searchPublications } = await import('@/lib/data/catalogue');
 const { upsertPublication } = await import('@/lib/publications/save');
 const actions = await import('@/app/admin/taxonomy/actions');
+const { createPublication } = await import('@/lib/publications/admin');
+const { publicationFormData } = await import('./helpers/publication-form');
+const { PublicationFormSchema, publicationFieldErrors, readPublicationForm } = await import('@/lib/validation/publication-form');
+const publicationForm = (fields: Parameters<typeof publicationFormData>[0]) =>
+  PublicationFormSchema.safeParse(readPublicationForm(publicationFormData(fields)));
 type Locale = import('@/lib/i18n/names').Locale;
 
 const params = (query: string) => parseCatalogueParams(new URLSearchParams(query));
@@ -216,6 +221,35 @@ describe('admins edit the French and Spanish names', () => {
     signedInAs(editor);
     const outcome = await actions.renameRegionAction({}, form({ id, name: 'Caribbean', slug: 'caribbean', nameFr: 'Antilles', nameEs: 'Antillas' }));
     expect(outcome).toEqual({ message: NOT_ALLOWED });
+    expect(await databaseSnapshot()).toBe(before);
+  });
+
+  it('the publication form’s new category takes optional French and Spanish names, audited; a French name taken is refused', async () => {
+    const editor = await createStaff('editor', 'Ed Newcategory');
+    const created = await createPublication(
+      prisma,
+      editor,
+      publicationForm({ title: 'Quillwort evaluation', category: '__new__', newCategory: 'Evaluation', newCategoryFr: 'Évaluation', newCategoryEs: ' Evaluación ' }).data!,
+    );
+    expect(created.ok).toBe(true);
+    expect(await prisma.category.findUniqueOrThrow({ where: { slug: 'evaluation' } })).toMatchObject({ nameFr: 'Évaluation', nameEs: 'Evaluación' });
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { entity: 'category', action: 'create', label: 'Evaluation' } });
+    expect(JSON.parse(entry.changes)).toEqual({ slug: 'evaluation', name: 'Evaluation', nameFr: 'Évaluation', nameEs: 'Evaluación' });
+    expect(await labelOf('q=quillwort', 'category', 'evaluation', 'fr')).toBe('Évaluation');
+
+    // Without them the new category has none (English shows).
+    expect((await createPublication(prisma, editor, publicationForm({ title: 'Quillwort memo', category: '__new__', newCategory: 'Memo' }).data!)).ok).toBe(true);
+    expect(await prisma.category.findUniqueOrThrow({ where: { slug: 'memo' } })).toMatchObject({ nameFr: null, nameEs: null });
+
+    const before = await databaseSnapshot();
+    const refused = await createPublication(
+      prisma,
+      editor,
+      publicationForm({ title: 'Quillwort digest', category: '__new__', newCategory: 'Digest', newCategoryFr: 'Rapport' }).data!,
+    );
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { category: ['The category “Report” is already called “Rapport” in French.'] } });
+    const tooLong = publicationForm({ title: 'Quillwort digest', category: '__new__', newCategory: 'Digest', newCategoryEs: 'x'.repeat(101) });
+    expect(publicationFieldErrors(tooLong.error!)).toEqual({ category: ['Keep the Spanish category name under 100 characters.'] });
     expect(await databaseSnapshot()).toBe(before);
   });
 });
