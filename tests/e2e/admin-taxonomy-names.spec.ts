@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { withE2eDatabase } from './database';
+import { deletePublication } from '@/lib/publications/save';
+import { inE2eTransaction, withE2eDatabase } from './database';
 import { expect, signIn, test } from './staff';
 
 /** Only entries no publication uses, so search is unaffected. */
@@ -91,6 +92,32 @@ test.describe('French and Spanish names in the taxonomy', () => {
       await expect(page.getByLabel('Spanish name (optional)')).toHaveValue(`Región del test ${id}`);
     } finally {
       await removeCreated({ categorySlug: `e2e-named-${id}`, regionSlug });
+    }
+  });
+
+  // The new-category fields appear when "Add a new category…" is chosen, which needs JavaScript.
+  test('an editor files a publication under a new category with its French and Spanish names @js', async ({ page, editor, unique }) => {
+    const word = unique.split(' ').at(-1)!;
+    const slug = `e2e-new-${word}`;
+    try {
+      await signIn(page, editor, '/admin/publications/new');
+      await page.getByLabel('Title', { exact: true }).fill(`${unique} translated category record`);
+      await page.getByLabel('Summary', { exact: true }).fill('A record filed under a category made with it.');
+      await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Add a new category…' });
+      await page.getByLabel('Name of the new category').fill(`E2E new ${word}`);
+      await page.getByLabel('Its French name (optional)').fill(`Nouvelle ${word}`);
+      await page.getByLabel('Its Spanish name (optional)').fill(`Nueva ${word}`);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(page.getByText('The publication was created.')).toBeVisible();
+      await withE2eDatabase(async (db) => {
+        expect(await db.category.findUniqueOrThrow({ where: { slug } })).toMatchObject({ name: `E2E new ${word}`, nameFr: `Nouvelle ${word}`, nameEs: `Nueva ${word}` });
+      });
+    } finally {
+      await withE2eDatabase(async (db) => {
+        const left = await db.publication.findMany({ where: { category: { slug } }, select: { id: true } });
+        for (const { id } of left) await inE2eTransaction((tx) => deletePublication(tx, { id }));
+        await db.category.deleteMany({ where: { slug, publications: { none: {} } } });
+      });
     }
   });
 });
