@@ -1,14 +1,7 @@
+import { languageName } from '@/lib/i18n/names';
 import { LANGUAGE_CODES } from '@/lib/normalize/languages';
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-
-/** A language's name in `locale` ("fr" → "French", "français", "francés"), capitalised as a label. */
-export function languageName(code: string, locale = 'en'): string {
-  let names = displayNames.get(locale);
-  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' })));
-  const name = names.of(code) ?? code;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-}
+export { languageName };
 
 /** A publication's title's `lang`: its main language, when not the page's. */
 export function titleLang(languages: string[], pageLocale = 'en'): string | undefined {

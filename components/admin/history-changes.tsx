@@ -1,7 +1,11 @@
 import { formatValue, readChanges } from '@/lib/history/changes';
 
+// Fields whose names do not read as words ("Name fr").
+const FIELD_LABELS: Record<string, string> = { nameFr: 'French name', nameEs: 'Spanish name' };
+
 /** "publicationsMoved" → "Publications moved". */
 function fieldLabel(field: string): string {
+  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
   const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

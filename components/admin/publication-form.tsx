@@ -202,6 +202,7 @@ export function PublicationForm({
       </div>
 
       <CategoryField options={options.categories} defaultCategory={values.category} defaultNewName={values.newCategory}
+        defaultNewTranslations={{ fr: values.newCategoryFr, es: values.newCategoryEs }}
         error={fieldError('category')} errorId={errorId('category')} />
 
       <MultiSelect id="countries" name="countries" label="Countries" options={options.countries} defaultSelected={values.countries}

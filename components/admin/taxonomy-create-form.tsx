@@ -4,13 +4,14 @@ import { useActionState, useId } from 'react';
 import type { TaxonFormState } from '@/app/admin/taxonomy/actions';
 import { FieldError, FormFeedback } from '@/components/admin/admin-form-feedback';
 import { describedBy, hintClass, inputClass, labelClass, primaryButtonClass } from '@/components/admin/styles';
+import { TaxonomyTranslatedNames } from '@/components/admin/taxonomy-translated-names';
 
 type Props = {
   noun: 'category' | 'region';
   action: (state: TaxonFormState, formData: FormData) => Promise<TaxonFormState>;
 };
 
-/** Adds a category or a region: a name, and a slug made from it unless given. */
+/** Adds a category or a region: a name, a slug made from it unless given, and its French and Spanish names. */
 export function TaxonomyCreateForm({ noun, action: create }: Props) {
   const [state, action, pending] = useActionState<TaxonFormState, FormData>(create, {});
   const id = useId();
@@ -42,6 +43,7 @@ export function TaxonomyCreateForm({ noun, action: create }: Props) {
           <FieldError id={`${id}-slug-error`} errors={errors.slug} />
         </div>
       </div>
+      <TaxonomyTranslatedNames id={id} defaults={values ?? {}} errors={errors} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         Add {noun}
       </button>

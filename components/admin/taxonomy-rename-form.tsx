@@ -4,10 +4,12 @@ import { useActionState, useId } from 'react';
 import type { TaxonFormState } from '@/app/admin/taxonomy/actions';
 import { FieldError, FormFeedback } from '@/components/admin/admin-form-feedback';
 import { describedBy, hintClass, inputClass, labelClass, primaryButtonClass } from '@/components/admin/styles';
+import { TaxonomyTranslatedNames } from '@/components/admin/taxonomy-translated-names';
 
 type Props = {
   noun: 'category' | 'region' | 'author';
-  taxon: { id: number; name: string; slug: string };
+  /** Categories and regions come with their French and Spanish names, which the form edits too. */
+  taxon: { id: number; name: string; slug: string; nameFr?: string | null; nameEs?: string | null };
   action: (state: TaxonFormState, formData: FormData) => Promise<TaxonFormState>;
 };
 
@@ -19,7 +21,7 @@ export function TaxonomyRenameForm({ noun, taxon, action: rename }: Props) {
   const values = state.ok ? undefined : state.values;
   return (
     // The key makes the inputs start again from the stored values after a save.
-    <form key={`${taxon.name}|${taxon.slug}`} action={action} className="space-y-3" noValidate>
+    <form key={[taxon.name, taxon.slug, taxon.nameFr, taxon.nameEs].join('|')} action={action} className="space-y-3" noValidate>
       <FormFeedback state={state} />
       <input type="hidden" name="id" value={taxon.id} />
       <div className="grid gap-3 sm:grid-cols-2">
@@ -45,6 +47,10 @@ export function TaxonomyRenameForm({ noun, taxon, action: rename }: Props) {
           <FieldError id={`${id}-slug-error`} errors={errors.slug} />
         </div>
       </div>
+      {noun !== 'author' && (
+        <TaxonomyTranslatedNames id={id} errors={errors}
+          defaults={{ nameFr: values?.nameFr ?? taxon.nameFr, nameEs: values?.nameEs ?? taxon.nameEs }} />
+      )}
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         Save
       </button>

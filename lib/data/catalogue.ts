@@ -9,6 +9,8 @@ import { parseQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect } from '@/lib/sql/dialect';
 import { isPublicationSlug } from '@/lib/validation/publication';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/lib/i18n/locales';
+import { categoryName, compareNames, countryName, regionName, type TranslatedName } from '@/lib/i18n/names';
 
 export type Named = { slug: string; name: string };
 export type CountryRef = { code: string; name: string };
@@ -55,50 +57,68 @@ export type CatalogueResult = {
 /** Values listed per facet; the find box reaches the rest. */
 export const FACET_LIMIT = 50;
 
+const translatedNamed = { slug: true, name: true, nameFr: true, nameEs: true } as const;
+
 const itemSelect = {
   slug: true,
   title: true,
   summary: true,
   year: true,
-  category: { select: { slug: true, name: true } },
+  category: { select: translatedNamed },
   countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { country: { name: 'asc' } } },
-  regions: { select: { region: { select: { slug: true, name: true } } }, orderBy: { region: { name: 'asc' } } },
+  regions: { select: { region: { select: translatedNamed } }, orderBy: { region: { name: 'asc' } } },
   authors: { select: { author: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
   languages: { select: { code: true }, orderBy: { position: 'asc' } },
 } as const;
 
 const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true } as const;
 
+type TranslatedNamed = Named & TranslatedName;
+
 type ItemRow = {
   slug: string;
   title: string;
   summary: string;
   year: number | null;
-  category: Named | null;
+  category: TranslatedNamed | null;
   countries: { country: CountryRef }[];
-  regions: { region: Named }[];
+  regions: { region: TranslatedNamed }[];
   authors: { author: Named }[];
   languages: { code: string }[];
 };
 
 type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null };
 
-function toItem(row: ItemRow): PublicationItem {
+/** Countries and regions by name in the locale; English keeps the database's order. */
+function byName<T extends { name: string }>(list: T[], locale: Locale): T[] {
+  if (locale === DEFAULT_LOCALE) return list;
+  const compare = compareNames(locale);
+  return [...list].sort((a, b) => compare(a.name, b.name));
+}
+
+/** A row as the reader sees it: names of its category, countries and regions in the locale. */
+function toItem(row: ItemRow, locale: Locale = DEFAULT_LOCALE): PublicationItem {
   return {
     slug: row.slug,
     title: row.title,
     summary: row.summary,
     year: row.year,
-    category: row.category,
-    countries: row.countries.map((c) => c.country),
-    regions: row.regions.map((r) => r.region),
+    category: row.category && { slug: row.category.slug, name: categoryName(row.category, locale) },
+    countries: byName(
+      row.countries.map(({ country }) => (locale === DEFAULT_LOCALE ? country : { code: country.code, name: countryName(country.code, locale) })),
+      locale,
+    ),
+    regions: byName(
+      row.regions.map(({ region }) => ({ slug: region.slug, name: regionName(region, locale) })),
+      locale,
+    ),
     authors: row.authors.map((a) => a.author),
     languages: row.languages.map((l) => l.code),
   };
 }
 
-function toDetail(row: DetailRow): PublicationDetail {
-  return { ...toItem(row), url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt, publishedAt: row.publishedAt };
+function toDetail(row: DetailRow, locale: Locale = DEFAULT_LOCALE): PublicationDetail {
+  return { ...toItem(row, locale), url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt, publishedAt: row.publishedAt };
 }
 
 // One index per process, kept across hot reloads in development.
@@ -111,21 +131,27 @@ async function publicDb(): Promise<Db> {
 }
 
 type Labels = Record<Facet, Map<string, string>>;
+type TaxonomyLabels = Omit<Labels, 'author' | 'year'>;
 
-// Country, region and category names change only with the taxonomy, which rebuilds the index: cache them per rebuild.
-let taxonomyLabels: { generation: number; labels: Promise<Omit<Labels, 'author' | 'year'>> } | null = null;
+// Country, region and category names change only with the taxonomy, which rebuilds the index: cache them
+// per rebuild, in every locale at once (three small maps each).
+let taxonomyLabels: { generation: number; labels: Promise<Record<Locale, TaxonomyLabels>> } | null = null;
 
-function getTaxonomyLabels(db: Db, generation: number) {
+function getTaxonomyLabels(db: Db, generation: number): Promise<Record<Locale, TaxonomyLabels>> {
   if (taxonomyLabels?.generation !== generation) {
     const labels = Promise.all([
       db.country.findMany({ select: { code: true, name: true } }),
-      db.region.findMany({ select: { slug: true, name: true } }),
-      db.category.findMany({ select: { slug: true, name: true } }),
-    ]).then(([countries, regions, categories]) => ({
-      country: new Map(countries.map((c) => [c.code, c.name])),
-      region: new Map(regions.map((r) => [r.slug, r.name])),
-      category: new Map(categories.map((c) => [c.slug, c.name])),
-    }));
+      db.region.findMany({ select: translatedNamed }),
+      db.category.findMany({ select: translatedNamed }),
+    ]).then(([countries, regions, categories]) => {
+      const inLocale = (locale: Locale): TaxonomyLabels => ({
+        // English keeps the stored names; the others come from the ISO package (lib/i18n/names).
+        country: new Map(countries.map((c) => [c.code, locale === DEFAULT_LOCALE ? c.name : countryName(c.code, locale)])),
+        region: new Map(regions.map((r) => [r.slug, regionName(r, locale)])),
+        category: new Map(categories.map((c) => [c.slug, categoryName(c, locale)])),
+      });
+      return Object.fromEntries(LOCALES.map((l) => [l, inLocale(l)])) as Record<Locale, TaxonomyLabels>;
+    });
     taxonomyLabels = { generation, labels };
     labels.catch(() => (taxonomyLabels = null));
   }
@@ -135,16 +161,16 @@ function getTaxonomyLabels(db: Db, generation: number) {
 type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
 
 /**
- * Names of facet values, keyed by value; values that name nothing are absent. Authors are looked up as
- * needed; a taxonomy value missing from the cache (a category created since) reloads it once.
+ * Names of facet values in the locale, keyed by value; values that name nothing are absent. Authors are
+ * looked up as needed; a taxonomy value missing from the cache (a category created since) reloads it once.
  */
-async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues): Promise<Labels> {
+async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues, locale: Locale): Promise<Labels> {
   await store.current(db);
-  let cached = await getTaxonomyLabels(db, store.generation);
+  let cached = (await getTaxonomyLabels(db, store.generation))[locale];
   const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
   if (missing) {
     taxonomyLabels = null;
-    cached = await getTaxonomyLabels(db, store.generation);
+    cached = (await getTaxonomyLabels(db, store.generation))[locale];
   }
   const [taxonomy, authorRows] = await Promise.all([
     cached,
@@ -166,21 +192,21 @@ async function findAuthors(db: Db, text: string): Promise<Set<string>> {
   return new Set(authors.map((a) => a.slug));
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
-function compareFacetValues(facet: Facet) {
+/** Most matches first; equal counts by name in the reader's collation (years: newest first). */
+function compareFacetValues(facet: Facet, locale: Locale) {
+  const compare = compareNames(locale);
   return (a: FacetValue, b: FacetValue) =>
-    facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || collator.compare(a.label, b.label);
+    facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || compare(a.label, b.label);
 }
 
 /** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
 async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise<CatalogueParams> {
-  return (await knownFacetValues(db, requested)).params;
+  return (await knownFacetValues(db, requested, DEFAULT_LOCALE)).params;
 }
 
-/** The same, with the names of the values kept (the feeds' titles). */
-async function knownFacetValues(db: Db, requested: CatalogueParams): Promise<{ params: CatalogueParams; labels: Labels }> {
-  const labels = await facetLabels(db, requested.author, requested);
+/** The same, with the names of the values in the locale kept (the feeds' titles). */
+async function knownFacetValues(db: Db, requested: CatalogueParams, locale: Locale): Promise<{ params: CatalogueParams; labels: Labels }> {
+  const labels = await facetLabels(db, requested.author, requested, locale);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => labels[facet].has(v));
@@ -201,20 +227,24 @@ async function readItems(db: Db, ids: number[]) {
   return [...rows, ...(await prisma.publication.findMany({ where: { id: { in: missing }, status: 'published' }, select }))];
 }
 
-export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
+/** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
+export async function searchPublications(requested: CatalogueParams, locale: Locale = DEFAULT_LOCALE): Promise<CatalogueResult> {
   const db = await publicDb();
   const params = await withKnownFacetValues(db, requested);
 
   const countryFind = foldText(params.findCountry);
-  // Country names come from the same cache as the facet labels.
-  const countryNames = countryFind ? (await getTaxonomyLabels(db, store.generation)).country : null;
+  // Country names come from the same cache as the facet labels. The find box matches the reader's name
+  // and the English one (a French reader may well type "Egypt").
+  const countryNames = countryFind ? await getTaxonomyLabels(db, store.generation) : null;
+  const countryMatches = (code: string) =>
+    [countryNames![locale], countryNames![DEFAULT_LOCALE]].some((names) => foldText(names.country.get(code) ?? '').includes(countryFind));
   const authorMatches = params.findAuthor ? await findAuthors(db, params.findAuthor) : null;
   const query = parseQuery(params.q);
   const index = await store.current(db);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
-      ...(countryNames && { country: (code: string) => foldText(countryNames.get(code) ?? '').includes(countryFind) }),
+      ...(countryNames && { country: countryMatches }),
       ...(authorMatches && { author: (slug: string) => authorMatches.has(slug) }),
     },
   });
@@ -230,6 +260,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
         region: result.facets.region.map((f) => f.value),
         category: result.facets.category.map((f) => f.value),
       },
+      locale,
     ),
   ]);
   const position = new Map(result.ids.map((id, i) => [id, i]));
@@ -239,7 +270,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
   for (const facet of FACETS) {
     facets[facet] = result.facets[facet]
       .map((f) => ({ ...f, label: facet === 'year' ? f.value : (labels[facet].get(f.value) ?? f.value) }))
-      .sort(compareFacetValues(facet));
+      .sort(compareFacetValues(facet, locale));
   }
 
   return {
@@ -248,7 +279,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
     pageSize: PAGE_SIZE,
     pageCount: result.pageCount,
     items: rows.map((row) => ({
-      ...toItem(row),
+      ...toItem(row, locale),
       snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
     })),
     facets,
@@ -257,11 +288,11 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
   };
 }
 
-export async function getPublication(slug: string): Promise<PublicationDetail | null> {
+export async function getPublication(slug: string, locale: Locale = DEFAULT_LOCALE): Promise<PublicationDetail | null> {
   if (!isPublicationSlug(slug)) return null;
   const db = await publicDb();
   const row = await db.publication.findUnique({ where: { slug, status: 'published' }, select: detailSelect });
-  return row && toDetail(row);
+  return row && toDetail(row, locale);
 }
 
 /** Whether the slug names a publication that was public and is no longer: its URLs answer 410 Gone. */
@@ -287,7 +318,11 @@ export async function publicationState(slug: string, { ownWrites }: { ownWrites:
  * the catalogue pages them, so the export is the catalogue's result set whatever the filters and sort;
  * an id a concurrent edit moves to a later page is not repeated.
  */
-export async function* listAllPublications(requested: CatalogueParams, batchSize = 500): AsyncGenerator<PublicationDetail[]> {
+export async function* listAllPublications(
+  requested: CatalogueParams,
+  batchSize = 500,
+  locale: Locale = DEFAULT_LOCALE,
+): AsyncGenerator<PublicationDetail[]> {
   const db = await publicDb();
   const params = await withKnownFacetValues(db, { ...requested, page: 1 });
   const index = await store.current(db);
@@ -301,7 +336,7 @@ export async function* listAllPublications(requested: CatalogueParams, batchSize
     });
     const position = new Map(batch.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    yield rows.map(toDetail);
+    yield rows.map((row) => toDetail(row, locale));
   }
 }
 
@@ -382,9 +417,14 @@ export async function listNewestPublications(
   requested: CatalogueParams,
   limit = FEED_SIZE,
   paging: NewestPaging = NEWEST_PAGING,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<NewestPublications> {
   const db = await publicDb();
-  const { params, labels: known } = await knownFacetValues(db, { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' });
+  const { params, labels: known } = await knownFacetValues(
+    db,
+    { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' },
+    locale,
+  );
   const labels = {} as NewestPublications['labels'];
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
@@ -407,5 +447,5 @@ export async function listNewestPublications(
     rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: { id: true, ...detailSelect } });
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
-  return { params, labels, items: rows.map(toDetail) };
+  return { params, labels, items: rows.map((row) => toDetail(row, locale)) };
 }

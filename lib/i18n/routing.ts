@@ -1,8 +1,7 @@
 import { defineRouting } from 'next-intl/routing';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
-export const LOCALES = ['en', 'fr', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales';
 
 /** Each locale's own name, for the language switcher (a reader looks for the language they can read). */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
@@ -23,10 +22,6 @@ export const routing = defineRouting({
   localeCookie: { name: 'NEXT_LOCALE', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' },
 });
 
-export function isLocale(value: unknown): value is Locale {
-  return LOCALES.includes(value as Locale);
-}
-
 /** `path` (an unprefixed site path, with its query) as seen in `locale`: `/` → `/fr`, `/publications/x` → `/fr/publications/x`. */
 export function localePath(locale: Locale, path: string): string {
   if (locale === DEFAULT_LOCALE) return path;
@@ -38,7 +33,7 @@ export function switchLocalePath(locale: Locale, path: string): string {
   return locale === DEFAULT_LOCALE ? (path === '/' || path.startsWith('/?') ? `/en${path.slice(1)}` : `/en${path}`) : localePath(locale, path);
 }
 
-/** The unprefixed path and the locale of a site path (`/fr/publications/x` → `en`-free `/publications/x`, `fr`). */
+/** The locale prefix of a site path and the rest (`/fr/publications/x` → `fr`, `/publications/x`). */
 export function splitLocale(pathname: string): { locale: Locale | null; path: string } {
   const match = /^\/(en|fr|es)(?=\/|$)/.exec(pathname);
   if (!match) return { locale: null, path: pathname };

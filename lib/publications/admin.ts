@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit, diffFields, type AuditActor } from '@/lib/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, PrismaClient } from '@/lib/prisma-client';
+import { translationTaken } from '@/lib/taxonomy/admin';
 import { slugify } from '@/lib/text';
 import type { PublicationFieldErrors, PublicationFormData } from '@/lib/validation/publication-form';
 import { publicationChanged } from './changes';
@@ -122,10 +123,14 @@ async function resolveRelations(db: Db, actor: AuditActor, form: PublicationForm
     const slug = slugify(form.category.name);
     if (!slug) throw new Abort({ ok: false, reason: 'invalid', fieldErrors: { category: ['Use letters or digits in the category name.'] } });
     const existing = await db.category.findUnique({ where: { slug }, select: { id: true } });
+    // An existing category keeps its translations: they are edited on its taxonomy page.
     if (existing) categoryId = existing.id;
     else {
-      const created = await db.category.create({ data: { slug, name: form.category.name }, select: { id: true } });
-      await recordAudit(db, { actor, action: 'create', entity: 'category', entityId: created.id, label: form.category.name, changes: { slug, name: form.category.name } });
+      const { name, nameFr, nameEs } = form.category;
+      const taken = await translationTaken(db, 'category', { nameFr, nameEs });
+      if (taken) throw new Abort({ ok: false, reason: 'invalid', fieldErrors: { category: [taken.message] } });
+      const created = await db.category.create({ data: { slug, name, nameFr, nameEs }, select: { id: true } });
+      await recordAudit(db, { actor, action: 'create', entity: 'category', entityId: created.id, label: name, changes: { slug, name, nameFr, nameEs } });
       categoryId = created.id;
     }
   }

@@ -20,10 +20,16 @@ import { dialect } from '@/lib/sql/dialect';
 
 export type TaxonKind = 'category' | 'region' | 'author';
 export type Taxon = { id: number; slug: string; name: string };
+/** Categories and regions also have French and Spanish names (null: not translated, English shows). */
+export type TranslatedTaxon = Taxon & Translations;
+export type Translations = { nameFr: string | null; nameEs: string | null };
+type TranslatedKind = 'category' | 'region';
 export type PublicationRef = { id: number; slug: string; title: string; status: string };
 
 const NOUN: Record<TaxonKind, string> = { category: 'category', region: 'region', author: 'author' };
 const taxonSelect = { id: true, slug: true, name: true } as const;
+const translatedSelect = { ...taxonSelect, nameFr: true, nameEs: true } as const;
+const TRANSLATIONS = { nameFr: 'French', nameEs: 'Spanish' } as const;
 const publicationRefSelect = { id: true, slug: true, title: true, status: true } as const;
 
 function assertAdmin(actor: StaffUser): void {
@@ -33,24 +39,28 @@ function assertAdmin(actor: StaffUser): void {
 /** The per-kind Prisma calls the shared create and rename code needs. */
 const MODELS = {
   category: {
-    find: (tx: Db, id: number) => tx.category.findUnique({ where: { id }, select: taxonSelect }),
+    find: (tx: Db, id: number) => tx.category.findUnique({ where: { id }, select: translatedSelect }),
     findBySlug: (tx: Db, slug: string) => tx.category.findUnique({ where: { slug }, select: taxonSelect }),
     findByName: (tx: Db, name: string, exceptId: number) =>
       tx.category.findFirst({ where: { name, id: { not: exceptId } }, select: taxonSelect }),
-    create: (tx: Db, data: { slug: string; name: string }) => tx.category.create({ data, select: taxonSelect }),
-    update: (tx: Db, id: number, data: { slug: string; name: string }) =>
-      tx.category.update({ where: { id }, data, select: taxonSelect }),
+    findByTranslation: (tx: Db, field: keyof Translations, name: string, exceptId: number) =>
+      tx.category.findFirst({ where: { [field]: name, id: { not: exceptId } }, select: taxonSelect }),
+    create: (tx: Db, data: { slug: string; name: string } & Translations) => tx.category.create({ data, select: translatedSelect }),
+    update: (tx: Db, id: number, data: { slug: string; name: string } & Partial<Translations>) =>
+      tx.category.update({ where: { id }, data, select: translatedSelect }),
     publicationIds: async (tx: Db, id: number) =>
       (await tx.publication.findMany({ where: { categoryId: id }, select: { id: true } })).map((p) => p.id),
   },
   region: {
-    find: (tx: Db, id: number) => tx.region.findUnique({ where: { id }, select: taxonSelect }),
+    find: (tx: Db, id: number) => tx.region.findUnique({ where: { id }, select: translatedSelect }),
     findBySlug: (tx: Db, slug: string) => tx.region.findUnique({ where: { slug }, select: taxonSelect }),
     findByName: (tx: Db, name: string, exceptId: number) =>
       tx.region.findFirst({ where: { name, id: { not: exceptId } }, select: taxonSelect }),
-    create: (tx: Db, data: { slug: string; name: string }) => tx.region.create({ data, select: taxonSelect }),
-    update: (tx: Db, id: number, data: { slug: string; name: string }) =>
-      tx.region.update({ where: { id }, data, select: taxonSelect }),
+    findByTranslation: (tx: Db, field: keyof Translations, name: string, exceptId: number) =>
+      tx.region.findFirst({ where: { [field]: name, id: { not: exceptId } }, select: taxonSelect }),
+    create: (tx: Db, data: { slug: string; name: string } & Translations) => tx.region.create({ data, select: translatedSelect }),
+    update: (tx: Db, id: number, data: { slug: string; name: string } & Partial<Translations>) =>
+      tx.region.update({ where: { id }, data, select: translatedSelect }),
     // Search text holds the names of the regions a publication is tagged with (see lib/sql/sqlite.ts).
     publicationIds: async (tx: Db, id: number) =>
       (await tx.publicationRegion.findMany({ where: { regionId: id }, select: { publicationId: true } })).map(
@@ -92,6 +102,30 @@ async function assertFree(tx: Db, kind: TaxonKind, data: { slug: string; name: s
   }
 }
 
+/**
+ * Two entries with one French (or Spanish) name would read as one to the readers of that language: the
+ * first translation another entry already has, with what to tell the admin, or null.
+ */
+export async function translationTaken(
+  tx: Db,
+  kind: TranslatedKind,
+  names: Partial<Translations>,
+  exceptId = 0,
+): Promise<{ field: keyof Translations; message: string } | null> {
+  for (const field of ['nameFr', 'nameEs'] as const) {
+    const name = names[field];
+    if (!name) continue;
+    const same = await MODELS[kind].findByTranslation(tx, field, name, exceptId);
+    if (same) return { field, message: `The ${NOUN[kind]} “${same.name}” is already called “${name}” in ${TRANSLATIONS[field]}.` };
+  }
+  return null;
+}
+
+async function assertTranslationsFree(tx: Db, kind: TranslatedKind, names: Partial<Translations>, exceptId = 0): Promise<void> {
+  const taken = await translationTaken(tx, kind, names, exceptId);
+  if (taken) throw new WriteProblem(taken.message, taken.field);
+}
+
 /** Unique-constraint races (two admins at once) read as the same problem as the checks above. */
 async function withSlugRace<T>(kind: TaxonKind, write: () => Promise<T>): Promise<T> {
   try {
@@ -102,26 +136,25 @@ async function withSlugRace<T>(kind: TaxonKind, write: () => Promise<T>): Promis
   }
 }
 
-async function createTaxon(
-  db: PrismaClient,
-  actor: StaffUser,
-  kind: 'category' | 'region',
-  input: { name: string; slug?: string },
-): Promise<Taxon> {
+export type TaxonCreateInput = { name: string; slug?: string } & Partial<Translations>;
+
+async function createTaxon(db: PrismaClient, actor: StaffUser, kind: TranslatedKind, input: TaxonCreateInput): Promise<TranslatedTaxon> {
   assertAdmin(actor);
   const slug = input.slug || slugify(input.name);
   if (!slug) throw new WriteProblem('The name gives no slug: enter one.', 'slug');
+  const translations: Translations = { nameFr: input.nameFr || null, nameEs: input.nameEs || null };
   return withSlugRace(kind, () =>
     db.$transaction(async (tx) => {
       await assertFree(tx, kind, { slug, name: input.name });
-      const taxon = await MODELS[kind].create(tx, { slug, name: input.name });
+      await assertTranslationsFree(tx, kind, translations);
+      const taxon = await MODELS[kind].create(tx, { slug, name: input.name, ...translations });
       await recordAudit(tx, {
         actor,
         action: 'create',
         entity: kind,
         entityId: taxon.id,
         label: taxon.name,
-        changes: { name: taxon.name, slug: taxon.slug },
+        changes: { name: taxon.name, slug: taxon.slug, nameFr: taxon.nameFr, nameEs: taxon.nameEs },
       });
       // No catalogueChanged: no publication is filed under a new entry yet, so search sees nothing new.
       return taxon;
@@ -129,20 +162,40 @@ async function createTaxon(
   );
 }
 
+export type TaxonRenameInput = { id: number; name: string; slug: string };
+
+/**
+ * Categories' and regions' translations: a name left out keeps the stored one, an empty one clears it
+ * (English shows). Any change of a public label (in any language) marks the entry's publications changed.
+ */
 async function renameTaxon(
   db: PrismaClient,
   actor: StaffUser,
   kind: TaxonKind,
-  input: { id: number; name: string; slug: string },
+  input: TaxonRenameInput & Partial<Translations>,
 ): Promise<Taxon> {
   assertAdmin(actor);
   return withSlugRace(kind, () =>
     db.$transaction(async (tx) => {
-      const before = await findOrProblem(tx, kind, input.id);
-      const changes = diffFields({ name: before.name, slug: before.slug }, { name: input.name, slug: input.slug });
+      const before: Taxon & Partial<Translations> = await findOrProblem(tx, kind, input.id);
+      const fields: { name: string; slug: string } & Partial<Translations> = { name: input.name, slug: input.slug };
+      if (kind !== 'author') {
+        for (const field of ['nameFr', 'nameEs'] as const) {
+          if (input[field] !== undefined) fields[field] = input[field] || null;
+        }
+      }
+      const changes = diffFields(
+        Object.fromEntries(Object.keys(fields).map((key) => [key, before[key as keyof typeof before]])),
+        fields,
+      );
       if (Object.keys(changes).length === 0) return before;
       await assertFree(tx, kind, { slug: input.slug, name: input.name }, before.id);
-      const after = await MODELS[kind].update(tx, before.id, { name: input.name, slug: input.slug });
+      let after: Taxon;
+      if (kind === 'author') after = await MODELS.author.update(tx, before.id, { name: fields.name, slug: fields.slug });
+      else {
+        await assertTranslationsFree(tx, kind, fields, before.id);
+        after = await MODELS[kind].update(tx, before.id, fields);
+      }
       await recordAudit(tx, { actor, action: 'update', entity: kind, entityId: after.id, label: after.name, changes });
       await catalogueChanged(tx, await MODELS[kind].publicationIds(tx, after.id));
       return after;
@@ -150,16 +203,14 @@ async function renameTaxon(
   );
 }
 
-export const createCategory = (db: PrismaClient, actor: StaffUser, input: { name: string; slug?: string }) =>
+export const createCategory = (db: PrismaClient, actor: StaffUser, input: TaxonCreateInput) =>
   createTaxon(db, actor, 'category', input);
-export const createRegion = (db: PrismaClient, actor: StaffUser, input: { name: string; slug?: string }) =>
-  createTaxon(db, actor, 'region', input);
-export const renameCategory = (db: PrismaClient, actor: StaffUser, input: { id: number; name: string; slug: string }) =>
+export const createRegion = (db: PrismaClient, actor: StaffUser, input: TaxonCreateInput) => createTaxon(db, actor, 'region', input);
+export const renameCategory = (db: PrismaClient, actor: StaffUser, input: TaxonRenameInput & Partial<Translations>) =>
   renameTaxon(db, actor, 'category', input);
-export const renameRegion = (db: PrismaClient, actor: StaffUser, input: { id: number; name: string; slug: string }) =>
+export const renameRegion = (db: PrismaClient, actor: StaffUser, input: TaxonRenameInput & Partial<Translations>) =>
   renameTaxon(db, actor, 'region', input);
-export const renameAuthor = (db: PrismaClient, actor: StaffUser, input: { id: number; name: string; slug: string }) =>
-  renameTaxon(db, actor, 'author', input);
+export const renameAuthor = (db: PrismaClient, actor: StaffUser, input: TaxonRenameInput) => renameTaxon(db, actor, 'author', input);
 
 export type MergeResult = { into: Taxon; moved: number };
 
@@ -311,14 +362,14 @@ export const removeCountryFromRegion = (db: PrismaClient, actor: StaffUser, inpu
 
 // ─── Reads for the admin pages ───────────────────────────────────────────────────────────────────
 
-export type CategoryRow = Taxon & { publications: number };
-export type RegionRow = Taxon & { countries: number; publications: number };
+export type CategoryRow = TranslatedTaxon & { publications: number };
+export type RegionRow = TranslatedTaxon & { countries: number; publications: number };
 export type AuthorRow = Taxon & { publications: number };
 
 export async function listCategories(db: Db): Promise<CategoryRow[]> {
   const rows = await db.category.findMany({
     orderBy: { name: 'asc' },
-    select: { ...taxonSelect, _count: { select: { publications: true } } },
+    select: { ...translatedSelect, _count: { select: { publications: true } } },
   });
   return rows.map(({ _count, ...c }) => ({ ...c, publications: _count.publications }));
 }
@@ -326,7 +377,7 @@ export async function listCategories(db: Db): Promise<CategoryRow[]> {
 export async function listRegions(db: Db): Promise<RegionRow[]> {
   const rows = await db.region.findMany({
     orderBy: { name: 'asc' },
-    select: { ...taxonSelect, _count: { select: { countries: true, publications: true } } },
+    select: { ...translatedSelect, _count: { select: { countries: true, publications: true } } },
   });
   return rows.map(({ _count, ...r }) => ({ ...r, countries: _count.countries, publications: _count.publications }));
 }
@@ -366,8 +417,8 @@ const LISTED_PUBLICATIONS = 100;
 
 export type TaxonDetail = Taxon & { publications: PublicationRef[]; publicationCount: number };
 
-export async function getCategory(db: Db, id: number): Promise<TaxonDetail | null> {
-  const category = await db.category.findUnique({ where: { id }, select: taxonSelect });
+export async function getCategory(db: Db, id: number): Promise<(TaxonDetail & Translations) | null> {
+  const category = await db.category.findUnique({ where: { id }, select: translatedSelect });
   if (!category) return null;
   const [publications, publicationCount] = await Promise.all([
     db.publication.findMany({ where: { categoryId: id }, orderBy: { title: 'asc' }, take: LISTED_PUBLICATIONS, select: publicationRefSelect }),
@@ -387,10 +438,10 @@ export async function getAuthor(db: Db, id: number): Promise<TaxonDetail | null>
   return { ...author, publications, publicationCount };
 }
 
-export type RegionDetail = TaxonDetail & { countries: { code: string; name: string }[] };
+export type RegionDetail = TaxonDetail & Translations & { countries: { code: string; name: string }[] };
 
 export async function getRegion(db: Db, id: number): Promise<RegionDetail | null> {
-  const region = await db.region.findUnique({ where: { id }, select: taxonSelect });
+  const region = await db.region.findUnique({ where: { id }, select: translatedSelect });
   if (!region) return null;
   const where = { regions: { some: { regionId: id } } };
   const [members, publications, publicationCount] = await Promise.all([

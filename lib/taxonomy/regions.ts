@@ -4,32 +4,35 @@ import countryData from 'world-countries/countries.json' with { type: 'json' };
 
 const countries = countryData as unknown as Country[];
 
-export type RegionDef = { slug: string; name: string };
+export type RegionDef = { slug: string; name: string; nameFr: string; nameEs: string };
 
-// The source site's regions plus the other world regions a global catalogue needs.
+// The source site's regions plus the other world regions a global catalogue needs. French and Spanish
+// follow the English register: where the English is the UN M49 name (Southern Africa, Eastern Europe,
+// Caribbean…) they are M49's official French and Spanish names; where it is the common form (West Africa,
+// not Western Africa; Middle East) they are the common forms the UN agencies' French and Spanish use.
 export const REGIONS: readonly RegionDef[] = [
-  { slug: 'worldwide', name: 'Worldwide' },
-  { slug: 'north-africa', name: 'North Africa' },
-  { slug: 'west-africa', name: 'West Africa' },
-  { slug: 'central-africa', name: 'Central Africa' },
-  { slug: 'east-africa', name: 'East Africa' },
-  { slug: 'southern-africa', name: 'Southern Africa' },
-  { slug: 'middle-east', name: 'Middle East' },
-  { slug: 'eastern-europe', name: 'Eastern Europe' },
-  { slug: 'south-eastern-europe', name: 'South Eastern Europe' },
-  { slug: 'central-europe', name: 'Central Europe' },
-  { slug: 'western-europe', name: 'Western Europe' },
-  { slug: 'northern-europe', name: 'Northern Europe' },
-  { slug: 'southern-europe', name: 'Southern Europe' },
-  { slug: 'central-asia', name: 'Central Asia' },
-  { slug: 'south-asia', name: 'South Asia' },
-  { slug: 'east-asia', name: 'East Asia' },
-  { slug: 'south-east-asia', name: 'South-East Asia' },
-  { slug: 'oceania', name: 'Oceania' },
-  { slug: 'north-america', name: 'North America' },
-  { slug: 'central-america', name: 'Central America' },
-  { slug: 'caribbean', name: 'Caribbean' },
-  { slug: 'south-america', name: 'South America' },
+  { slug: 'worldwide', name: 'Worldwide', nameFr: 'Monde entier', nameEs: 'Todo el mundo' },
+  { slug: 'north-africa', name: 'North Africa', nameFr: 'Afrique du Nord', nameEs: 'Norte de África' },
+  { slug: 'west-africa', name: 'West Africa', nameFr: "Afrique de l'Ouest", nameEs: 'África occidental' },
+  { slug: 'central-africa', name: 'Central Africa', nameFr: 'Afrique centrale', nameEs: 'África central' },
+  { slug: 'east-africa', name: 'East Africa', nameFr: "Afrique de l'Est", nameEs: 'África oriental' },
+  { slug: 'southern-africa', name: 'Southern Africa', nameFr: 'Afrique australe', nameEs: 'África meridional' },
+  { slug: 'middle-east', name: 'Middle East', nameFr: 'Moyen-Orient', nameEs: 'Oriente Medio' },
+  { slug: 'eastern-europe', name: 'Eastern Europe', nameFr: 'Europe orientale', nameEs: 'Europa oriental' },
+  { slug: 'south-eastern-europe', name: 'South Eastern Europe', nameFr: 'Europe du Sud-Est', nameEs: 'Europa sudoriental' },
+  { slug: 'central-europe', name: 'Central Europe', nameFr: 'Europe centrale', nameEs: 'Europa central' },
+  { slug: 'western-europe', name: 'Western Europe', nameFr: 'Europe occidentale', nameEs: 'Europa occidental' },
+  { slug: 'northern-europe', name: 'Northern Europe', nameFr: 'Europe septentrionale', nameEs: 'Europa septentrional' },
+  { slug: 'southern-europe', name: 'Southern Europe', nameFr: 'Europe méridionale', nameEs: 'Europa meridional' },
+  { slug: 'central-asia', name: 'Central Asia', nameFr: 'Asie centrale', nameEs: 'Asia central' },
+  { slug: 'south-asia', name: 'South Asia', nameFr: 'Asie du Sud', nameEs: 'Asia meridional' },
+  { slug: 'east-asia', name: 'East Asia', nameFr: "Asie de l'Est", nameEs: 'Asia oriental' },
+  { slug: 'south-east-asia', name: 'South-East Asia', nameFr: 'Asie du Sud-Est', nameEs: 'Asia sudoriental' },
+  { slug: 'oceania', name: 'Oceania', nameFr: 'Océanie', nameEs: 'Oceanía' },
+  { slug: 'north-america', name: 'North America', nameFr: 'Amérique du Nord', nameEs: 'América del Norte' },
+  { slug: 'central-america', name: 'Central America', nameFr: 'Amérique centrale', nameEs: 'Centroamérica' },
+  { slug: 'caribbean', name: 'Caribbean', nameFr: 'Caraïbes', nameEs: 'Caribe' },
+  { slug: 'south-america', name: 'South America', nameFr: 'Amérique du Sud', nameEs: 'América del Sur' },
 ];
 
 // world-countries' UN-style subregions, mapped onto the catalogue's regions.

@@ -1,15 +1,36 @@
-import type { PrismaClient } from '@/lib/prisma-client';
+import type { Db, PrismaClient } from '@/lib/prisma-client';
 import { CATEGORIES } from './categories';
 import { COUNTRIES, REGIONS } from './regions';
 
-/** Loads countries, regions, memberships and categories; safe to run again. */
+/**
+ * Translations are filled where still empty: a catalogue seeded before they existed gets them from
+ * `npm run db:seed`, and an admin's own translation is never overwritten. True when any was filled.
+ */
+async function fillTranslations(
+  db: Db,
+  kind: 'region' | 'category',
+  { slug, nameFr, nameEs }: { slug: string; nameFr: string; nameEs: string },
+): Promise<boolean> {
+  const updateMany = (where: { nameFr: null } | { nameEs: null }, data: { nameFr: string } | { nameEs: string }) =>
+    kind === 'region'
+      ? db.region.updateMany({ where: { slug, ...where }, data })
+      : db.category.updateMany({ where: { slug, ...where }, data });
+  const fr = await updateMany({ nameFr: null }, { nameFr });
+  const es = await updateMany({ nameEs: null }, { nameEs });
+  return fr.count + es.count > 0;
+}
+
+/** Loads countries, regions, memberships and categories, with their French and Spanish names; safe to run again. */
 export async function seedTaxonomy(db: PrismaClient): Promise<void> {
   await db.$transaction(async (tx) => {
+    let labelsChanged = false;
     for (const region of REGIONS) {
       await tx.region.upsert({ where: { slug: region.slug }, create: region, update: {} });
+      labelsChanged = (await fillTranslations(tx, 'region', region)) || labelsChanged;
     }
     for (const category of CATEGORIES) {
       await tx.category.upsert({ where: { slug: category.slug }, create: category, update: {} });
+      labelsChanged = (await fillTranslations(tx, 'category', category)) || labelsChanged;
     }
     const regionIds = new Map((await tx.region.findMany({ select: { id: true, slug: true } })).map((r) => [r.slug, r.id]));
     for (const country of COUNTRIES) {
@@ -21,8 +42,9 @@ export async function seedTaxonomy(db: PrismaClient): Promise<void> {
       await tx.countryRegion.createMany({
         data: COUNTRIES.flatMap((c) => c.regions.map((slug) => ({ countryCode: c.code, regionId: regionIds.get(slug)! }))),
       });
-      // Region filters follow memberships, so every running search index must rebuild.
-      await tx.catalogueChange.create({ data: { publicationId: null } });
+      labelsChanged = true;
     }
+    // Region filters follow memberships and facet labels the names: every running search index must rebuild.
+    if (labelsChanged) await tx.catalogueChange.create({ data: { publicationId: null } });
   });
 }

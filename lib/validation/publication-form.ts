@@ -35,6 +35,9 @@ export type PublicationFormValues = {
   /** An existing category's slug, '' for none, or NEW_CATEGORY. */
   category: string;
   newCategory: string;
+  /** The new category's French and Spanish names, '' for none (the public pages show the English one). */
+  newCategoryFr: string;
+  newCategoryEs: string;
   countries: string[];
   regions: string[];
   authors: AuthorEntry[];
@@ -53,6 +56,8 @@ export const EMPTY_PUBLICATION_FORM: PublicationFormValues = {
   year: '',
   category: '',
   newCategory: '',
+  newCategoryFr: '',
+  newCategoryEs: '',
   countries: [],
   regions: [],
   authors: [],
@@ -94,6 +99,8 @@ export function readPublicationForm(formData: FormData): PublicationFormValues {
     year: text(formData.get('year')),
     category: text(formData.get('category')),
     newCategory: text(formData.get('newCategory')),
+    newCategoryFr: text(formData.get('newCategoryFr')),
+    newCategoryEs: text(formData.get('newCategoryEs')),
     countries: list('countries'),
     regions: list('regions'),
     authors: list('authors').map(decodeAuthor),
@@ -133,6 +140,8 @@ export const PublicationFormSchema = z
       }),
     category: z.string().trim().max(100),
     newCategory: z.string().trim().max(100, { error: 'Keep the category name under 100 characters.' }),
+    newCategoryFr: z.string().trim().max(100, { error: 'Keep the French category name under 100 characters.' }),
+    newCategoryEs: z.string().trim().max(100, { error: 'Keep the Spanish category name under 100 characters.' }),
     countries: z
       .array(z.string().regex(/^[A-Z]{2}$/, { error: 'Choose countries from the list.' }))
       .max(MAX_LIST, { error: 'Too many countries.' })
@@ -195,11 +204,11 @@ export const PublicationFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'Choose a category from the list.' });
     }
   })
-  .transform(({ category, newCategory, ...rest }) => ({
+  .transform(({ category, newCategory, newCategoryFr, newCategoryEs, ...rest }) => ({
     ...rest,
     category:
       category === NEW_CATEGORY
-        ? ({ kind: 'new', name: newCategory } as const)
+        ? ({ kind: 'new', name: newCategory, nameFr: newCategoryFr || null, nameEs: newCategoryEs || null } as const)
         : category === ''
           ? null
           : ({ kind: 'existing', slug: category } as const),
@@ -219,7 +228,10 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     title: mine.title.trim() !== base.title.trim(),
     summary: mine.summary.trim() !== base.summary.trim(),
     year: mine.year.trim() !== base.year.trim(),
-    category: mine.category !== base.category || (mine.category === NEW_CATEGORY && mine.newCategory.trim() !== base.newCategory.trim()),
+    category:
+      mine.category !== base.category ||
+      (mine.category === NEW_CATEGORY &&
+        (['newCategory', 'newCategoryFr', 'newCategoryEs'] as const).some((f) => mine[f].trim() !== base[f].trim())),
     countries: !sameList(mine.countries, base.countries),
     regions: !sameList(mine.regions, base.regions),
     authors: mine.authors.map(authorKey).join('|') !== base.authors.map(authorKey).join('|'),
@@ -233,6 +245,8 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     year: changed.year ? mine.year : theirs.year,
     category: changed.category ? mine.category : theirs.category,
     newCategory: changed.category ? mine.newCategory : theirs.newCategory,
+    newCategoryFr: changed.category ? mine.newCategoryFr : theirs.newCategoryFr,
+    newCategoryEs: changed.category ? mine.newCategoryEs : theirs.newCategoryEs,
     countries: changed.countries ? mine.countries : theirs.countries,
     regions: changed.regions ? mine.regions : theirs.regions,
     authors: changed.authors ? mine.authors : theirs.authors,
@@ -252,7 +266,10 @@ export function publicationFieldErrors(error: z.ZodError): PublicationFieldError
   const flat = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
   const errors: PublicationFieldErrors = {};
   for (const field of [...PUBLICATION_FIELDS, 'version'] as const) {
-    const messages = field === 'category' ? [...(flat.category ?? []), ...(flat.newCategory ?? [])] : flat[field];
+    const messages =
+      field === 'category'
+        ? [...(flat.category ?? []), ...(flat.newCategory ?? []), ...(flat.newCategoryFr ?? []), ...(flat.newCategoryEs ?? [])]
+        : flat[field];
     if (messages && messages.length > 0) errors[field] = messages;
   }
   return errors;

@@ -16,10 +16,21 @@ export const TaxonSlugSchema = z
   .max(80, { error: 'Use at most 80 characters.' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and single hyphens, e.g. policy-brief.' });
 
+/** A French or Spanish name: blank means none (the public pages show the English one), stored as null. */
+export const TranslatedNameSchema = z
+  .string()
+  .trim()
+  .pipe(z.union([z.literal(''), TaxonNameSchema]))
+  .transform((name) => name || null);
+
+/** Categories and regions keep French and Spanish names too; one left out of the form keeps the stored one. */
+const TranslatedNames = { nameFr: TranslatedNameSchema.optional(), nameEs: TranslatedNameSchema.optional() };
+
 /** A new category or region; a blank slug is made from the name. */
 export const TaxonCreateSchema = z.object({
   name: TaxonNameSchema,
   slug: z.union([z.literal(''), TaxonSlugSchema]).optional(),
+  ...TranslatedNames,
 });
 
 /** A new name, and the slug: unchanged unless the admin edits it (changing it breaks links to the old one). */
@@ -28,6 +39,9 @@ export const TaxonRenameSchema = z.object({
   name: TaxonNameSchema,
   slug: TaxonSlugSchema,
 });
+
+/** Renaming a category or region: its French and Spanish names as well. */
+export const TranslatedTaxonRenameSchema = TaxonRenameSchema.extend(TranslatedNames);
 
 /** Merge `id` into `intoId`: its publications move over and it is deleted. */
 export const TaxonMergeSchema = z

@@ -162,7 +162,7 @@ describe('categories', () => {
     expect(created.name).toBe('Case law digest');
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { entity: 'category', entityId: String(created.id) } });
     expect(entry).toMatchObject({ action: 'create', userName: 'Ada Admin' });
-    expect(JSON.parse(entry.changes)).toEqual({ name: 'Case law digest', slug: 'case-law-digest' });
+    expect(JSON.parse(entry.changes)).toEqual({ name: 'Case law digest', slug: 'case-law-digest', nameFr: null, nameEs: null });
 
     const before = await databaseSnapshot();
     expect((await run(actions.createCategoryAction, form({ name: 'Case Law Digest', slug: '' }))).fieldErrors?.slug?.[0]).toMatch(/already uses this slug/);

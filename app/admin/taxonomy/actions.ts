@@ -17,13 +17,21 @@ import {
   renameRegion,
   type MergeResult,
 } from '@/lib/taxonomy/admin';
-import { MembershipSchema, TaxonCreateSchema, TaxonMergeSchema, TaxonRenameSchema } from '@/lib/validation/taxonomy';
+import {
+  MembershipSchema,
+  TaxonCreateSchema,
+  TaxonMergeSchema,
+  TaxonRenameSchema,
+  TranslatedTaxonRenameSchema,
+} from '@/lib/validation/taxonomy';
 import { stateFromError, type FormState } from '@/lib/write-problem';
 
 // Each action: check the caller (admin only) → validate → write inside try → revalidate/redirect after the try.
 
 /** Create and rename forms; `values` keeps what was typed when the form is refused. */
-export type TaxonFormState = FormState<'id' | 'name' | 'slug'> & { values?: { name: string; slug: string } };
+export type TaxonFormState = FormState<'id' | 'name' | 'slug' | 'nameFr' | 'nameEs'> & { values?: TaxonFormValues };
+/** What was typed; the French and Spanish names only on the forms of categories and regions. */
+type TaxonFormValues = { name: string; slug: string; nameFr?: string; nameEs?: string };
 export type MergeFormState = FormState<'id' | 'intoId' | 'confirm'>;
 export type MembershipFormState = FormState<'regionId' | 'country'>;
 
@@ -34,12 +42,12 @@ function revalidateNames(): void {
   revalidatePath('/', 'layout');
 }
 
-function typed(formData: FormData): { name: string; slug: string } {
+function typed(formData: FormData): TaxonFormValues {
   const value = (key: string) => {
     const v = formData.get(key);
-    return typeof v === 'string' ? v.slice(0, 1000) : '';
+    return typeof v === 'string' ? v.slice(0, 1000) : undefined;
   };
-  return { name: value('name'), slug: value('slug') };
+  return { name: value('name') ?? '', slug: value('slug') ?? '', nameFr: value('nameFr'), nameEs: value('nameEs') };
 }
 
 async function create(
@@ -81,7 +89,8 @@ async function rename(
   if (!actor) return { message: NOT_ALLOWED };
 
   const values = typed(formData);
-  const parsed = TaxonRenameSchema.safeParse({ ...values, id: formData.get('id') });
+  const schema = kind === 'author' ? TaxonRenameSchema : TranslatedTaxonRenameSchema;
+  const parsed = schema.safeParse({ ...values, id: formData.get('id') });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
 
   try {

@@ -11,6 +11,24 @@ export const metadata: Metadata = { title: 'Taxonomy' };
 const cell = 'px-3 py-2';
 const headCell = 'px-3 py-2';
 
+/** A missing translation shows as such: the public pages show the English name there. */
+function Translations({ entry }: { entry: { nameFr: string | null; nameEs: string | null } }) {
+  return (
+    <>
+      {[
+        ['fr', entry.nameFr],
+        ['es', entry.nameEs],
+      ].map(([lang, name]) =>
+        name ? (
+          <td key={lang} lang={lang!} className={cell}>{name}</td>
+        ) : (
+          <td key={lang} className={`${cell} text-slate-500`}>—<span className="sr-only">not translated</span></td>
+        ),
+      )}
+    </>
+  );
+}
+
 export default async function TaxonomyPage() {
   await requirePageUser('admin', '/admin/taxonomy');
   const [categories, regions, authors] = await Promise.all([listCategories(prisma), listRegions(prisma), countAuthors(prisma)]);
@@ -34,6 +52,8 @@ export default async function TaxonomyPage() {
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className={headCell}>Name</th>
+                <th scope="col" className={headCell}>French</th>
+                <th scope="col" className={headCell}>Spanish</th>
                 <th scope="col" className={headCell}>Slug</th>
                 <th scope="col" className={`${headCell} text-right`}>Publications</th>
               </tr>
@@ -46,6 +66,7 @@ export default async function TaxonomyPage() {
                       {c.name}
                     </Link>
                   </th>
+                  <Translations entry={c} />
                   <td className={`${cell} font-mono text-slate-600`}>{c.slug}</td>
                   <td className={`${cell} text-right tabular-nums`}>{c.publications}</td>
                 </tr>
@@ -71,6 +92,8 @@ export default async function TaxonomyPage() {
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className={headCell}>Name</th>
+                <th scope="col" className={headCell}>French</th>
+                <th scope="col" className={headCell}>Spanish</th>
                 <th scope="col" className={headCell}>Slug</th>
                 <th scope="col" className={`${headCell} text-right`}>Countries</th>
                 <th scope="col" className={`${headCell} text-right`}>Tagged publications</th>
@@ -84,6 +107,7 @@ export default async function TaxonomyPage() {
                       {r.name}
                     </Link>
                   </th>
+                  <Translations entry={r} />
                   <td className={`${cell} font-mono text-slate-600`}>{r.slug}</td>
                   <td className={`${cell} text-right tabular-nums`}>{r.countries}</td>
                   <td className={`${cell} text-right tabular-nums`}>{r.publications}</td>

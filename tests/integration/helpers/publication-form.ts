@@ -7,6 +7,8 @@ export function publicationFormData(fields: {
   year?: string;
   category?: string;
   newCategory?: string;
+  newCategoryFr?: string;
+  newCategoryEs?: string;
   countries?: string[];
   regions?: string[];
   authors?: AuthorEntry[];
@@ -22,6 +24,8 @@ export function publicationFormData(fields: {
   form.set('year', fields.year ?? '2024');
   form.set('category', fields.category ?? 'report');
   form.set('newCategory', fields.newCategory ?? '');
+  if (fields.newCategoryFr !== undefined) form.set('newCategoryFr', fields.newCategoryFr);
+  if (fields.newCategoryEs !== undefined) form.set('newCategoryEs', fields.newCategoryEs);
   for (const code of fields.countries ?? []) form.append('countries', code);
   for (const slug of fields.regions ?? []) form.append('regions', slug);
   for (const author of fields.authors ?? []) form.append('authors', encodeAuthor(author));
