@@ -31,13 +31,15 @@ const localeOf = async (params: Props['params']): Promise<Locale> => {
   return isLocale(locale) ? locale : 'en';
 };
 
-// generateMetadata and the page search once per request (keyed by the normalised query).
-const loadCatalogue = cache((query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query))));
-const search = async (searchParams: Props['searchParams']) => loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)));
+// generateMetadata and the page search once per request (keyed by the normalised query and the locale).
+const loadCatalogue = cache((query: string, locale: Locale) => searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale));
+const search = async (searchParams: Props['searchParams'], locale: Locale) =>
+  loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)), locale);
 
 export async function generateMetadata({ params: route, searchParams }: Props): Promise<Metadata> {
-  const { params, facets } = await search(searchParams);
-  return catalogueMetadata(params, facets, await siteOrigin(), await localeOf(route));
+  const locale = await localeOf(route);
+  const { params, facets } = await search(searchParams, locale);
+  return catalogueMetadata(params, facets, await siteOrigin(), locale);
 }
 
 export default async function CataloguePage({ params: route, searchParams }: Props) {
@@ -46,7 +48,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
   const format = await getFormatter();
-  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams);
+  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
 

@@ -12,7 +12,7 @@ import { FEED_CONTENT_TYPES, type FeedFormat } from './links';
  */
 export async function feedResponse(request: Request, format: FeedFormat, locale: Locale): Promise<Response> {
   const params = parseCatalogueParams(new URL(request.url).searchParams);
-  const body = renderFeed(format, await listNewestPublications(params), originFrom(request.headers), locale);
+  const body = renderFeed(format, await listNewestPublications(params, undefined, undefined, locale), originFrom(request.headers), locale);
   return new Response(body, {
     headers: { 'Content-Type': FEED_CONTENT_TYPES[format], 'Content-Language': locale, 'Cache-Control': 'public, max-age=300' },
   });

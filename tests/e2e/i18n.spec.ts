@@ -21,6 +21,10 @@ test.describe('the site in English, French and Spanish', () => {
       await expect(page.getByRole('heading', { level: 3, name: facet, exact: true })).toBeVisible();
     }
     await expect(page.locator('#results-heading')).toHaveText(/^\d+ publications?$/);
+    // Names in French: the selected country, regions and categories.
+    await expect(page.getByRole('navigation', { name: 'Filtres actifs' }).getByRole('link', { name: /^Pays : Serbie/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Région' }).getByRole('link', { name: /^Europe du Sud-Est/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Catégorie' }).getByRole('link', { name: /^Rapport/ })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(/\/\?country=RS$/);

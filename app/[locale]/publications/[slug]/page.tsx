@@ -24,7 +24,7 @@ import {
 import { requestNonce, siteOrigin } from '@/lib/site-url';
 
 // generateMetadata and the page read the same record once per request.
-const loadPublication = cache(getPublication);
+const loadPublication = cache((slug: string, locale: Locale) => getPublication(slug, locale));
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -34,7 +34,7 @@ const DESCRIPTION_LENGTH = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await params;
-  const publication = await loadPublication(route.slug);
+  const publication = await loadPublication(route.slug, localeOf(route.locale));
   if (!publication) return {};
   const origin = await siteOrigin();
   // The record's URL (Highwire, Dublin Core) is the unprefixed one in every language; the page's canonical is its own.
@@ -87,7 +87,7 @@ export default async function PublicationPage({ params }: Props) {
   const route = await params;
   const locale = localeOf(route.locale);
   setRequestLocale(locale);
-  const publication = await loadPublication(route.slug);
+  const publication = await loadPublication(route.slug, locale);
   if (!publication) notFound();
   const t = await getTranslations('Publication');
   const catalogue = (changes: Parameters<typeof catalogueHref>[1]) => localePath(locale, catalogueHref(EMPTY_PARAMS, changes));
