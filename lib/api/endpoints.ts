@@ -248,6 +248,7 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
 const DETAIL_EXAMPLE: z.input<typeof PublicationDetailSchema> = {
   ...exampleItem,
   url: 'http://publications.iom.int/books/needs-assessment-human-trafficking-western-balkans',
+  translations: [],
   createdAt: '2026-11-28T02:30:00.000Z',
   updatedAt: '2026-11-28T02:30:00.000Z',
   publishedAt: '2026-11-28T02:30:00.000Z',

@@ -123,11 +123,25 @@ export const PublicationListSchema = component(
   }),
 );
 
+export const TranslationSchema = component(
+  'Translation',
+  'Another published publication of the same work, in another language.',
+  z.strictObject({
+    slug: described('Identifies it: `/api/publications/{slug}`, `/publications/{slug}`.', z.string().min(1)),
+    title: z.string(),
+    language: described('ISO 639-1 code of its main language (no two translations of a work share one).', languageCode()),
+  }),
+);
+
 export const PublicationDetailSchema = component(
   'PublicationDetail',
   'One publication with all its fields.',
   PublicationItemSchema.extend({
     url: described("The publication's own web address (http or https), if known.", z.string().nullable()),
+    translations: described(
+      'The same work in other languages: the other published publications of its translation group, by language code. Empty when there are none.',
+      z.array(TranslationSchema),
+    ),
     createdAt: described('When the record was created in the catalogue.', dateTime()),
     updatedAt: described('When the record was last changed.', dateTime()),
     publishedAt: described('When the record was first published in the catalogue, if recorded.', dateTime().nullable()),

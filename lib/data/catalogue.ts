@@ -29,8 +29,13 @@ export type PublicationItem = {
 /** Title and summary excerpt with the words that matched the text query marked. */
 export type Snippets = { title: Segment[]; summary: Segment[] };
 
+/** Another published publication of the same work, in its main language. */
+export type TranslationRef = { slug: string; title: string; language: string };
+
 export type PublicationDetail = PublicationItem & {
   url: string | null;
+  /** The other published members of its translation group, by language code (drafts are never shown). */
+  translations: TranslationRef[];
   createdAt: Date;
   updatedAt: Date;
   /** When it was first published in the catalogue. */
@@ -67,7 +72,16 @@ const itemSelect = {
   languages: { select: { code: true }, orderBy: { position: 'asc' } },
 } as const;
 
-const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true } as const;
+const translationsSelect = {
+  select: {
+    publications: {
+      where: { status: 'published' },
+      select: { id: true, slug: true, title: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+    },
+  },
+} as const;
+
+const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroup: translationsSelect } as const;
 
 type ItemRow = {
   slug: string;
@@ -81,7 +95,16 @@ type ItemRow = {
   languages: { code: string }[];
 };
 
-type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null };
+type TranslationsRow = { publications: { id: number; slug: string; title: string; languages: { code: string }[] }[] } | null;
+type DetailRow = ItemRow & { id: number; url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null; translationGroup: TranslationsRow };
+
+/** The other members, each in its main language (the group's rule gives every member one), ordered by it. */
+function translationsOf(id: number, group: TranslationsRow): TranslationRef[] {
+  return (group?.publications ?? [])
+    .filter((p) => p.id !== id && p.languages[0])
+    .map((p) => ({ slug: p.slug, title: p.title, language: p.languages[0]!.code }))
+    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
+}
 
 function toItem(row: ItemRow): PublicationItem {
   return {
@@ -98,7 +121,14 @@ function toItem(row: ItemRow): PublicationItem {
 }
 
 function toDetail(row: DetailRow): PublicationDetail {
-  return { ...toItem(row), url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt, publishedAt: row.publishedAt };
+  return {
+    ...toItem(row),
+    url: row.url,
+    translations: translationsOf(row.id, row.translationGroup),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+  };
 }
 
 // One index per process, kept across hot reloads in development.
@@ -297,7 +327,7 @@ export async function* listAllPublications(requested: CatalogueParams, batchSize
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
       where: { id: { in: batch }, status: 'published' },
-      select: { id: true, ...detailSelect },
+      select: detailSelect,
     });
     const position = new Map(batch.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
@@ -396,7 +426,7 @@ export async function listNewestPublications(
       where: { status: 'published', publishedAt: { not: null } },
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       take: limit,
-      select: { id: true, ...detailSelect },
+      select: detailSelect,
     });
   } else {
     const index = await store.current(db);
@@ -404,7 +434,7 @@ export async function listNewestPublications(
     const { ids } = index.search({ ...params, sort: 'newest' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
     const position = new Map(newest.map((id, i) => [id, i]));
-    rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: { id: true, ...detailSelect } });
+    rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
   return { params, labels, items: rows.map(toDetail) };
