@@ -83,6 +83,10 @@ export const PublicationListItemSchema = component(
   'A search result: the publication, and its snippets when there is a text query.',
   PublicationItemSchema.extend({
     snippets: described('Null without a text query (`q`).', SnippetsSchema.nullable()),
+    translations: described(
+      'With `translations=grouped` (the default): the other published publications of the same work that match the query too, each in its main language. Empty otherwise.',
+      z.array(z.strictObject({ slug: z.string().min(1), language: languageCode() })),
+    ),
   }),
 );
 
@@ -116,6 +120,10 @@ export const PublicationListSchema = component(
   'One page of a catalogue query.',
   z.strictObject({
     total: described('Publications matching the query, on all pages.', z.int().min(0)),
+    results: described(
+      'Results on all pages: `total`, less the translations grouped under another member of their work (see `translations`).',
+      z.int().min(0),
+    ),
     page: described('The page returned (a page past the end gives the last page).', z.int().min(1)),
     pageSize: z.int().min(1),
     items: z.array(PublicationListItemSchema),

@@ -44,12 +44,19 @@ export type PublicationDetail = PublicationItem & {
 
 export type FacetValue = { value: string; label: string; count: number; selected: boolean };
 
+/** Another matching publication of a result's work, shown as a link in its language. */
+export type GroupedTranslation = { slug: string; language: string };
+
 export type CatalogueResult = {
+  /** Publications matching. */
   total: number;
+  /** Results listed: with translations grouped, one per work (its best-ranked matching member). */
+  results: number;
   page: number;
   pageSize: number;
   pageCount: number;
-  items: (PublicationItem & { snippets: Snippets | null })[];
+  /** `translations`: the other matching members of the result's work (none unless grouped). */
+  items: (PublicationItem & { snippets: Snippets | null; translations: GroupedTranslation[] })[];
   facets: Record<Facet, FacetValue[]>;
   /** Distinct values each facet has among its matches, of which `facets` lists at most FACET_LIMIT. */
   facetSizes: Record<Facet, number>;
@@ -250,7 +257,8 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
   });
   params.page = result.page;
 
-  const [rows, labels] = await Promise.all([
+  const memberIds = (result.translations ?? []).flat();
+  const [rows, labels, members] = await Promise.all([
     readItems(db, result.ids),
     facetLabels(
       db,
@@ -261,7 +269,15 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
         category: result.facets.category.map((f) => f.value),
       },
     ),
+    memberIds.length === 0
+      ? Promise.resolve([])
+      : db.publication.findMany({
+          where: { id: { in: memberIds }, status: 'published' },
+          select: { id: true, slug: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+        }),
   ]);
+  const memberOf = new Map(members.flatMap((m) => (m.languages[0] ? [[m.id, { slug: m.slug, language: m.languages[0].code }] as const] : [])));
+  const translationsOf = new Map(result.ids.map((id, i) => [id, (result.translations?.[i] ?? []).flatMap((m) => memberOf.get(m) ?? [])]));
   const position = new Map(result.ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 
@@ -274,12 +290,14 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
 
   return {
     total: result.total,
+    results: result.results,
     page: result.page,
     pageSize: PAGE_SIZE,
     pageCount: result.pageCount,
     items: rows.map((row) => ({
       ...toItem(row),
       snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
+      translations: translationsOf.get(row.id) ?? [],
     })),
     facets,
     facetSizes: result.facetSizes,
@@ -322,7 +340,8 @@ export async function* listAllPublications(requested: CatalogueParams, batchSize
   const params = await withKnownFacetValues(db, { ...requested, page: 1 });
   const index = await store.current(db);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
-  const { ids } = index.search(params, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+  // Every publication, translations too: an export is records, not results.
+  const { ids } = index.search({ ...params, translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
@@ -431,7 +450,7 @@ export async function listNewestPublications(
   } else {
     const index = await store.current(db);
     // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
-    const { ids } = index.search({ ...params, sort: 'newest' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
     const position = new Map(newest.map((id, i) => [id, i]));
     rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
