@@ -15,6 +15,7 @@ import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
 import { SortLinks } from '@/components/catalogue/sort-links';
+import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
@@ -31,9 +32,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function CataloguePage({ searchParams }: Props) {
-  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams);
   const first = (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
+  const last = Math.min(results, page * pageSize);
+  const publications = `${total} ${total === 1 ? 'publication' : 'publications'}`;
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
@@ -74,10 +76,11 @@ export default async function CataloguePage({ searchParams }: Props) {
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
               {total === 0
                 ? 'No publications found'
-                : `${total} ${total === 1 ? 'publication' : 'publications'}${pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
+                : `${results < total ? `${publications} in ${results} ${results === 1 ? 'result' : 'results'}` : publications}${pageCount > 1 ? ` · showing ${first}–${last}` : ''}`}
             </h2>
             <FollowLinks params={params} />
             <SortLinks params={params} />
+            <TranslationToggle params={params} grouping={results < total} />
           </div>
           <ActiveFilters params={params} facets={facets} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
@@ -104,7 +107,7 @@ export default async function CataloguePage({ searchParams }: Props) {
             <ol className="space-y-3">
               {items.map((item) => (
                 <li key={item.slug}>
-                  <PublicationCard publication={item} snippets={item.snippets} />
+                  <PublicationCard publication={item} snippets={item.snippets} translations={item.translations} />
                 </li>
               ))}
             </ol>

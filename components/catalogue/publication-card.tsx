@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { PublicationItem, Snippets } from '@/lib/data/catalogue';
+import type { GroupedTranslation, PublicationItem, Snippets } from '@/lib/data/catalogue';
+import { TranslationLinks } from '@/components/publication/translation-links';
 import { languageName, titleLang } from '@/lib/languages';
 import { Highlighted } from './highlighted';
 
@@ -11,7 +12,16 @@ function excerpt(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-export function PublicationCard({ publication, snippets }: { publication: PublicationItem; snippets: Snippets | null }) {
+export function PublicationCard({
+  publication,
+  snippets,
+  translations = [],
+}: {
+  publication: PublicationItem;
+  snippets: Snippets | null;
+  /** The other matching publications of its work, when the catalogue groups translations. */
+  translations?: GroupedTranslation[];
+}) {
   const { slug, title, summary, year, category, countries, regions, authors, languages } = publication;
   const places = countries.length > 0 ? countries.map((c) => c.name) : regions.map((r) => r.name);
   return (
@@ -31,6 +41,7 @@ export function PublicationCard({ publication, snippets }: { publication: Public
       <p className="mt-2 text-sm leading-relaxed text-slate-800">
         {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary)}
       </p>
+      <TranslationLinks label="Also in" translations={translations} className="mt-2 text-sm" />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
 import { languageName, titleLang } from '@/lib/languages';
 import { CiteBox } from '@/components/publication/cite-box';
+import { TranslationLinks } from '@/components/publication/translation-links';
 import { recordUrl } from '@/lib/citation/csl';
 import {
   DUBLIN_CORE_SCHEMA,
@@ -106,6 +107,7 @@ export default async function PublicationPage({ params }: Props) {
             ))}
           </p>
         )}
+        <TranslationLinks label="Also available in" translations={publication.translations} className="mt-3" />
         {url && (
           <p className="mt-4">
             <a
