@@ -177,6 +177,10 @@ export const ExportRecordSchema = component(
     languages: described('ISO 639-1 codes, the main language first.', z.array(languageCode())),
     url: z.string().nullable(),
     slug: z.string().min(1),
+    translationGroup: described(
+      'Publications with the same value are translations of one work (the value is the first of their slugs); null when it has none.',
+      z.string().nullable(),
+    ),
   }),
 );
 
