@@ -77,7 +77,8 @@ export async function setTranslations(db: Db, actor: AuditActor, id: number, lis
   const self = await db.publication.findUnique({ where: { id }, select: rowSelect });
   if (!self) return { ok: false, messages: ['This publication no longer exists.'] };
   const wanted = [...new Set(listed)];
-  const listedRows = await db.publication.findMany({ where: { id: { in: wanted } }, select: rowSelect });
+  // In the order listed, whatever order the database returns them in: messages name them as the form does.
+  const listedRows = (await db.publication.findMany({ where: { id: { in: wanted } }, select: rowSelect })).sort((a, b) => wanted.indexOf(a.id) - wanted.indexOf(b.id));
   const missing = wanted.filter((w) => !listedRows.some((r) => r.id === w));
   if (missing.length > 0) return { ok: false, messages: ['A publication linked as a translation is no longer in the catalogue. Remove it and save again.'] };
 
@@ -86,7 +87,7 @@ export async function setTranslations(db: Db, actor: AuditActor, id: number, lis
   const joinedGroups = [...new Set(listedRows.flatMap((r) => (r.translationGroupId === null || r.translationGroupId === oldGroup ? [] : [r.translationGroupId])))];
   const broughtIn = joinedGroups.length === 0
     ? []
-    : await db.publication.findMany({ where: { translationGroupId: { in: joinedGroups }, id: { notIn: [...wanted, id] } }, select: rowSelect });
+    : await db.publication.findMany({ where: { translationGroupId: { in: joinedGroups }, id: { notIn: [...wanted, id] } }, select: rowSelect, orderBy: { id: 'asc' } });
   const others = [...listedRows, ...broughtIn];
   const problems = translationGroupProblems(member(self), others.map(member));
   if (problems) return { ok: false, messages: problems };
