@@ -18,3 +18,15 @@ export function summaryLang(pageLocale: string): string | undefined {
 export const LANGUAGE_OPTIONS = LANGUAGE_CODES.map((code) => ({ value: code, label: `${languageName(code)} (${code})` })).sort((a, b) =>
   a.label.localeCompare(b.label, 'en'),
 );
+
+/** A language's name in that language, as a reader of it looks for it ("fr" → "Français", "es" → "Español"). */
+export function endonym(code: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+  } catch {
+    // a code the runtime cannot name
+  }
+  if (!name) return languageName(code);
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}

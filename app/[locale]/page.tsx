@@ -17,6 +17,7 @@ import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
 import { SortLinks } from '@/components/catalogue/sort-links';
+import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
@@ -48,9 +49,9 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
   const format = await getFormatter();
-  const { params, total, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
   const first = (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
+  const last = Math.min(results, page * pageSize);
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
@@ -86,11 +87,12 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
         <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
-              {t('results', { total })}
+              {results < total ? t('resultsGrouped', { total, results }) : t('results', { total })}
               {pageCount > 1 && ` · ${t('showing', { first: format.number(first), last: format.number(last) })}`}
             </h2>
             <FollowLinks params={params} />
             <SortLinks params={params} />
+            <TranslationToggle params={params} grouping={results < total} />
           </div>
           <ActiveFilters params={params} facets={facets} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
@@ -119,7 +121,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
             <ol className="space-y-3">
               {items.map((item) => (
                 <li key={item.slug}>
-                  <PublicationCard publication={item} snippets={item.snippets} />
+                  <PublicationCard publication={item} snippets={item.snippets} translations={item.translations} />
                 </li>
               ))}
             </ol>

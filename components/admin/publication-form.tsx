@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { searchAuthorsAction, type PublicationConflict, type PublicationFormState } from '@/app/admin/publications/actions';
+import { searchAuthorsAction, searchPublicationsAction, type PublicationConflict, type PublicationFormState } from '@/app/admin/publications/actions';
 import { displayValue, SNAPSHOT_LABELS, type PublicationSnapshot } from '@/lib/publications/snapshot';
 import {
   maxPublicationYear,
@@ -21,6 +21,7 @@ import {
 import { AuthorList } from './author-list';
 import { CategoryField } from './category-field';
 import { MultiSelect, type Option } from './multi-select';
+import { TranslationList } from './translation-list';
 import { describedBy, errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from './styles';
 
 type Action = (state: PublicationFormState, formData: FormData) => Promise<PublicationFormState>;
@@ -37,7 +38,7 @@ type Rebase = {
 };
 
 const errorId = (field: PublicationField) => `${field}-error`;
-const COMPARED = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'status'] as const;
+const COMPARED = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'translations', 'status'] as const;
 
 /** The element that takes the focus for a field with an error. */
 function focusTarget(form: HTMLFormElement, field: PublicationField): HTMLElement | null {
@@ -228,6 +229,9 @@ export function PublicationForm({
 
       <MultiSelect id="languages" name="languages" label="Languages" options={options.languages} defaultSelected={values.languages}
         hint="The languages the publication is issued in, the main one first." error={fieldError('languages')} errorId={errorId('languages')} />
+
+      <TranslationList defaultTranslations={values.translations} search={searchPublicationsAction}
+        error={fieldError('translations')} errorId={errorId('translations')} />
       </div>
 
       <div className="flex items-center gap-4 border-t border-slate-200 pt-4">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { PublicationItem, Snippets } from '@/lib/data/catalogue';
+import type { GroupedTranslation, PublicationItem, Snippets } from '@/lib/data/catalogue';
+import { TranslationLinks } from '@/components/publication/translation-links';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { localePath } from '@/lib/i18n/routing';
 import { Highlighted } from './highlighted';
@@ -13,7 +14,16 @@ function excerpt(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-export async function PublicationCard({ publication, snippets }: { publication: PublicationItem; snippets: Snippets | null }) {
+export async function PublicationCard({
+  publication,
+  snippets,
+  translations = [],
+}: {
+  publication: PublicationItem;
+  snippets: Snippets | null;
+  /** The other matching publications of its work, when the catalogue groups translations. */
+  translations?: GroupedTranslation[];
+}) {
   const { slug, title, summary, year, category, countries, regions, authors, languages } = publication;
   const locale = await getLocale();
   const t = await getTranslations('Card');
@@ -35,6 +45,7 @@ export async function PublicationCard({ publication, snippets }: { publication: 
       <p lang={summaryLang(locale)} className="mt-2 text-sm leading-relaxed text-slate-800">
         {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary)}
       </p>
+      <TranslationLinks label={t('alsoIn')} translations={translations} className="mt-2 text-sm" />
     </article>
   );
 }

@@ -151,6 +151,7 @@ export function ImportReport({ report, limit = 500 }: { report: Report; limit?: 
         {(r) => (
           <>
             <RecordRef record={r} /> {r.title} <span className="text-slate-500">→ /publications/{r.slug}</span>
+            {r.translations.length > 0 && <span className="block text-xs text-slate-600">Translation of: {r.translations.join(', ')}</span>}
           </>
         )}
       </RecordSection>

@@ -10,6 +10,7 @@ import {
   MIN_YEAR,
   PAGE_SIZE,
   SORTS,
+  TRANSLATION_VIEWS,
 } from '@/lib/catalogue/params';
 import { CITATION_STYLES, formatReference, STYLE_LABELS, toBibtex, toCsl, toRis } from '@/lib/citation';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
@@ -178,6 +179,17 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     example: 'title',
   },
   {
+    name: 'translations',
+    in: 'query',
+    required: false,
+    description:
+      '`grouped` (the default): the translations of one work make one result, its best-ranked matching member, whose `translations` ' +
+      'name the others that match; `separate`: one result per publication. Counts (`total`, facets) always count publications; ' +
+      '`results` and the pages count results. Exports and feeds list every publication either way.',
+    schema: z.enum(TRANSLATION_VIEWS),
+    example: 'separate',
+  },
+  {
     name: 'page',
     in: 'query',
     required: false,
@@ -198,7 +210,7 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
 ];
 
 /** The values of the query parameters that matter to an export (finding facet values does not). */
-const EXPORT_PARAMETERS = CATALOGUE_PARAMETERS.filter((p) => !['page', 'findCountry', 'findAuthor'].includes(p.name));
+const EXPORT_PARAMETERS = CATALOGUE_PARAMETERS.filter((p) => !['page', 'translations', 'findCountry', 'findAuthor'].includes(p.name));
 
 const SLUG_PARAMETER: ApiParameter = {
   name: 'slug',
@@ -233,9 +245,10 @@ const facetExample = (value: string, label: string, count: number, selected = fa
 
 const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
   total: 12,
+  results: 11,
   page: 1,
   pageSize: PAGE_SIZE,
-  items: [{ ...exampleItem, snippets: null }],
+  items: [{ ...exampleItem, snippets: null, translations: [] }],
   facets: {
     country: [facetExample('RS', 'Serbia', 12, true), facetExample('BA', 'Bosnia and Herzegovina', 3)],
     region: [facetExample('south-eastern-europe', 'South Eastern Europe', 12)],
@@ -248,6 +261,7 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
 const DETAIL_EXAMPLE: z.input<typeof PublicationDetailSchema> = {
   ...exampleItem,
   url: 'http://publications.iom.int/books/needs-assessment-human-trafficking-western-balkans',
+  translations: [],
   createdAt: '2026-11-28T02:30:00.000Z',
   updatedAt: '2026-11-28T02:30:00.000Z',
   publishedAt: '2026-11-28T02:30:00.000Z',

@@ -83,6 +83,10 @@ export const PublicationListItemSchema = component(
   'A search result: the publication, and its snippets when there is a text query.',
   PublicationItemSchema.extend({
     snippets: described('Null without a text query (`q`).', SnippetsSchema.nullable()),
+    translations: described(
+      'With `translations=grouped` (the default): the other published publications of the same work that match the query too, each in its main language. Empty otherwise.',
+      z.array(z.strictObject({ slug: z.string().min(1), language: languageCode() })),
+    ),
   }),
 );
 
@@ -116,10 +120,24 @@ export const PublicationListSchema = component(
   'One page of a catalogue query.',
   z.strictObject({
     total: described('Publications matching the query, on all pages.', z.int().min(0)),
+    results: described(
+      'Results on all pages: `total`, less the translations grouped under another member of their work (see `translations`).',
+      z.int().min(0),
+    ),
     page: described('The page returned (a page past the end gives the last page).', z.int().min(1)),
     pageSize: z.int().min(1),
     items: z.array(PublicationListItemSchema),
     facets: FacetsSchema,
+  }),
+);
+
+export const TranslationSchema = component(
+  'Translation',
+  'Another published publication of the same work, in another language.',
+  z.strictObject({
+    slug: described('Identifies it: `/api/publications/{slug}`, `/publications/{slug}`.', z.string().min(1)),
+    title: z.string(),
+    language: described('ISO 639-1 code of its main language (no two translations of a work share one).', languageCode()),
   }),
 );
 
@@ -128,6 +146,10 @@ export const PublicationDetailSchema = component(
   'One publication with all its fields.',
   PublicationItemSchema.extend({
     url: described("The publication's own web address (http or https), if known.", z.string().nullable()),
+    translations: described(
+      'The same work in other languages: the other published publications of its translation group, by language code. Empty when there are none.',
+      z.array(TranslationSchema),
+    ),
     createdAt: described('When the record was created in the catalogue.', dateTime()),
     updatedAt: described('When the record was last changed.', dateTime()),
     publishedAt: described('When the record was first published in the catalogue, if recorded.', dateTime().nullable()),
@@ -155,6 +177,10 @@ export const ExportRecordSchema = component(
     languages: described('ISO 639-1 codes, the main language first.', z.array(languageCode())),
     url: z.string().nullable(),
     slug: z.string().min(1),
+    translationGroup: described(
+      'Publications with the same value are translations of one work (the value is the first of their slugs); null when it has none.',
+      z.string().nullable(),
+    ),
   }),
 );
 

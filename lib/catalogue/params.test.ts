@@ -13,10 +13,16 @@ describe('parseCatalogueParams', () => {
       yearFrom: null,
       yearTo: null,
       sort: 'newest',
+      translations: 'grouped',
       page: 1,
       findCountry: '',
       findAuthor: '',
     });
+  });
+
+  it('groups translations unless asked for each publication separately', () => {
+    expect(parseCatalogueParams(new URLSearchParams('translations=separate')).translations).toBe('separate');
+    for (const value of ['grouped', 'SEPARATE', 'x', '']) expect(parseCatalogueParams({ translations: value }).translations).toBe('grouped');
   });
 
   it('reads repeated and comma-separated values from URLSearchParams', () => {

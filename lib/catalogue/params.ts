@@ -27,6 +27,10 @@ export const FIND_PARAM: Record<FindableFacet, 'findCountry' | 'findAuthor'> = {
   author: 'findAuthor',
 };
 
+/** `grouped` (the default): a work's translations make one result; `separate`: one result per publication. */
+export const TRANSLATION_VIEWS = ['grouped', 'separate'] as const;
+export type TranslationView = (typeof TRANSLATION_VIEWS)[number];
+
 export type CatalogueParams = {
   q: string;
   country: string[];
@@ -37,6 +41,7 @@ export type CatalogueParams = {
   yearFrom: number | null;
   yearTo: number | null;
   sort: Sort;
+  translations: TranslationView;
   page: number;
   /** Narrow the list of a long facet's values by name; results are unaffected. */
   findCountry: string;
@@ -94,6 +99,7 @@ export const CatalogueParamsSchema = z.object({
   yearFrom: raw.transform((v) => parseYear(firstOf(v))),
   yearTo: raw.transform((v) => parseYear(firstOf(v))),
   sort: raw.transform((v) => SORTS.find((s) => s === firstOf(v)) ?? null),
+  translations: raw.transform((v): TranslationView => (firstOf(v) === 'separate' ? 'separate' : 'grouped')),
   page: raw.transform((v) => {
     const page = Number.parseInt(firstOf(v) ?? '', 10);
     return Number.isFinite(page) ? Math.min(MAX_PAGE, Math.max(1, page)) : 1;

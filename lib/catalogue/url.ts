@@ -12,6 +12,7 @@ export function catalogueQuery(params: CatalogueParams): string {
   if (params.yearFrom !== null) search.set('yearFrom', String(params.yearFrom));
   if (params.yearTo !== null) search.set('yearTo', String(params.yearTo));
   if (params.sort !== defaultSort(params.q)) search.set('sort', params.sort);
+  if (params.translations !== 'grouped') search.set('translations', params.translations);
   if (params.page > 1) search.set('page', String(params.page));
   for (const facet of FINDABLE_FACETS) {
     const find = params[FIND_PARAM[facet]];

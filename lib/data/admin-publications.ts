@@ -130,6 +130,15 @@ export async function getPublicationForEdit(id: number): Promise<PublicationForE
       countries: { select: { countryCode: true }, orderBy: { country: { name: 'asc' } } },
       regions: { select: { region: { select: { slug: true } } }, orderBy: { region: { name: 'asc' } } },
       authors: { select: { author: { select: { id: true, name: true } } }, orderBy: { position: 'asc' } },
+      translationGroup: {
+        select: {
+          publications: {
+            where: { id: { not: id } },
+            select: { id: true, title: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+            orderBy: { slug: 'asc' },
+          },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -151,6 +160,7 @@ export async function getPublicationForEdit(id: number): Promise<PublicationForE
       authors: row.authors.map((a) => ({ id: a.author.id, name: a.author.name })),
       url: row.url ?? '',
       languages: row.languages.map((l) => l.code),
+      translations: (row.translationGroup?.publications ?? []).map((p) => ({ id: p.id, title: p.title, language: p.languages[0]?.code ?? null })),
       status: row.status,
       version: String(row.version),
     },
@@ -190,6 +200,25 @@ export async function getPublicationLabel(id: number): Promise<{ title: string; 
   if (row) return { title: row.title, exists: true, slug: row.slug, status: row.status };
   const entry = await prisma.auditEntry.findFirst({ where: { entity: 'publication', entityId: String(id) }, orderBy: { id: 'desc' }, select: { label: true } });
   return entry ? { title: entry.label, exists: false, slug: null, status: null } : null;
+}
+
+export type TranslationCandidate = { id: number; title: string; slug: string; language: string | null; status: string };
+
+/** Up to `limit` publications (drafts too) whose title or address contains the text, for the translations type-ahead. */
+export async function findPublications(query: string, limit = 10): Promise<TranslationCandidate[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const rows = await prisma.publication.findMany({
+    where: { OR: [{ title: dialect(prisma).contains(q) }, { slug: dialect(prisma).contains(q) }] },
+    select: { id: true, title: true, slug: true, status: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+    orderBy: { title: 'asc' },
+    take: 50,
+  });
+  const lower = q.toLowerCase();
+  return rows
+    .sort((a, b) => Number(!a.title.toLowerCase().startsWith(lower)) - Number(!b.title.toLowerCase().startsWith(lower)))
+    .slice(0, limit)
+    .map((r) => ({ id: r.id, title: r.title, slug: r.slug, status: r.status, language: r.languages[0]?.code ?? null }));
 }
 
 /** Up to `limit` authors whose name contains the text, for the form's type-ahead. */

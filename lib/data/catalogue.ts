@@ -31,8 +31,13 @@ export type PublicationItem = {
 /** Title and summary excerpt with the words that matched the text query marked. */
 export type Snippets = { title: Segment[]; summary: Segment[] };
 
+/** Another published publication of the same work, in its main language. */
+export type TranslationRef = { slug: string; title: string; language: string };
+
 export type PublicationDetail = PublicationItem & {
   url: string | null;
+  /** The other published members of its translation group, by language code (drafts are never shown). */
+  translations: TranslationRef[];
   createdAt: Date;
   updatedAt: Date;
   /** When it was first published in the catalogue. */
@@ -41,12 +46,19 @@ export type PublicationDetail = PublicationItem & {
 
 export type FacetValue = { value: string; label: string; count: number; selected: boolean };
 
+/** Another matching publication of a result's work, shown as a link in its language. */
+export type GroupedTranslation = { slug: string; language: string };
+
 export type CatalogueResult = {
+  /** Publications matching. */
   total: number;
+  /** Results listed: with translations grouped, one per work (its best-ranked matching member). */
+  results: number;
   page: number;
   pageSize: number;
   pageCount: number;
-  items: (PublicationItem & { snippets: Snippets | null })[];
+  /** `translations`: the other matching members of the result's work (none unless grouped). */
+  items: (PublicationItem & { snippets: Snippets | null; translations: GroupedTranslation[] })[];
   facets: Record<Facet, FacetValue[]>;
   /** Distinct values each facet has among its matches, of which `facets` lists at most FACET_LIMIT. */
   facetSizes: Record<Facet, number>;
@@ -71,7 +83,16 @@ const itemSelect = {
   languages: { select: { code: true }, orderBy: { position: 'asc' } },
 } as const;
 
-const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true } as const;
+const translationsSelect = {
+  select: {
+    publications: {
+      where: { status: 'published' },
+      select: { id: true, slug: true, title: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+    },
+  },
+} as const;
+
+const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroup: translationsSelect } as const;
 
 type TranslatedNamed = Named & TranslatedName;
 
@@ -87,7 +108,16 @@ type ItemRow = {
   languages: { code: string }[];
 };
 
-type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null };
+type TranslationsRow = { publications: { id: number; slug: string; title: string; languages: { code: string }[] }[] } | null;
+type DetailRow = ItemRow & { id: number; url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null; translationGroup: TranslationsRow };
+
+/** The other members, each in its main language (the group's rule gives every member one), ordered by it. */
+function translationsOf(id: number, group: TranslationsRow): TranslationRef[] {
+  return (group?.publications ?? [])
+    .filter((p) => p.id !== id && p.languages[0])
+    .map((p) => ({ slug: p.slug, title: p.title, language: p.languages[0]!.code }))
+    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
+}
 
 /** Countries and regions by name in the locale; English keeps the database's order. */
 function byName<T extends { name: string }>(list: T[], locale: Locale): T[] {
@@ -118,7 +148,14 @@ function toItem(row: ItemRow, locale: Locale = DEFAULT_LOCALE): PublicationItem 
 }
 
 function toDetail(row: DetailRow, locale: Locale = DEFAULT_LOCALE): PublicationDetail {
-  return { ...toItem(row, locale), url: row.url, createdAt: row.createdAt, updatedAt: row.updatedAt, publishedAt: row.publishedAt };
+  return {
+    ...toItem(row, locale),
+    url: row.url,
+    translations: translationsOf(row.id, row.translationGroup),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+  };
 }
 
 // One index per process, kept across hot reloads in development.
@@ -250,7 +287,8 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   });
   params.page = result.page;
 
-  const [rows, labels] = await Promise.all([
+  const memberIds = (result.translations ?? []).flat();
+  const [rows, labels, members] = await Promise.all([
     readItems(db, result.ids),
     facetLabels(
       db,
@@ -262,7 +300,15 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
       },
       locale,
     ),
+    memberIds.length === 0
+      ? Promise.resolve([])
+      : db.publication.findMany({
+          where: { id: { in: memberIds }, status: 'published' },
+          select: { id: true, slug: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
+        }),
   ]);
+  const memberOf = new Map(members.flatMap((m) => (m.languages[0] ? [[m.id, { slug: m.slug, language: m.languages[0].code }] as const] : [])));
+  const translationsOf = new Map(result.ids.map((id, i) => [id, (result.translations?.[i] ?? []).flatMap((m) => memberOf.get(m) ?? [])]));
   const position = new Map(result.ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 
@@ -275,12 +321,14 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
 
   return {
     total: result.total,
+    results: result.results,
     page: result.page,
     pageSize: PAGE_SIZE,
     pageCount: result.pageCount,
     items: rows.map((row) => ({
       ...toItem(row, locale),
       snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
+      translations: translationsOf.get(row.id) ?? [],
     })),
     facets,
     facetSizes: result.facetSizes,
@@ -327,12 +375,13 @@ export async function* listAllPublications(
   const params = await withKnownFacetValues(db, { ...requested, page: 1 });
   const index = await store.current(db);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
-  const { ids } = index.search(params, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+  // Every publication, translations too: an export is records, not results.
+  const { ids } = index.search({ ...params, translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
       where: { id: { in: batch }, status: 'published' },
-      select: { id: true, ...detailSelect },
+      select: detailSelect,
     });
     const position = new Map(batch.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
@@ -436,15 +485,15 @@ export async function listNewestPublications(
       where: { status: 'published', publishedAt: { not: null } },
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       take: limit,
-      select: { id: true, ...detailSelect },
+      select: detailSelect,
     });
   } else {
     const index = await store.current(db);
     // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
-    const { ids } = index.search({ ...params, sort: 'newest' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
     const position = new Map(newest.map((id, i) => [id, i]));
-    rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: { id: true, ...detailSelect } });
+    rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
   return { params, labels, items: rows.map((row) => toDetail(row, locale)) };

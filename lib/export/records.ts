@@ -17,9 +17,11 @@ export type ExportRecord = {
   languages: string[];
   url: string | null;
   slug: string;
+  /** The same key on every published member of a translation group (the first of their slugs), null when none. */
+  translationGroup: string | null;
 };
 
-export const EXPORT_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'] as const;
+export const EXPORT_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug', 'translationGroup'] as const;
 
 export function toExportRecord(p: PublicationDetail): ExportRecord {
   return {
@@ -33,6 +35,8 @@ export function toExportRecord(p: PublicationDetail): ExportRecord {
     languages: p.languages,
     url: p.url,
     slug: p.slug,
+    // A slug of the group: importing the export links the members again, in this catalogue or another.
+    translationGroup: p.translations.length === 0 ? null : [p.slug, ...p.translations.map((t) => t.slug)].sort()[0]!,
   };
 }
 

@@ -1,5 +1,8 @@
-import type { PrismaClient } from '@/lib/prisma-client';
+import { recordAudit } from '@/lib/audit';
+import type { Db, PrismaClient } from '@/lib/prisma-client';
+import { publicationChanged } from '@/lib/publications/changes';
 import { upsertPublication } from '@/lib/publications/save';
+import { setTranslations } from '@/lib/publications/translations';
 import { makePlan, type Plan } from './plan';
 import type { SourceRecord } from './types';
 
@@ -17,6 +20,25 @@ export type ApplyOutcome =
   | { applied: false; plan: Plan; reason: string; normalizeMs: number; planMs: number };
 
 class Abort extends Error {}
+
+/**
+ * Links the publications of one planned group, keeping the translations they had: each member's change is
+ * audited (as the import's, no one's in particular) and logged like a staff save.
+ */
+async function linkGroup(db: Db, slugs: string[]): Promise<void> {
+  const rows = await db.publication.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, title: true, translationGroupId: true } });
+  const [self, ...rest] = slugs.map((slug) => rows.find((r) => r.slug === slug)!);
+  if (!self) return;
+  const had = self.translationGroupId === null ? [] : await db.publication.findMany({ where: { translationGroupId: self.translationGroupId }, select: { id: true } });
+  const listed = [...new Set([...rest.map((r) => r.id), ...had.map((r) => r.id)])].filter((id) => id !== self.id);
+  const result = await setTranslations(db, null, self.id, listed);
+  if (!result.ok) throw new Abort(`Nothing was written: translations ${slugs.join(', ')}: ${result.messages.join(' ')}`);
+  const own = result.changes.find((c) => c.id === self.id);
+  if (!own) return;
+  await db.publication.update({ where: { id: self.id }, data: { version: { increment: 1 } } });
+  await recordAudit(db, { actor: null, action: 'update', entity: 'publication', entityId: self.id, label: self.title, changes: { translations: { before: own.before, after: own.after } } });
+  await publicationChanged(db, self.id);
+}
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -49,6 +71,7 @@ export async function applyImport(db: PrismaClient, records: readonly SourceReco
           done++;
           if (done % 100 === 0 || done === made.plan.writes.length) options.onProgress?.('apply', done, made.plan.writes.length);
         }
+        for (const slugs of made.plan.groups) await linkGroup(tx, slugs);
       },
       // One transaction for the whole file: generous limits, since 100,000 records take minutes.
       { timeout: Math.max(60_000, records.length * 100), maxWait: 30_000 },

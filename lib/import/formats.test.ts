@@ -118,10 +118,22 @@ describe('CSV', () => {
       languages: ['en', 'fr'],
       url: 'https://example.org/a?b=c,d',
       slug: 'a-slug',
+      translationGroup: 'a-slug',
     };
     const parsed = parseImportText(CSV_HEADER + csvRow(record), 'csv');
     expect(parsed.problems).toEqual([]);
     expect(parsed.records[0]!.data).toEqual({ ...record, year: '2014' });
+  });
+
+  it('reads the translation group column under either name', () => {
+    const base = 'title,summary,countries,regions,authors,year,category,languages,url';
+    for (const column of ['translationGroup', 'translation_of']) {
+      const parsed = parseImportText(`${base},${column}\r\nT,S,,,,2020,,fr,, work-1 \r\nU,S,,,,2020,,en,,\r\n`, 'csv');
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.records.map((r) => r.data.translationGroup)).toEqual(['work-1', undefined]);
+    }
+    const json = parseImportText(JSON.stringify([{ title: 'T', summary: 'S', translation_of: 'manual-en' }]), 'json');
+    expect(json.records[0]!.data.translationGroup).toBe('manual-en');
   });
 });
 

@@ -8,7 +8,7 @@ function state(publications: Partial<Existing>[]): CatalogueState {
   const bySlug = new Map<string, Existing>();
   const byTitleYear = new Map<string, Existing[]>();
   publications.forEach((p, i) => {
-    const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, languages: [], url: null, status: 'published', category: null, countries: [], regions: [], authors: [], ...p };
+    const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, languages: [], url: null, status: 'published', category: null, countries: [], regions: [], authors: [], translationGroupId: null, ...p };
     bySlug.set(full.slug, full);
     const key = titleYearKey(full.title, full.year);
     byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), full]);
@@ -23,6 +23,42 @@ function records(...data: Partial<SourceRecord['data']>[]): SourceRecord[] {
 function plan(s: CatalogueState, r: SourceRecord[]) {
   return planImport(s, r, normalizeRecords(r, s.authorNames)).records;
 }
+
+describe('planImport translations', () => {
+  const full = (s: CatalogueState, r: SourceRecord[]) => planImport(s, r, normalizeRecords(r, s.authorNames));
+
+  it('links records naming one group, or another member by slug, and shows it in the dry run', () => {
+    const s = state([{ slug: 'manual-en', title: 'Manual', languages: ['en'] }]);
+    const out = full(s, records(
+      { title: 'Manuel', languages: ['French'], translationGroup: 'manual-en' },
+      { title: 'Manual de', languages: ['es'], translationGroup: 'manual-en' },
+      { title: 'Guide A', languages: ['en'], translationGroup: 'work-7' },
+      { title: 'Guide B', languages: ['fr'], translationGroup: 'work-7' },
+    ));
+    expect(out.groups).toEqual([['manual-de', 'manual-en', 'manuel'], ['guide-a', 'guide-b']]);
+    expect(out.records.map((r) => r.translations)).toEqual([['manual-de', 'manual-en'], ['manual-en', 'manuel'], ['guide-b'], ['guide-a']]);
+  });
+
+  it('links records sharing a document address in different languages, and notes the same address in one language', () => {
+    const url = 'https://example.org/report';
+    const out = full(state([]), records(
+      { title: 'Report', languages: ['en'], url },
+      { title: 'Rapport', languages: ['fr'], url },
+      { title: 'Other', languages: ['en'], url: 'https://example.org/other' },
+      { title: 'Other copy', languages: ['en'], url: 'https://example.org/other' },
+    ));
+    expect(out.groups).toEqual([['rapport', 'report']]);
+    expect(out.records[2]!.translations).toEqual([]);
+    expect(out.records[2]!.review.map((n) => n.field)).toEqual(['url']);
+  });
+
+  it('rejects the records of a named group with two members in one language', () => {
+    const out = full(state([]), records({ title: 'One', languages: ['en'], translationGroup: 'w' }, { title: 'Two', languages: ['en'], translationGroup: 'w' }));
+    expect(out.groups).toEqual([]);
+    expect(out.records.map((r) => r.action)).toEqual(['rejected', 'rejected']);
+    expect(out.records[0]!.errors[0]!.message).toMatch(/both in English/);
+  });
+});
 
 describe('planImport', () => {
   it('matches on the slug when the file gives one, else on the normalized title and year', () => {

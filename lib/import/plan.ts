@@ -4,6 +4,7 @@ import type { Db } from '@/lib/prisma-client';
 import type { PublicationInput } from '@/lib/publications/save';
 import { publicationSlug } from '@/lib/publications/slug';
 import { slugify } from '@/lib/text';
+import { translationGroupProblems } from '@/lib/validation/translations';
 import { ImportRecordSchema, SlugSchema } from './schema';
 import type { FieldDiff, RecordReport, SourceRecord } from './types';
 
@@ -26,6 +27,7 @@ type Existing = {
   countries: string[];
   regions: string[];
   authors: { slug: string; name: string }[];
+  translationGroupId: number | null;
 };
 
 export type CatalogueState = {
@@ -51,7 +53,7 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
       where: { id: { gt: after } },
       orderBy: { id: 'asc' },
       take: CHUNK,
-      select: { id: true, slug: true, title: true, summary: true, year: true, url: true, status: true, category: { select: { slug: true } } },
+      select: { id: true, slug: true, title: true, summary: true, year: true, url: true, status: true, translationGroupId: true, category: { select: { slug: true } } },
     });
     if (publications.length === 0) break;
     const range = { publicationId: { gte: publications[0]!.id, lte: publications.at(-1)!.id } };
@@ -104,7 +106,8 @@ export function titleYearKey(title: string, year: number | null): string {
 
 export type PlannedRecord = RecordReport & { input: PublicationInput | null };
 
-export type Plan = { records: PlannedRecord[]; writes: PublicationInput[]; fingerprint: string };
+/** `groups`: works to link as translations, by slug, each written after the records (merged with the links they have). */
+export type Plan = { records: PlannedRecord[]; writes: PublicationInput[]; groups: string[][]; fingerprint: string };
 
 const sorted = (values: readonly string[]) => [...values].sort().join(', ') || '—';
 const show = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value));
@@ -155,6 +158,7 @@ export function planImport(
       review: result?.findings.review ?? [],
       errors: [...source.errors, ...(result?.errors ?? [])],
       diff: [],
+      translations: [],
       input: null,
     };
     records.push(base);
@@ -272,11 +276,109 @@ export function planImport(
     };
   });
 
+  const groups = planTranslations(state, sources, records);
   const writes = records.flatMap((r) => (r.input ? [r.input] : []));
   const hash = createHash('sha256');
-  for (const r of records) hash.update(JSON.stringify([r.action, r.slug, r.input, r.errors.length]));
+  for (const r of records) hash.update(JSON.stringify([r.action, r.slug, r.input, r.errors.length, r.translations]));
   const fingerprint = hash.digest('hex').slice(0, 16);
-  return { records, writes, fingerprint };
+  return { records, writes, groups, fingerprint };
+}
+
+/**
+ * Which records are translations of one work: those naming the same `translationGroup` (a key of the
+ * file's, or the slug of another member, in the file or in the catalogue), and those sharing a document
+ * address in different main languages (one address in one language is left alone, with a note: it may be
+ * a duplicate). A group named explicitly that breaks the rule of TranslationGroupSchema rejects its records.
+ * The import only adds links: translations a publication has already are kept.
+ */
+function planTranslations(state: CatalogueState, sources: readonly SourceRecord[], records: PlannedRecord[]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (node: string): string => {
+    let root = node;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(node, root);
+    return root;
+  };
+  const union = (a: string, b: string) => parent.set(find(a), find(b));
+  const inFile = new Map<string, PlannedRecord>();
+  const sourceOf = new Map<PlannedRecord, SourceRecord>();
+  records.forEach((r, i) => {
+    if (r.action === 'rejected' || !r.slug) return;
+    inFile.set(r.slug, r);
+    sourceOf.set(r, sources[i]!);
+  });
+  const languageOf = (slug: string) => (inFile.get(slug)?.input?.languages ?? state.bySlug.get(slug)?.languages ?? [])[0] ?? null;
+  const titleOf = (slug: string) => inFile.get(slug)?.title ?? state.bySlug.get(slug)?.title ?? slug;
+
+  const explicit = new Set<string>();
+  for (const [slug, record] of inFile) {
+    find(slug);
+    const key = sourceOf.get(record)!.data.translationGroup;
+    if (!key) continue;
+    explicit.add(slug);
+    // A key that is a publication's slug names that publication; any other key only joins the records naming it.
+    union(slug, inFile.has(key) || state.bySlug.has(key) ? key : `key:${key}`);
+  }
+  const byUrl = new Map<string, string[]>();
+  for (const [slug, record] of inFile) {
+    const url = record.input?.url ?? state.bySlug.get(slug)?.url;
+    if (url && !explicit.has(slug)) byUrl.set(url, [...(byUrl.get(url) ?? []), slug]);
+  }
+  for (const slugs of byUrl.values()) {
+    if (slugs.length < 2) continue;
+    const languages = slugs.map(languageOf);
+    if (languages.every((l, i) => l !== null && languages.indexOf(l) === i)) {
+      for (const slug of slugs.slice(1)) union(slugs[0]!, slug);
+    } else {
+      for (const slug of slugs) {
+        inFile.get(slug)!.review.push({ field: 'url', value: slugs.filter((s) => s !== slug).join(', '), note: 'shares its document address with these records but not a main language of its own: not linked as translations' });
+      }
+    }
+  }
+
+  const members = new Map<string, string[]>();
+  for (const node of parent.keys()) {
+    if (node.startsWith('key:')) continue;
+    const root = find(node);
+    members.set(root, [...(members.get(root) ?? []), node]);
+  }
+  let byGroup: Map<number, string[]> | null = null;
+  const translationsHad = (existing: Existing) => {
+    if (existing.translationGroupId === null) return [];
+    if (!byGroup) {
+      byGroup = new Map();
+      for (const p of state.bySlug.values()) if (p.translationGroupId !== null) byGroup.set(p.translationGroupId, [...(byGroup.get(p.translationGroupId) ?? []), p.slug]);
+    }
+    return (byGroup.get(existing.translationGroupId) ?? []).filter((slug) => slug !== existing.slug);
+  };
+  const groups: string[][] = [];
+  for (const slugs of members.values()) {
+    if (slugs.length < 2) continue;
+    slugs.sort();
+    const [first, ...rest] = slugs.map((slug) => ({ id: null, title: titleOf(slug), language: languageOf(slug) }));
+    const problems = translationGroupProblems(first!, rest);
+    const fileRecords = slugs.flatMap((slug) => (inFile.has(slug) ? [inFile.get(slug)!] : []));
+    if (problems) {
+      for (const record of fileRecords) {
+        record.errors.push(...problems.map((message) => ({ field: 'record' as const, message: `translations ${slugs.join(', ')}: ${message}` })));
+        record.action = 'rejected';
+        record.input = null;
+      }
+      continue;
+    }
+    groups.push(slugs);
+    for (const record of fileRecords) {
+      const existing = state.bySlug.get(record.slug!);
+      const had = existing ? translationsHad(existing) : [];
+      record.translations = slugs.filter((s) => s !== record.slug);
+      const added = record.translations.filter((s) => !had.includes(s));
+      if (existing && added.length > 0) {
+        record.diff.push({ field: 'translations', before: had.sort().join(', ') || '—', after: [...new Set([...had, ...record.translations])].sort().join(', ') });
+        if (record.action === 'unchanged') record.action = 'update';
+      }
+    }
+  }
+  return groups;
 }
 
 /** Every record normalized, authors unified across the file and with the catalogue's own names. */

@@ -34,7 +34,10 @@ export function formatReport(report: ImportReport, { limit = 200 }: { limit?: nu
     if (rows.length > limit) out.push(`  … and ${(rows.length - limit).toLocaleString('en')} more (--full lists them all, --json gives everything)`);
   };
   const verb = report.mode === 'applied' ? { create: 'Created', update: 'Updated' } : { create: 'To create', update: 'To update' };
-  section(verb.create, 'create', (r) => [`  ${ref(r)}  ${clip(r.title, 90)}  → /publications/${r.slug}`]);
+  section(verb.create, 'create', (r) => [
+    `  ${ref(r)}  ${clip(r.title, 90)}  → /publications/${r.slug}`,
+    ...(r.translations.length > 0 ? [`      translation of: ${r.translations.join(', ')}`] : []),
+  ]);
   section(verb.update, 'update', (r) => [
     `  ${ref(r)}  ${clip(r.title, 90)}  (/publications/${r.slug}, matched on ${r.match})`,
     ...r.diff.map((d) => `      ${d.field}: ${clip(d.before, 70)}  →  ${clip(d.after, 70)}`),

@@ -3,9 +3,22 @@ import { PublicationRecordSchema } from '@/lib/validation/publication';
 
 /** The columns of the import CSV (the export writes the same, plus `slug`). */
 export const CSV_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url'] as const;
-export const OPTIONAL_CSV_COLUMNS = ['slug'] as const;
-/** Older exports (one language a record) named the column `language`: read as `languages`. */
-export const CSV_COLUMN_ALIASES: Record<string, CsvColumn> = { language: 'languages' };
+/**
+ * `translationGroup`: records (and catalogue publications) with the same value are one work in different
+ * languages. The value is any key the file chooses, or the slug of another member (`translation_of`).
+ */
+export const OPTIONAL_CSV_COLUMNS = ['slug', 'translationGroup'] as const;
+/**
+ * Header cells are read in lower case. Older exports (one language a record) named the column `language`:
+ * read as `languages`; `translation_of` is the other spelling of the group column.
+ */
+export const CSV_COLUMN_ALIASES: Record<string, CsvColumn> = {
+  language: 'languages',
+  translationgroup: 'translationGroup',
+  translation_group: 'translationGroup',
+  translation_of: 'translationGroup',
+  translationof: 'translationGroup',
+};
 export type CsvColumn = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
 
 const slug = z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens' }).max(100);
@@ -27,6 +40,9 @@ export const JsonRecordSchema = z.object({
   language: text.optional(),
   url: text.optional(),
   slug: slug.nullish(),
+  /** See OPTIONAL_CSV_COLUMNS; `translation_of` is the other spelling. */
+  translationGroup: text.optional(),
+  translation_of: text.optional(),
 });
 export type JsonRecord = z.infer<typeof JsonRecordSchema>;
 

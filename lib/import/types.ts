@@ -12,7 +12,7 @@ export type SourceRecord = {
   index: number;
   /** First line of the record in the file (listing, CSV). */
   line: number | null;
-  data: SourcePublication & { slug?: string | null };
+  data: SourcePublication & { slug?: string | null; translationGroup?: string | null };
   /** Problems found while reading it (a CSV row with too few cells, a JSON field of the wrong type). */
   errors: FieldError[];
 };
@@ -39,6 +39,8 @@ export type RecordReport = {
   errors: FieldError[];
   /** For updates: what changes in the catalogue. */
   diff: FieldDiff[];
+  /** The other publications (slugs) the import links it with as translations of one work. */
+  translations: string[];
 };
 
 export type ImportTotals = {

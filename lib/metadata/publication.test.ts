@@ -20,6 +20,7 @@ function publication(overrides: Partial<PublicationDetail> = {}): PublicationDet
     ],
     languages: ['fr', 'en'],
     url: 'https://example.org/files/Report.PDF',
+    translations: [],
     createdAt: new Date('2024-01-01T00:00:00Z'),
     updatedAt: new Date('2024-02-01T00:00:00Z'),
     publishedAt: new Date('2024-01-02T00:00:00Z'),

@@ -9,6 +9,7 @@ import { publicationChanged } from './changes';
 import { deletePublication, ensureAuthor, writePublicationRelations } from './save';
 import { publicationSlug } from './slug';
 import type { PublicationSnapshot } from './snapshot';
+import { setTranslations, translationSlugs, translationsShowChange } from './translations';
 
 /**
  * Staff writes to publications: each runs in one transaction that also records the audit entry and the
@@ -64,6 +65,7 @@ export async function publicationSnapshot(db: Db, id: number): Promise<(Publicat
     authors: row.authors.map((a) => a.author.name),
     url: row.url,
     languages: row.languages.map((l) => l.code),
+    translations: await translationSlugs(db, id),
     status: row.status,
     version: row.version,
   };
@@ -71,8 +73,8 @@ export async function publicationSnapshot(db: Db, id: number): Promise<(Publicat
 
 /** What the audit log keeps of a publication: everything but the version counter. */
 function record(snapshot: PublicationSnapshot & { version: number }): PublicationSnapshot {
-  const { slug, title, summary, year, category, countries, regions, authors, url, languages, status } = snapshot;
-  return { slug, title, summary, year, category, countries, regions, authors, url, languages, status };
+  const { slug, title, summary, year, category, countries, regions, authors, url, languages, translations, status } = snapshot;
+  return { slug, title, summary, year, category, countries, regions, authors, url, languages, translations, status };
 }
 
 async function lastChange(db: Db, id: number): Promise<SavedChange | null> {
@@ -111,6 +113,21 @@ async function resolveRelations(db: Db, actor: AuditActor, form: PublicationForm
     fieldErrors.authors = [`No longer in the catalogue: ${missingAuthors.map((a) => a.name).join(', ')}. Remove and add again.`];
   }
 
+  const translations = [...form.translations];
+  if (form.translationAdd !== null) {
+    // Named without JavaScript: an address, or else an exact title.
+    const bySlug = await db.publication.findUnique({ where: { slug: form.translationAdd }, select: { id: true } });
+    const byTitle = bySlug ? [bySlug] : await db.publication.findMany({ where: { title: form.translationAdd }, select: { id: true }, take: 2 });
+    if (byTitle.length === 1) translations.push(byTitle[0]!.id);
+    else {
+      fieldErrors.translations = [
+        byTitle.length === 0
+          ? `No publication has the address or title “${form.translationAdd}”.`
+          : `Several publications are titled “${form.translationAdd}”: enter the address of the one to link.`,
+      ];
+    }
+  }
+
   let categoryId: number | null = null;
   if (form.category?.kind === 'existing') {
     const category = await db.category.findUnique({ where: { slug: form.category.slug }, select: { id: true } });
@@ -147,6 +164,7 @@ async function resolveRelations(db: Db, actor: AuditActor, form: PublicationForm
   }
   return {
     categoryId,
+    translations,
     relations: {
       countries: form.countries,
       regionIds: form.regions.map((s) => regions.find((r) => r.slug === s)!.id),
@@ -154,6 +172,12 @@ async function resolveRelations(db: Db, actor: AuditActor, form: PublicationForm
       languages: form.languages,
     },
   };
+}
+
+/** Saves the group the form names; a group that breaks its rule is the form's error, and nothing is written. */
+async function linkTranslations(db: Db, actor: AuditActor, id: number, translations: number[]): Promise<void> {
+  const result = await setTranslations(db, actor, id, translations);
+  if (!result.ok) throw new Abort({ ok: false, reason: 'invalid', fieldErrors: { translations: result.messages } });
 }
 
 function scalars(form: PublicationFormData, categoryId: number | null) {
@@ -175,7 +199,7 @@ export async function createPublication(client: PrismaClient, actor: AuditActor,
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(client, async (tx) => {
-        const { categoryId, relations } = await resolveRelations(tx, actor, form);
+        const { categoryId, relations, translations } = await resolveRelations(tx, actor, form);
         const base = slugify(form.title) || 'publication';
         // A withdrawn publication keeps its slug: its address answers 410 and harvesters were told it was deleted.
         const taken = new Set([
@@ -185,6 +209,7 @@ export async function createPublication(client: PrismaClient, actor: AuditActor,
         const slug = publicationSlug(form.title, form.year, (s) => taken.has(s));
         const { id } = await tx.publication.create({ data: { slug, ...scalars(form, categoryId) }, select: { id: true } });
         await writePublicationRelations(tx, id, relations);
+        if (translations.length > 0) await linkTranslations(tx, actor, id, translations);
         const after = (await publicationSnapshot(tx, id))!;
         await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, label: form.title, changes: record(after) });
         await publicationChanged(tx, id);
@@ -220,11 +245,13 @@ export async function updatePublication(
       data: { version: expectedVersion + 1 },
     });
     if (count === 0) throw new Abort({ ok: false, reason: 'conflict', current: null });
-    const { categoryId, relations } = await resolveRelations(tx, actor, form);
+    const { categoryId, relations, translations } = await resolveRelations(tx, actor, form);
     await tx.publication.update({ where: { id }, data: scalars(form, categoryId) });
     await writePublicationRelations(tx, id, relations);
+    await linkTranslations(tx, actor, id, translations);
     const after = (await publicationSnapshot(tx, id))!;
     const changes = diffFields(record(before), record(after));
+    if (changes.status || changes.title || before.languages[0] !== after.languages[0]) await translationsShowChange(tx, id);
     await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, label: after.title, changes });
     await publicationChanged(tx, id);
     return { ok: true, id, slug: after.slug, version: after.version };

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/prisma-client';
 import { slugify } from '@/lib/text';
 import { publicationChanged, tombstoneOf, writeTombstone } from './changes';
+import { leaveTranslationGroup } from './translations';
 
 /** A publication as seed, import and tests describe it: taxonomy by code or slug, authors by name in order. */
 export type PublicationInput = {
@@ -102,9 +103,11 @@ export async function deletePublication(db: Db, which: string | { id: number; ve
   if (!publication) return false;
   // Read before the row goes: the tombstone keeps the sets it was in.
   const tombstone = await tombstoneOf(db, publication.id);
+  const afterDelete = await leaveTranslationGroup(db, publication.id);
   const { count } = await db.publication.deleteMany({ where: { ...where, id: publication.id } });
   if (count === 0) return false;
   if (tombstone) await writeTombstone(db, tombstone);
+  await afterDelete();
   await publicationChanged(db, publication.id, { deleted: true });
   return true;
 }

@@ -14,6 +14,8 @@ export type PublicationSnapshot = {
   url: string | null;
   /** ISO 639-1 codes, the main language first. */
   languages: string[];
+  /** The addresses (slugs) of the other publications of its translation group, sorted. */
+  translations: string[];
   status: string;
 };
 
@@ -28,6 +30,7 @@ export const SNAPSHOT_LABELS: Record<keyof PublicationSnapshot, string> = {
   authors: 'Authors',
   url: 'Document address',
   languages: 'Languages',
+  translations: 'Translations',
   status: 'Status',
 };
 

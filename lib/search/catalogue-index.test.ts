@@ -270,3 +270,51 @@ describe('CatalogueIndex against a plain reading of its records', () => {
     }
   });
 });
+
+describe('CatalogueIndex translation groups', () => {
+  // 1 and 2 are one work (group 7), 3 and 4 another (group 8), 5 stands alone.
+  const grouped = [
+    doc(1, { title: 'Trafficking handbook', year: 2019, countries: ['RS'], group: 7 }),
+    doc(2, { title: 'Manuel sur la traite', summary: 'trafficking', year: 2020, countries: ['ML'], group: 7 }),
+    doc(3, { title: 'Forced labour study', year: 2015, group: 8 }),
+    doc(4, { title: 'Estudio sobre trabajo forzoso', summary: 'forced labour', year: 2016, group: 8 }),
+    doc(5, { title: 'Trafficking in mining', year: 2018 }),
+  ];
+  const index = build(grouped);
+
+  it('shows each work once, as its best-ranked matching member, and counts publications in the facets', () => {
+    const result = run(index, '');
+    expect(result).toMatchObject({ total: 5, results: 3, pageCount: 1, ids: [2, 5, 4], translations: [[1], [], [3]] });
+    expect(counts(result, 'country')).toEqual({ RS: 1, ML: 1 });
+    expect(run(index, 'sort=oldest')).toMatchObject({ ids: [3, 5, 1], translations: [[4], [], [2]] });
+    // Relevance: the title match outranks the summary match.
+    expect(run(index, 'q=trafficking')).toMatchObject({ total: 3, results: 2, ids: [1, 5], translations: [[2], []] });
+  });
+
+  it('lists only the members that match, and every publication when asked', () => {
+    expect(run(index, 'country=RS')).toMatchObject({ total: 1, results: 1, ids: [1], translations: [[]] });
+    expect(run(index, 'translations=separate')).toMatchObject({ total: 5, results: 5, ids: [2, 1, 5, 4, 3], translations: null });
+  });
+
+  it('pages over results, not publications', () => {
+    // 60 publications, 30 works of two (the newer member of each is the better-ranked), 30 results.
+    const many = build(Array.from({ length: 60 }, (_, i) => doc(i + 1, { year: 1950 + i, group: (i % 30) + 1 })));
+    const [first, second] = [run(many, ''), run(many, 'page=2')];
+    expect([first, second].map((r) => [r.total, r.results, r.pageCount, r.ids.length])).toEqual([[60, 30, 2, 20], [60, 30, 2, 10]]);
+    // Newest first: ids 60 … 31, each with its older translation 30 … 1.
+    expect([...first.ids, ...second.ids]).toEqual(Array.from({ length: 30 }, (_, i) => 60 - i));
+    expect([...first.translations!, ...second.translations!]).toEqual(Array.from({ length: 30 }, (_, i) => [30 - i]));
+    expect(run(many, 'page=9').page).toBe(2);
+    expect(run(many, 'translations=separate&page=3')).toMatchObject({ results: 60, pageCount: 3, page: 3 });
+  });
+
+  it('follows a member that moves to another group or leaves it', () => {
+    const moving = build(grouped);
+    moving.upsert(doc(2, { title: 'Manuel sur la traite', year: 2020, group: null }));
+    expect(run(moving, '')).toMatchObject({ results: 4, ids: [2, 1, 5, 4] });
+    moving.upsert(doc(5, { title: 'Trafficking in mining', year: 2018, group: 8 }));
+    expect(run(moving, '')).toMatchObject({ results: 3, ids: [2, 1, 5], translations: [[], [], [4, 3]] });
+    moving.remove(5);
+    expect(run(moving, '')).toMatchObject({ results: 3, ids: [2, 1, 4], translations: [[], [], [3]] });
+  });
+});

@@ -25,6 +25,8 @@ export type IndexDoc = {
   /** Regions tagged on the publication together with the regions of its countries. */
   regions: string[];
   authors: string[];
+  /** Its translation group (publications that are one work in different languages), null when none. */
+  group?: number | null;
 };
 
 export type FacetCount = { value: string; count: number; selected: boolean };
@@ -39,11 +41,17 @@ export type SearchOptions = {
 };
 
 export type SearchResult = {
+  /** Publications matching (facet counts count publications too). */
   total: number;
+  /** Results: `total`, less the translations grouped under a better-ranked member of their work. */
+  results: number;
   page: number;
+  /** Pages of results. */
   pageCount: number;
   /** Publication ids of the page, in order. */
   ids: number[];
+  /** Grouped translations only: for each id of the page, the other matching members of its work, best-ranked first. */
+  translations: number[][] | null;
   facets: Record<Facet, FacetCount[]>;
   /** How many distinct values each facet has among its matches (before the limit). */
   facetSizes: Record<Facet, number>;
@@ -99,6 +107,9 @@ export class CatalogueIndex {
   private readonly idOfSlot = new GrowableUint32();
   private readonly yearOfSlot = new GrowableUint32(); // 0 when unknown
   private readonly titleKey: string[] = [];
+  private readonly groupOfSlot = new GrowableUint32(); // 0 when in no translation group
+  /** Live slots that belong to a translation group: grouping a result set only visits these. */
+  private grouped = new Bitset(this.capacity);
   private readonly docLength = new GrowableUint32();
   private readonly values = new FacetValues();
   /**
@@ -114,6 +125,7 @@ export class CatalogueIndex {
   private sortedSurfaces: string[] | null = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
+  private ranks: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
   // Working memory reused by every query (queries run one at a time): a query at a million publications
   // would otherwise allocate megabytes, and the garbage collector's pauses would show in its timings.
   private decoded = new Uint32Array(0);
@@ -138,8 +150,11 @@ export class CatalogueIndex {
     if (slot >= this.capacity) {
       this.capacity *= 2;
       this.live = this.live.resized(this.capacity);
+      this.grouped = this.grouped.resized(this.capacity);
     }
     this.live.add(slot);
+    this.groupOfSlot.push(doc.group ?? 0);
+    if (doc.group) this.grouped.add(slot);
     this.slotOf.set(doc.id, slot);
     this.idOfSlot.push(doc.id);
     this.yearOfSlot.push(doc.year ?? 0);
@@ -191,6 +206,7 @@ export class CatalogueIndex {
     this.docLength.push(length);
     this.totalLength += length;
     this.orders = {};
+    this.ranks = {};
   }
 
   remove(id: number): void {
@@ -198,6 +214,7 @@ export class CatalogueIndex {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.live.delete(slot);
+    this.grouped.delete(slot);
     // The dead slot stays in the term postings until the next rebuild; queries pass over it (not live).
     // The whole-catalogue counts must drop its values now: counting by complement subtracts from them.
     const bounds = this.valueBounds.data;
@@ -206,6 +223,7 @@ export class CatalogueIndex {
     }
     this.totalLength -= this.docLength.data[slot]!;
     this.orders = {};
+    this.ranks = {};
   }
 
   search(params: CatalogueParams, query: SearchQuery, options: SearchOptions = {}): SearchResult {
@@ -243,17 +261,66 @@ export class CatalogueIndex {
     }
 
     const total = matches.count();
+    const byRelevance = params.sort === 'relevance' && query.must.length > 0;
+    const sort = params.sort === 'relevance' ? 'newest' : params.sort;
+    if (byRelevance) this.score(matches, query);
+    // Grouping comes after ranking: each work shows as its best-ranked matching member.
+    const groups = params.translations === 'grouped' ? this.collapse(matches, byRelevance ? this.byScore() : this.byRank(sort)) : null;
+    const shown = groups?.shown ?? matches;
+    const results = groups ? shown.count() : total;
     const pageSize = options.pageSize ?? PAGE_SIZE;
-    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const pageCount = Math.max(1, Math.ceil(results / pageSize));
     const page = Math.min(params.page, pageCount);
     const skip = (page - 1) * pageSize;
-    const take = Math.max(0, Math.min(total, page * pageSize) - skip);
-    const slots =
-      params.sort === 'relevance' && query.must.length > 0
-        ? this.topByRelevance(matches, query, skip + take).slice(skip)
-        : this.walkOrder(params.sort === 'relevance' ? 'newest' : params.sort, matches, skip, take);
+    const take = Math.max(0, Math.min(results, page * pageSize) - skip);
+    const slots = byRelevance ? this.topByScore(shown, skip + take).slice(skip) : this.walkOrder(sort, shown, skip, take);
     const ids = slots.map((slot) => this.idOfSlot.data[slot]!);
-    return { total, page, pageCount, ids, facets, facetSizes };
+    const translations = groups
+      ? slots.map((slot) => (groups.members.get(this.groupOfSlot.data[slot]!) ?? []).filter((s) => s !== slot).map((s) => this.idOfSlot.data[s]!))
+      : null;
+    return { total, results, page, pageCount, ids, translations, facets, facetSizes };
+  }
+
+  /**
+   * The matches with each translation group's members but its best (`better`) taken out, and each
+   * group's matching members, best first.
+   */
+  private collapse(matches: Bitset, better: Compare): { shown: Bitset; members: Map<number, number[]> } {
+    const members = new Map<number, number[]>();
+    const inGroups = matches.clone().and(this.grouped);
+    if (inGroups.count() === 0) return { shown: matches, members };
+    const group = this.groupOfSlot.data;
+    inGroups.forEach((slot) => {
+      const list = members.get(group[slot]!);
+      if (list) list.push(slot);
+      else members.set(group[slot]!, [slot]);
+    });
+    const shown = matches.clone();
+    for (const list of members.values()) {
+      list.sort((a, b) => better(b, a));
+      for (let i = 1; i < list.length; i++) shown.delete(list[i]!);
+    }
+    return { shown, members };
+  }
+
+  /** Earlier in the sort's order is better. */
+  private byRank(sort: 'newest' | 'oldest' | 'title'): Compare {
+    let rank = this.ranks[sort];
+    if (!rank) {
+      const order = this.order(sort);
+      rank = new Uint32Array(this.capacity);
+      for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
+      this.ranks[sort] = rank;
+    }
+    const r = rank;
+    return (a, b) => r[b]! - r[a]!;
+  }
+
+  /** A higher score is better, then a later year, then the lower slot (as topByScore orders them). */
+  private byScore(): Compare {
+    const scores = this.scores;
+    const year = this.yearOfSlot.data;
+    return (a, b) => scores[a]! - scores[b]! || year[a]! - year[b]! || b - a;
   }
 
   /**
@@ -472,8 +539,8 @@ export class CatalogueIndex {
     return out;
   }
 
-  /** The best `limit` matches by BM25 over weighted term frequencies, best first. */
-  private topByRelevance(matches: Bitset, query: SearchQuery, limit: number): number[] {
+  /** Scores the matches by BM25 over weighted term frequencies (into `scores`, until the next query). */
+  private score(matches: Bitset, query: SearchQuery): void {
     if (this.scores.length < this.capacity) this.scores = new Float64Array(this.capacity);
     else this.scores.fill(0);
     const scores = this.scores;
@@ -509,9 +576,13 @@ export class CatalogueIndex {
         }
       }
     }
+  }
+
+  /** The best `limit` of `matches` by the scores `score` gave, best first. */
+  private topByScore(matches: Bitset, limit: number): number[] {
+    const scores = this.scores;
     // A bounded min-heap keeps the best `limit` without sorting every match.
-    const year = this.yearOfSlot.data;
-    const better = (a: number, b: number) => scores[a]! - scores[b]! || year[a]! - year[b]! || b - a;
+    const better = this.byScore();
     const heap: number[] = [];
     if (limit === 0) return heap;
     const words = matches.words;

@@ -115,7 +115,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
       where: { status: 'published', id: range },
-      select: { id: true, year: true, category: { select: { slug: true } } },
+      select: { id: true, year: true, translationGroupId: true, category: { select: { slug: true } } },
     }),
     db.publicationCountry.findMany({ where: only, select: { publicationId: true, countryCode: true } }),
     db.publicationRegion.findMany({ where: only, select: { publicationId: true, region: { select: { slug: true } } } }),
@@ -158,6 +158,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
       countries: codes,
       regions: [...effectiveRegions],
       authors: authorsOf.get(p.id) ?? [],
+      group: p.translationGroupId,
     };
   });
 }

@@ -21,9 +21,9 @@ export interface Dialect {
   /**
    * Makes the rest of the transaction wait for every other transaction that serialised on `resource`
    * (held until commit or rollback). For invariants a row lock cannot hold: change-log appends must commit
-   * in the order of their sequence numbers; "one active admin remains" spans rows.
+   * in the order of their sequence numbers; "one active admin remains" spans rows; translation groups span rows.
    */
-  serialize(db: Db, resource: 'CatalogueChange' | 'admins'): Promise<void>;
+  serialize(db: Db, resource: 'CatalogueChange' | 'admins' | 'translations'): Promise<void>;
   /** A Prisma string filter for "contains `text`, ignoring case" (typed as SQLite's, which has no `mode`). */
   contains(text: string): { contains: string };
 }

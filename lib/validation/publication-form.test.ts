@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   encodeAuthor,
+  encodeTranslation,
   maxPublicationYear,
   NEW_CATEGORY,
   PublicationFormSchema,
@@ -52,9 +53,20 @@ describe('PublicationFormSchema', () => {
       authors: [{ id: 3, name: 'IOM' }, { name: 'A New Person' }],
       url: 'https://example.org/report.pdf',
       languages: ['fr', 'en'],
+      translations: [],
+      translationAdd: null,
       status: 'draft',
       version: 4,
     });
+  });
+
+  it('reads linked translations by id and refuses one linked twice', () => {
+    const entry = encodeTranslation({ id: 7, title: 'Manuel', language: 'fr' });
+    const result = parse([...valid, ['translations', entry], ['translationAdd', '  manuel-2020 ']]);
+    expect(result.success && result.data.translations).toEqual([7]);
+    expect(result.success && result.data.translationAdd).toBe('manuel-2020');
+    expect(errorsOf([...valid, ['translations', entry], ['translations', entry]]).translations).toEqual(['Each translation can be linked once.']);
+    expect(errorsOf([...valid, ['translations', '{"title":"x"}']]).translations).toHaveLength(1);
   });
 
   it('gives the messages shown beside each field', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGE_CODES } from '@/lib/normalize/languages';
+import { MAX_TRANSLATIONS } from './translations';
 
 /**
  * The publication form's contract. The browser parses the form with it before sending (early messages)
@@ -27,6 +28,9 @@ export const NEW_CATEGORY = '__new__';
 
 export type AuthorEntry = { id?: number; name: string };
 
+/** A publication linked as a translation: its id, and what the form shows of it. */
+export type TranslationEntry = { id: number; title: string; language: string | null };
+
 /** The form as typed, before parsing: what the browser keeps and what a failed save hands back. */
 export type PublicationFormValues = {
   title: string;
@@ -45,6 +49,10 @@ export type PublicationFormValues = {
   url: string;
   /** ISO 639-1 codes, the main language first. */
   languages: string[];
+  /** The other publications of its translation group. */
+  translations: TranslationEntry[];
+  /** A publication to link, by address or exact title: what a form sent without JavaScript names. */
+  translationAdd: string;
   status: string;
   /** The version the form was opened at (edits only). */
   version: string;
@@ -63,6 +71,8 @@ export const EMPTY_PUBLICATION_FORM: PublicationFormValues = {
   authors: [],
   url: '',
   languages: [],
+  translations: [],
+  translationAdd: '',
   status: 'draft',
   version: '',
 };
@@ -90,6 +100,26 @@ function decodeAuthor(value: string): AuthorEntry {
   return { name: value };
 }
 
+/** Each linked translation travels as one checkbox whose value is `{"id":12,"title":"…","language":"fr"}`. */
+export function encodeTranslation(entry: TranslationEntry): string {
+  return JSON.stringify({ id: entry.id, title: entry.title, language: entry.language });
+}
+
+function decodeTranslation(value: string): TranslationEntry {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === 'object') {
+      const { id, title, language } = parsed as { id?: unknown; title?: unknown; language?: unknown };
+      if (typeof id === 'number') {
+        return { id, title: typeof title === 'string' ? title : '', language: typeof language === 'string' ? language : null };
+      }
+    }
+  } catch {
+    // reported by the schema below
+  }
+  return /^\d{1,9}$/.test(value) ? { id: Number(value), title: '', language: null } : { id: Number.NaN, title: value, language: null };
+}
+
 /** The form's values from a submitted FormData (browser and server alike). */
 export function readPublicationForm(formData: FormData): PublicationFormValues {
   const list = (name: string) => formData.getAll(name).map(text).filter((v) => v !== '').slice(0, MAX_LIST + 1);
@@ -106,6 +136,8 @@ export function readPublicationForm(formData: FormData): PublicationFormValues {
     authors: list('authors').map(decodeAuthor),
     url: text(formData.get('url')),
     languages: list('languages'),
+    translations: list('translations').map(decodeTranslation),
+    translationAdd: text(formData.get('translationAdd')),
     status: text(formData.get('status')),
     version: text(formData.get('version')),
   };
@@ -184,6 +216,11 @@ export const PublicationFormSchema = z
       .array(z.string().refine((code) => LANGUAGE_CODES.includes(code), { error: 'Choose languages from the list.' }))
       .max(MAX_LANGUAGES, { error: 'Too many languages.' })
       .refine((v) => unique(v), { error: 'Each language can be chosen once.' }),
+    translations: z
+      .array(z.object({ id: z.int({ error: 'Choose translations from the suggestions.' }).positive(), title: z.string(), language: z.string().nullable() }))
+      .max(MAX_TRANSLATIONS - 1, { error: `A work can have at most ${MAX_TRANSLATIONS} translations.` })
+      .refine((v) => unique(v, (t) => String(t.id)), { error: 'Each translation can be linked once.' }),
+    translationAdd: z.string().trim().max(TITLE_MAX, { error: 'Enter the address or the exact title of one publication.' }),
     status: z.enum(PUBLICATION_STATUSES, { error: 'Choose draft or published.' }),
     version: z
       .string()
@@ -204,8 +241,10 @@ export const PublicationFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'Choose a category from the list.' });
     }
   })
-  .transform(({ category, newCategory, newCategoryFr, newCategoryEs, ...rest }) => ({
+  .transform(({ category, newCategory, newCategoryFr, newCategoryEs, translations, translationAdd, ...rest }) => ({
     ...rest,
+    translations: translations.map((t) => t.id),
+    translationAdd: translationAdd === '' ? null : translationAdd,
     category:
       category === NEW_CATEGORY
         ? ({ kind: 'new', name: newCategory, nameFr: newCategoryFr || null, nameEs: newCategoryEs || null } as const)
@@ -237,6 +276,7 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     authors: mine.authors.map(authorKey).join('|') !== base.authors.map(authorKey).join('|'),
     url: mine.url.trim() !== base.url.trim(),
     languages: mine.languages.join('|') !== base.languages.join('|'),
+    translations: !sameList(mine.translations.map((t) => String(t.id)), base.translations.map((t) => String(t.id))) || mine.translationAdd.trim() !== '',
     status: mine.status !== base.status,
   };
   return {
@@ -252,12 +292,14 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     authors: changed.authors ? mine.authors : theirs.authors,
     url: changed.url ? mine.url : theirs.url,
     languages: changed.languages ? mine.languages : theirs.languages,
+    translations: changed.translations ? mine.translations : theirs.translations,
+    translationAdd: changed.translations ? mine.translationAdd : '',
     status: changed.status ? mine.status : theirs.status,
     version: theirs.version,
   };
 }
 
-export const PUBLICATION_FIELDS = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'status'] as const;
+export const PUBLICATION_FIELDS = ['title', 'summary', 'year', 'category', 'countries', 'regions', 'authors', 'url', 'languages', 'translations', 'status'] as const;
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number];
 export type PublicationFieldErrors = Partial<Record<PublicationField | 'version', string[]>>;
 
@@ -269,7 +311,9 @@ export function publicationFieldErrors(error: z.ZodError): PublicationFieldError
     const messages =
       field === 'category'
         ? [...(flat.category ?? []), ...(flat.newCategory ?? []), ...(flat.newCategoryFr ?? []), ...(flat.newCategoryEs ?? [])]
-        : flat[field];
+        : field === 'translations'
+          ? [...(flat.translations ?? []), ...(flat.translationAdd ?? [])]
+          : flat[field];
     if (messages && messages.length > 0) errors[field] = messages;
   }
   return errors;

@@ -6,12 +6,13 @@ test.describe('JSON API @http', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/json');
     const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(['facets', 'items', 'page', 'pageSize', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['facets', 'items', 'page', 'pageSize', 'results', 'total']);
     expect(body.page).toBe(1);
     expect(body.pageSize).toBe(20);
     expect(body.total).toBe(body.items.length);
+    expect(body.results).toBe(body.items.length);
     for (const item of body.items) {
-      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'languages', 'regions', 'slug', 'snippets', 'summary', 'title', 'year']);
+      expect(Object.keys(item).sort()).toEqual(['authors', 'category', 'countries', 'languages', 'regions', 'slug', 'snippets', 'summary', 'title', 'translations', 'year']);
       expect(item.snippets).toBeNull();
       expect(item.countries).toContainEqual({ code: 'RS', name: 'Serbia' });
     }

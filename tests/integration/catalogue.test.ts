@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { getPublication, searchPublications } from '@/lib/data/catalogue';
+import { catalogueChanged } from '@/lib/publications/changes';
 
 const search = (query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query)));
 
@@ -88,5 +89,28 @@ describe('catalogue reads on the sample data', () => {
     expect(publication?.countries.map((c) => c.code).sort()).toEqual(['AL', 'BA', 'ME', 'MK', 'RS', 'XK']);
     expect(publication?.authors.map((a) => a.name)).toEqual(['Jacqueline Berman', 'Donatella Bradic', 'Phil Marshall']);
     expect(await getPublication('no-such-publication')).toBeNull();
+  });
+});
+
+describe('catalogue reads with translation groups', () => {
+  it('pages through every work exactly once, and lists every publication separately', async () => {
+    const ids = (await prisma.publication.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 6 })).map((p) => p.id);
+    await prisma.$transaction(async (tx) => {
+      for (const work of [ids.slice(0, 2), ids.slice(2, 5)]) {
+        const group = await tx.translationGroup.create({ data: {} });
+        await tx.publication.updateMany({ where: { id: { in: work } }, data: { translationGroupId: group.id } });
+      }
+      await catalogueChanged(tx, ids.slice(0, 5));
+    });
+    const all = await prisma.publication.count({ where: { status: 'published' } });
+    const first = await search('sort=title');
+    expect(first).toMatchObject({ total: all, results: all - 3, pageCount: Math.ceil((all - 3) / 20) });
+    const slugs: string[] = [];
+    for (let page = 1; page <= first.pageCount; page++) {
+      for (const item of (await search(`sort=title&page=${page}`)).items) slugs.push(item.slug, ...item.translations.map((t) => t.slug));
+    }
+    // No publication shows twice, as a result or as another result's translation.
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect((await search('translations=separate')).results).toBe(all);
   });
 });

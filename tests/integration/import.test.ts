@@ -213,7 +213,7 @@ describe('export and round trip', () => {
 
     const filtered = await search('region=south-eastern-europe&sort=title');
     const csvText = await exportText('csv', 'region=south-eastern-europe&sort=title');
-    expect(csvText.startsWith('\uFEFFtitle,summary,countries,regions,authors,year,category,languages,url,slug\r\n')).toBe(true);
+    expect(csvText.startsWith('\uFEFFtitle,summary,countries,regions,authors,year,category,languages,url,slug,translationGroup\r\n')).toBe(true);
     expect(csvText.trimEnd().split('\r\n').length - 1).toBe(filtered.total);
   });
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authorize, NOT_ALLOWED } from '@/lib/auth/authorize';
-import { findAuthors, getPublicationForEdit } from '@/lib/data/admin-publications';
+import { findAuthors, findPublications, getPublicationForEdit, type TranslationCandidate } from '@/lib/data/admin-publications';
 import { prisma } from '@/lib/db';
 import { createPublication, deletePublicationAsStaff, updatePublication, type WriteResult } from '@/lib/publications/admin';
 import type { PublicationSnapshot } from '@/lib/publications/snapshot';
@@ -146,4 +146,11 @@ export async function searchAuthorsAction(query: string): Promise<{ id: number; 
   const user = await authorize('editor', 'author.search');
   if (!user || typeof query !== 'string') return [];
   return findAuthors(query);
+}
+
+/** The translations type-ahead: staff only. */
+export async function searchPublicationsAction(query: string): Promise<TranslationCandidate[]> {
+  const user = await authorize('editor', 'publication.search');
+  if (!user || typeof query !== 'string') return [];
+  return findPublications(query);
 }

@@ -51,7 +51,7 @@ export function parseCsvFile(text: string): ParsedFile {
       problems: [
         {
           line: headerRow.line,
-          message: `Wrong header on line ${headerRow.line}: ${header.error.issues.map((i) => i.message).join('; ')}. The first row must name the columns: ${CSV_COLUMNS.join(',')} (and optionally slug).`,
+          message: `Wrong header on line ${headerRow.line}: ${header.error.issues.map((i) => i.message).join('; ')}. The first row must name the columns: ${CSV_COLUMNS.join(',')} (and optionally slug and translationGroup).`,
         },
       ],
       notes: [],
@@ -84,6 +84,7 @@ export function parseCsvFile(text: string): ParsedFile {
         languages: splitList(get('languages') ?? ''),
         url: get('url') ?? null,
         slug: get('slug')?.trim() || null,
+        ...(get('translationGroup')?.trim() && { translationGroup: get('translationGroup')!.trim() }),
       },
     };
   });

@@ -24,13 +24,13 @@ export function parseJsonFile(text: string): ParsedFile {
   const records: SourceRecord[] = array.data.map((item, i) => {
     const parsed = JsonRecordSchema.safeParse(item);
     if (parsed.success) {
-      const { slug, language, languages, ...rest } = parsed.data;
+      const { slug, language, languages, translationGroup, translation_of, ...rest } = parsed.data;
       const given = languages !== undefined ? languages : language;
       return {
         index: i + 1,
         line: null,
         errors: [],
-        data: { ...rest, ...(given !== undefined && { languages: typeof given === 'string' ? [given] : given }), slug: slug ?? null },
+        data: { ...rest, ...(given !== undefined && { languages: typeof given === 'string' ? [given] : given }), slug: slug ?? null, ...((translationGroup ?? translation_of)?.trim() && { translationGroup: (translationGroup ?? translation_of)!.trim() }) },
       };
     }
     const title = typeof item === 'object' && item !== null && typeof (item as { title?: unknown }).title === 'string' ? (item as { title: string }).title : '';
@@ -40,7 +40,7 @@ export function parseJsonFile(text: string): ParsedFile {
         issue.path.length === 0
           ? 'must be an object with title, summary, countries, regions, authors, year, category, languages and url'
           : `${issue.path.join('.')} ${issue.message}`;
-      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'].includes(field) ? field : field === 'language' ? 'languages' : 'record') as SourceRecord['errors'][number]['field'], message };
+      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'].includes(field) ? field : field === 'translationGroup' || field === 'translation_of' ? 'record' : field === 'language' ? 'languages' : 'record') as SourceRecord['errors'][number]['field'], message };
     });
     return {
       index: i + 1,

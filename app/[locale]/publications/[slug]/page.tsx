@@ -11,6 +11,7 @@ import { languageAlternates } from '@/lib/i18n/alternates';
 import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { CiteBox } from '@/components/publication/cite-box';
+import { TranslationLinks } from '@/components/publication/translation-links';
 import { recordUrl } from '@/lib/citation/csl';
 import {
   DUBLIN_CORE_SCHEMA,
@@ -121,6 +122,7 @@ export default async function PublicationPage({ params }: Props) {
             ))}
           </p>
         )}
+        <TranslationLinks label={t('alsoAvailableIn')} translations={publication.translations} className="mt-3" />
         {url && (
           <p className="mt-4">
             <a
