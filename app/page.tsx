@@ -17,7 +17,7 @@ import { SearchBox } from '@/components/catalogue/search-box';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { YearRange } from '@/components/catalogue/year-range';
 
-const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
+const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'language', 'author'];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -9,6 +9,7 @@ export const FACET_TITLES: Record<Facet, string> = {
   year: 'Year',
   category: 'Category',
   author: 'Author',
+  language: 'Language',
 };
 
 function Chip({ href, label }: { href: string; label: string }) {

@@ -145,6 +145,15 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     example: ['international-organization-for-migration'],
   },
   {
+    name: 'language',
+    in: 'query',
+    required: false,
+    description: 'ISO 639-1 language codes, any case; a publication matches when it is in any of them (codes no language has are ignored).',
+    schema: list(z.string().regex(/^[A-Za-z]{2}$/)),
+    repeatable: true,
+    example: ['fr', 'es'],
+  },
+  {
     name: 'year',
     in: 'query',
     required: false,
@@ -241,6 +250,7 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
     region: [facetExample('south-eastern-europe', 'South Eastern Europe', 12)],
     category: [facetExample('needs-assessment', 'Needs Assessment', 2)],
     author: [facetExample('jacqueline-berman', 'Jacqueline Berman', 1)],
+    language: [facetExample('en', 'English', 12)],
     year: [facetExample('2014', '2014', 3)],
   },
 };
@@ -353,7 +363,7 @@ const FEED_EXAMPLE_ORIGIN = 'https://catalogue.example.org';
 const feedExample = (format: FeedFormat) =>
   renderFeed(
     format,
-    { params: EMPTY_PARAMS, labels: { country: {}, region: {}, category: {}, author: {} }, items: [PublicationDetailSchema.decode(DETAIL_EXAMPLE)] },
+    { params: EMPTY_PARAMS, labels: { country: {}, region: {}, category: {}, author: {}, language: {} }, items: [PublicationDetailSchema.decode(DETAIL_EXAMPLE)] },
     FEED_EXAMPLE_ORIGIN,
   );
 const FEED_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };

@@ -35,7 +35,7 @@ export const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom:
 export function catalogueMetadata(params: CatalogueParams, facets: Record<Facet, FacetValue[]>, origin: string): Metadata {
   const absolute = (href: string) => new URL(href, origin).toString();
   const labels = {} as FacetLabels;
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     labels[facet] = Object.fromEntries(facets[facet].filter((f) => f.selected).map((f) => [f.value, f.label]));
   }
   const title = feedTitle({ params, labels });

@@ -2,6 +2,7 @@ import 'server-only';
 import { hasSessionCookie } from '@/lib/auth/session';
 import { prisma, reader } from '@/lib/db';
 import type { Db } from '@/lib/prisma-client';
+import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
@@ -113,7 +114,7 @@ async function publicDb(): Promise<Db> {
 type Labels = Record<Facet, Map<string, string>>;
 
 // Country, region and category names change only with the taxonomy, which rebuilds the index: cache them per rebuild.
-let taxonomyLabels: { generation: number; labels: Promise<Omit<Labels, 'author' | 'year'>> } | null = null;
+let taxonomyLabels: { generation: number; labels: Promise<Omit<Labels, 'author' | 'language' | 'year'>> } | null = null;
 
 function getTaxonomyLabels(db: Db, generation: number) {
   if (taxonomyLabels?.generation !== generation) {
@@ -134,11 +135,14 @@ function getTaxonomyLabels(db: Db, generation: number) {
 
 type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
 
+/** Language names come from the runtime (lib/languages.ts), not the database. */
+const languageLabels = (codes: string[]) => new Map(codes.map((code) => [code, languageName(code)]));
+
 /**
  * Names of facet values, keyed by value; values that name nothing are absent. Authors are looked up as
  * needed; a taxonomy value missing from the cache (a category created since) reloads it once.
  */
-async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues): Promise<Labels> {
+async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues, languages: string[]): Promise<Labels> {
   await store.current(db);
   let cached = await getTaxonomyLabels(db, store.generation);
   const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
@@ -152,7 +156,7 @@ async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyVa
       ? db.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
       : Promise.resolve([]),
   ]);
-  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), year: new Map() };
+  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), language: languageLabels(languages), year: new Map() };
 }
 
 /** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
@@ -180,7 +184,7 @@ async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise
 
 /** The same, with the names of the values kept (the feeds' titles). */
 async function knownFacetValues(db: Db, requested: CatalogueParams): Promise<{ params: CatalogueParams; labels: Labels }> {
-  const labels = await facetLabels(db, requested.author, requested);
+  const labels = await facetLabels(db, requested.author, requested, requested.language);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => labels[facet].has(v));
@@ -230,6 +234,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
         region: result.facets.region.map((f) => f.value),
         category: result.facets.category.map((f) => f.value),
       },
+      result.facets.language.map((f) => f.value),
     ),
   ]);
   const position = new Map(result.ids.map((id, i) => [id, i]));
@@ -367,7 +372,7 @@ export type NewestPublications = {
   /** The parameters applied: unknown facet values dropped; sort and page do not apply to a feed. */
   params: CatalogueParams;
   /** Names of the selected country, region, category and author values, by value. */
-  labels: Record<'country' | 'region' | 'category' | 'author', Record<string, string>>;
+  labels: Record<'country' | 'region' | 'category' | 'author' | 'language', Record<string, string>>;
   items: PublicationDetail[];
 };
 
@@ -386,7 +391,7 @@ export async function listNewestPublications(
   const db = await publicDb();
   const { params, labels: known } = await knownFacetValues(db, { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' });
   const labels = {} as NewestPublications['labels'];
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
   }
 

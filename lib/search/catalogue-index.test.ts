@@ -14,6 +14,7 @@ function doc(id: number, fields: Partial<IndexDoc>): IndexDoc {
     countries: [],
     regions: [],
     authors: [],
+    languages: [],
     ...fields,
   };
 }

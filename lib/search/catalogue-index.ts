@@ -25,6 +25,8 @@ export type IndexDoc = {
   /** Regions tagged on the publication together with the regions of its countries. */
   regions: string[];
   authors: string[];
+  /** ISO 639-1 codes, the main language (the title's) first. */
+  languages: string[];
 };
 
 export type FacetCount = { value: string; count: number; selected: boolean };
@@ -150,6 +152,7 @@ export class CatalogueIndex {
       region: doc.regions,
       category: doc.category === null ? [] : [doc.category],
       author: doc.authors,
+      language: doc.languages,
       year: doc.year === null ? [] : [String(doc.year)],
     };
     for (const facet of FACETS) {

@@ -17,6 +17,7 @@ type Row = {
   countries: string[];
   regions: string[];
   authors: string[];
+  languages: string[];
 };
 
 let rows: Row[] = [];
@@ -30,6 +31,7 @@ beforeAll(async () => {
       countries: true,
       regions: { include: { region: true } },
       authors: { include: { author: true } },
+      languages: { orderBy: { position: 'asc' } },
     },
   });
   const texts = new Map((await dialect(prisma).readSearchText(prisma)).map((t) => [t.id, t]));
@@ -46,6 +48,7 @@ beforeAll(async () => {
     countries: p.countries.map((c) => c.countryCode),
     regions: p.regions.map((r) => r.region.slug),
     authors: p.authors.map((a) => a.author.slug),
+    languages: p.languages.map((l) => l.code),
   }));
   regionsOf = new Map();
   for (const m of await prisma.countryRegion.findMany({ include: { region: true } })) {
@@ -56,6 +59,8 @@ beforeAll(async () => {
     region: (await prisma.region.findMany()).map((r) => r.slug),
     category: (await prisma.category.findMany()).map((c) => c.slug),
     author: [...new Set(rows.flatMap((r) => r.authors))],
+    // A code no publication has too: it must count 0, selected.
+    language: [...new Set([...rows.flatMap((r) => r.languages), 'de'])],
     year: [...new Set(rows.map((r) => r.year).filter((y) => y !== null).map(String))],
   };
 });
@@ -73,6 +78,7 @@ function keysOf(row: Row, facet: Facet): string[] {
   if (facet === 'region') return [...new Set([...row.regions, ...row.countries.flatMap((c) => regionsOf.get(c) ?? [])])];
   if (facet === 'category') return row.category ? [row.category] : [];
   if (facet === 'author') return row.authors;
+  if (facet === 'language') return row.languages;
   return row.year === null ? [] : [String(row.year)];
 }
 
@@ -118,6 +124,7 @@ function randomQueries(count: number, seed: number): Query[] {
       region: random() < 0.4 ? sample(pools.region, 2) : [],
       category: random() < 0.4 ? sample(pools.category, 2) : [],
       author: random() < 0.3 ? sample(pools.author, 2) : [],
+      language: random() < 0.35 ? sample(pools.language, 2) : [],
       year: random() < 0.4 ? sample(pools.year, 3) : [],
       yearFrom: random() < 0.3 ? 2005 + Math.floor(random() * 15) : null,
       yearTo: random() < 0.3 ? 2012 + Math.floor(random() * 14) : null,
@@ -173,7 +180,7 @@ describe('full-text cross-check', () => {
     const queries = [...new Set([...fixed, ...TEXT_QUERIES.filter((q) => q !== '')])];
     for (const q of queries) {
       const fts = (await dialect(prisma).matchFullText(prisma, q)).sort((a, b) => a - b);
-      const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
+      const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], language: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
       expect(fts, q).toEqual(expected);
       expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(expected.length);
       if (fixed.includes(q)) expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
