@@ -6,7 +6,8 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { parseQuery } from '@/lib/search/query';
+import { fieldLanguages } from '@/lib/search/catalogue-index';
+import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect } from '@/lib/sql/dialect';
 import { isPublicationSlug } from '@/lib/validation/publication';
@@ -205,6 +206,12 @@ async function readItems(db: Db, ids: number[]) {
   return [...rows, ...(await prisma.publication.findMany({ where: { id: { in: missing }, status: 'published' }, select }))];
 }
 
+/** The title in its own language, the summary in the catalogue's (the fields as the index stems them). */
+function snippetsOf(row: { title: string; summary: string; languages: { code: string }[] }, query: SearchQuery): Snippets {
+  const language = fieldLanguages(row.languages.map((l) => l.code));
+  return { title: highlight(row.title, query, language.title), summary: snippet(row.summary, query, undefined, language.summary) };
+}
+
 export async function searchPublications(requested: CatalogueParams): Promise<CatalogueResult> {
   const db = await publicDb();
   const params = await withKnownFacetValues(db, requested);
@@ -254,7 +261,7 @@ export async function searchPublications(requested: CatalogueParams): Promise<Ca
     pageCount: result.pageCount,
     items: rows.map((row) => ({
       ...toItem(row),
-      snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
+      snippets: query.empty ? null : snippetsOf(row, query),
     })),
     facets,
     facetSizes: result.facetSizes,
