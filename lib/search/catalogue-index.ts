@@ -124,8 +124,11 @@ export class CatalogueIndex {
   private readonly valueIds = new GrowableUint32(1024);
   private readonly termIds = new Map<string, number>();
   private readonly termPostings: TermPostings[] = [];
-  /** Folded words as written → their stem's term id, for prefix queries. */
-  private readonly surfaces = new Map<string, number>();
+  /**
+   * Folded words as written → their stem's term id, for prefix queries. A word written alike in fields of
+   * different languages has one stem in each: then a list of them.
+   */
+  private readonly surfaces = new Map<string, number | number[]>();
   private sortedSurfaces: string[] | null = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
@@ -187,9 +190,12 @@ export class CatalogueIndex {
     for (const field of ['title', 'names', 'summary'] as const) {
       for (const token of tokenize(doc[field], languages[field])) {
         const id = this.internTerm(token.term);
-        if (!this.surfaces.has(token.surface)) {
+        const known = this.surfaces.get(token.surface);
+        if (known === undefined) {
           this.surfaces.set(token.surface, id);
           this.sortedSurfaces = null;
+        } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
+          this.surfaces.set(token.surface, Array.isArray(known) ? [...known, id] : [known, id]);
         }
         let term = terms.get(id);
         if (!term) terms.set(id, (term = { weight: 0, positions: [] }));
@@ -343,7 +349,11 @@ export class CatalogueIndex {
       else hi = mid;
     }
     const ids = new Set<number>();
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) ids.add(this.surfaces.get(sorted[i]!)!);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const found = this.surfaces.get(sorted[i]!)!;
+      if (Array.isArray(found)) for (const id of found) ids.add(id);
+      else ids.add(found);
+    }
     return ids;
   }
 

@@ -8,7 +8,8 @@ import { parseQuery, type Clause } from '@/lib/search/query';
  * stemming after unaccent), with a GIN index; see the full_text_search migration in
  * prisma/migrations-postgresql. A title in French or Spanish ("language") is left out of that "document"
  * and stemmed in its own language in "stemmed" (`catalogue_french`, `catalogue_spanish`: unaccent, then
- * Snowball without stopwords, as the app's index keeps every word); see the french_spanish_search migration.
+ * Snowball without stopwords, as the app's index keeps every word), its folded words in "words" (prefixes);
+ * see the french_spanish_search migration.
  */
 
 const SEARCH_TEXT = Prisma.sql`
@@ -29,7 +30,7 @@ const SEARCH_TEXT = Prisma.sql`
 /** A prefix keeps only what to_tsquery reads as one word, so user text can never be tsquery syntax. */
 const prefixWord = (prefix: string) => prefix.replace(/[^\p{L}\p{N}]/gu, '');
 
-type Configuration = 'catalogue' | 'catalogue_french' | 'catalogue_spanish';
+type Configuration = 'catalogue' | 'catalogue_french' | 'catalogue_spanish' | 'catalogue_words';
 
 function tsquery(clause: Clause, configuration: Configuration = 'catalogue'): Prisma.Sql {
   // A configuration's name must reach PostgreSQL as a literal: a bound parameter would not be read as one.
@@ -48,8 +49,14 @@ function tsquery(clause: Clause, configuration: Configuration = 'catalogue'): Pr
 
 const any = (clauses: Clause[]) => Prisma.join(clauses.map((clause) => tsquery(clause)), ' || ');
 
-/** Rows whose text matches one clause: the English fields, or a French or Spanish title in its own language. */
+/**
+ * Rows whose text matches one clause: the English fields, or a French or Spanish title in its own language
+ * (a prefix: on its folded words, as the app's index matches it).
+ */
 function clauseCondition(clause: Clause): Prisma.Sql {
+  if (clause.kind === 'prefix') {
+    return Prisma.sql`("document" @@ ${tsquery(clause)} OR "words" @@ ${tsquery(clause, 'catalogue_words')})`;
+  }
   return Prisma.sql`("document" @@ ${tsquery(clause)}
     OR ("language" = 'fr' AND "stemmed" @@ ${tsquery(clause, 'catalogue_french')})
     OR ("language" = 'es' AND "stemmed" @@ ${tsquery(clause, 'catalogue_spanish')}))`;

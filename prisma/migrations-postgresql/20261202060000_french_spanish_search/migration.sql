@@ -11,6 +11,12 @@ CREATE TEXT SEARCH CONFIGURATION catalogue_spanish (COPY = pg_catalog.spanish);
 ALTER TEXT SEARCH CONFIGURATION catalogue_spanish
   ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, catalogue_spanish_stem;
 
+-- The folded words of those titles, unstemmed, for prefix queries: the app matches a prefix on the words as
+-- written, and a prefix of a French or Spanish stem would miss some ("protegi" is no prefix of "proteg").
+CREATE TEXT SEARCH CONFIGURATION catalogue_words (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION catalogue_words
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, simple;
+
 -- The title's stemming language: 'fr' or 'es' for a publication whose first language is French or Spanish,
 -- else 'en' (lib/sql/postgres.ts writes it with the row).
 ALTER TABLE "PublicationSearch" ADD COLUMN "language" TEXT NOT NULL DEFAULT 'en';
@@ -36,5 +42,9 @@ ALTER TABLE "PublicationSearch" ADD COLUMN "stemmed" tsvector GENERATED ALWAYS A
     ELSE ''::tsvector
   END
 ) STORED;
+ALTER TABLE "PublicationSearch" ADD COLUMN "words" tsvector GENERATED ALWAYS AS (
+  CASE WHEN "language" = 'en' THEN ''::tsvector ELSE to_tsvector('catalogue_words', "title") END
+) STORED;
 CREATE INDEX "PublicationSearch_document_idx" ON "PublicationSearch" USING GIN ("document");
 CREATE INDEX "PublicationSearch_stemmed_idx" ON "PublicationSearch" USING GIN ("stemmed");
+CREATE INDEX "PublicationSearch_words_idx" ON "PublicationSearch" USING GIN ("words");
