@@ -102,7 +102,7 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     in: 'query',
     required: false,
     description:
-      'Words in the title, summary and names, case- and accent-insensitive, with English word endings ignored. ' +
+      'Words in the title, summary and names, case- and accent-insensitive, with English word endings ignored (French and Spanish ones too in titles in those languages). ' +
       'Words are AND\'d; `"exact phrase"`, `-word` excludes, `word*` matches a prefix, `OR` between alternatives. ' +
       `Longer than ${MAX_QUERY_LENGTH} characters is cut.`,
     schema: z.string().max(MAX_QUERY_LENGTH),

@@ -69,16 +69,19 @@ async function writeStemRows(db: Db, ids: number[]): Promise<void> {
   const rows = await db.$queryRaw<{ id: bigint | number; title: string; language: string | null }[]>`
     SELECT p."id" AS "id", p."title" AS "title", ${TITLE_LANGUAGE} AS "language" FROM "Publication" p
     WHERE p."status" = 'published' AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const stemmed: [number, string, string, string][] = [];
   for (const row of rows) {
     const language = textLanguage(row.language);
     if (language === 'en') continue;
     const tokens = tokenize(row.title, language);
     const stems = tokens.map((t) => stemOf(t.surface, language)).join(' ');
-    const words = tokens.map((t) => t.surface).join(' ');
-    await db.$executeRaw`
-      INSERT INTO "PublicationStems" (rowid, "fr", "es", "words")
-      VALUES (${Number(row.id)}, ${language === 'fr' ? stems : ''}, ${language === 'es' ? stems : ''}, ${words})`;
+    stemmed.push([Number(row.id), language === 'fr' ? stems : '', language === 'es' ? stems : '', tokens.map((t) => t.surface).join(' ')]);
   }
+  if (stemmed.length === 0) return;
+  // One statement for the batch, its rows as one JSON parameter (a backfill writes thousands).
+  await db.$executeRaw`
+    INSERT INTO "PublicationStems" (rowid, "fr", "es", "words")
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(stemmed)})`;
 }
 
 /** Ids per backfill round. */
@@ -114,13 +117,16 @@ export const sqliteDialect: Dialect = {
     const tables = await db.$queryRaw<{ n: bigint | number }[]>`
       SELECT count(*) AS n FROM sqlite_master WHERE name IN ('PublicationSearch', 'PublicationStems')`;
     if (Number(tables[0]?.n) < 2) return;
-    for (;;) {
+    // By id, from where the last round stopped: each row is looked at once.
+    for (let after = 0; ; ) {
       const missing = await db.$queryRaw<{ id: bigint | number }[]>`
         SELECT s.rowid AS id FROM "PublicationSearch" s JOIN "Publication" p ON p."id" = s.rowid
-        WHERE ${TITLE_LANGUAGE} IN ('fr', 'es') AND s.rowid NOT IN (SELECT rowid FROM "PublicationStems")
-        LIMIT ${STEM_BATCH}`;
+        WHERE s.rowid > ${after} AND ${TITLE_LANGUAGE} IN ('fr', 'es') AND s.rowid NOT IN (SELECT rowid FROM "PublicationStems")
+        ORDER BY s.rowid LIMIT ${STEM_BATCH}`;
       if (missing.length === 0) return;
-      await writeStemRows(db, missing.map((r) => Number(r.id)));
+      const ids = missing.map((r) => Number(r.id));
+      await writeStemRows(db, ids);
+      after = ids.at(-1)!;
     }
   },
 
