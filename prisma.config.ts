@@ -1,7 +1,10 @@
 import { defineConfig } from 'prisma/config';
 
-// The FTS5 table and its shadow tables are created by hand-written migrations, not by Prisma.
-const FULL_TEXT_TABLES = ['PublicationSearch', ...['data', 'idx', 'docsize', 'config', 'content'].map((s) => `PublicationSearch_${s}`)];
+// The FTS5 tables and their shadow tables are created by hand-written migrations, not by Prisma.
+const FULL_TEXT_TABLES = ['PublicationSearch', 'PublicationStems'].flatMap((table) => [
+  table,
+  ...['data', 'idx', 'docsize', 'config', 'content'].map((s) => `${table}_${s}`),
+]);
 
 // The CLI reads the same DATABASE_URL as the app; SQLite at data/catalogue.db by default.
 export default defineConfig({

@@ -541,6 +541,14 @@ export async function generateCatalogue(n: number, progress: Progress = progress
   db.pragma('journal_mode = DELETE'); // what the app's files use
   db.close();
 
+  // The French and Spanish titles' stems, which only the app computes (lib/sql/sqlite.ts).
+  progress(`generating: French and Spanish stems (${elapsed()})`, false);
+  const stems = createPrismaClient(`file:${partial}`);
+  try {
+    await sqliteDialect.completeSearchRows(stems);
+  } finally {
+    await stems.$disconnect();
+  }
   await checkSearchText(partial, n);
   renameSync(partial, file);
   const seconds = (performance.now() - started) / 1000;

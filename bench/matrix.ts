@@ -3,7 +3,7 @@
 // (the orchestrator, the react-server child, the SQL floor) can load it cheaply.
 
 /** Bump whenever the generator's output changes: it names the cached database file. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Values the generator makes common or rare on purpose (see bench/generate.ts). */
 export const COMMON_COUNTRY = 'NG'; // rank 1 of the skewed country list

@@ -23,6 +23,8 @@ import prismaConfig from '../prisma.config.ts';
 import { providerOf, sqliteFilePath, type Provider } from './database-url.ts';
 import { databaseUrl } from './env.ts';
 import { ROOT, SCHEMA_PATH, schemaFor } from './prisma-schema.ts';
+import { createPrismaClient } from './prisma-client.ts';
+import { dialect } from './sql/dialect.ts';
 
 export { SCHEMA_PATH };
 const fromRoot = (p: string) => path.resolve(ROOT, p);
@@ -81,10 +83,18 @@ export async function migrateDatabase(url: string = databaseUrl(), { migrationsD
   const migrationsList = readMigrations(migrationsDir ?? MIGRATIONS_DIRS[provider]);
   checkLockfile(migrationsList, provider);
   if (provider === 'sqlite') mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
-  return withEngine(adapterFactory(url), null, async (engine) => {
+  const applied = await withEngine(adapterFactory(url), null, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: filters(provider) });
     return appliedMigrationNames;
   });
+  // What SQL cannot write (SQLite's French and Spanish stems), for rows the migrations left without it.
+  const db = createPrismaClient(url);
+  try {
+    await dialect(db).completeSearchRows(db);
+  } finally {
+    await db.$disconnect();
+  }
+  return applied;
 }
 
 /**

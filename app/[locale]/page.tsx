@@ -20,7 +20,7 @@ import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
 
-const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'author'];
+const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'language', 'author'];
 
 type Props = {
   params: Promise<{ locale: string }>;

@@ -103,7 +103,7 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     in: 'query',
     required: false,
     description:
-      'Words in the title, summary and names, case- and accent-insensitive, with English word endings ignored. ' +
+      'Words in the title, summary and names, case- and accent-insensitive, with English word endings ignored (French and Spanish ones too in titles in those languages). ' +
       'Words are AND\'d; `"exact phrase"`, `-word` excludes, `word*` matches a prefix, `OR` between alternatives. ' +
       `Longer than ${MAX_QUERY_LENGTH} characters is cut.`,
     schema: z.string().max(MAX_QUERY_LENGTH),
@@ -144,6 +144,15 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     schema: list(slugValue()),
     repeatable: true,
     example: ['international-organization-for-migration'],
+  },
+  {
+    name: 'language',
+    in: 'query',
+    required: false,
+    description: 'ISO 639-1 language codes, any case; a publication matches when it is in any of them (codes no language has are ignored).',
+    schema: list(z.string().regex(/^[A-Za-z]{2}$/)),
+    repeatable: true,
+    example: ['fr', 'es'],
   },
   {
     name: 'year',
@@ -254,6 +263,7 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
     region: [facetExample('south-eastern-europe', 'South Eastern Europe', 12)],
     category: [facetExample('needs-assessment', 'Needs Assessment', 2)],
     author: [facetExample('jacqueline-berman', 'Jacqueline Berman', 1)],
+    language: [facetExample('en', 'English', 12)],
     year: [facetExample('2014', '2014', 3)],
   },
 };
@@ -367,7 +377,7 @@ const FEED_EXAMPLE_ORIGIN = 'https://catalogue.example.org';
 const feedExample = (format: FeedFormat) =>
   renderFeed(
     format,
-    { params: EMPTY_PARAMS, labels: { country: {}, region: {}, category: {}, author: {} }, items: [PublicationDetailSchema.decode(DETAIL_EXAMPLE)] },
+    { params: EMPTY_PARAMS, labels: { country: {}, region: {}, category: {}, author: {}, language: {} }, items: [PublicationDetailSchema.decode(DETAIL_EXAMPLE)] },
     FEED_EXAMPLE_ORIGIN,
   );
 const FEED_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };

@@ -111,6 +111,7 @@ export const FacetsSchema = component(
     region: facetValues('Regions, most publications first.'),
     category: facetValues('Categories, most publications first.'),
     author: facetValues('Authors, most publications first.'),
+    language: facetValues('Languages (ISO 639-1 code, English name), most publications first; a publication in two languages counts in both.'),
     year: facetValues('Years, newest first.'),
   } satisfies Record<Facet, z.ZodType>),
 );

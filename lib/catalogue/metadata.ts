@@ -43,7 +43,7 @@ export function catalogueMetadata(
 ): Metadata {
   const absolute = (href: string) => new URL(localePath(locale, href), origin).toString();
   const labels = {} as FacetLabels;
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     labels[facet] = Object.fromEntries(facets[facet].filter((f) => f.selected).map((f) => [f.value, f.label]));
   }
   const title = feedTitle({ params, labels }, locale);

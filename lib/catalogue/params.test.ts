@@ -9,6 +9,7 @@ describe('parseCatalogueParams', () => {
       region: [],
       category: [],
       author: [],
+      language: [],
       year: [],
       yearFrom: null,
       yearTo: null,
@@ -41,6 +42,11 @@ describe('parseCatalogueParams', () => {
 
   it('turns control characters in the text query into spaces: no feed or OAI response could carry them', () => {
     expect(parseCatalogueParams(new URLSearchParams('q=a%00b%01%1Fc%EF%BF%BF d%7F')).q).toBe('a b c d');
+  });
+
+  it('reads languages as lower-case ISO 639-1 codes, repeated or comma-separated, and drops the rest', () => {
+    expect(parseCatalogueParams(new URLSearchParams('language=FR&language=es,fr&language=fra&language=zz&language=e1')).language).toEqual(['fr', 'es']);
+    expect(parseCatalogueParams({ language: ' En ' }).language).toEqual(['en']);
   });
 
   it('drops malformed facet values', () => {

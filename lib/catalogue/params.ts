@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '@/lib/normalize/languages';
 
 export const SORTS = ['relevance', 'newest', 'oldest', 'title'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -16,7 +17,7 @@ export const MAX_VALUES_PER_FACET = 50;
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_FIND_LENGTH = 100;
 
-export const FACETS = ['country', 'region', 'category', 'author', 'year'] as const;
+export const FACETS = ['country', 'region', 'category', 'author', 'language', 'year'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Facets long enough to need a box that finds a value by name. */
@@ -37,6 +38,8 @@ export type CatalogueParams = {
   region: string[];
   category: string[];
   author: string[];
+  /** ISO 639-1 codes. */
+  language: string[];
   year: number[];
   yearFrom: number | null;
   yearTo: number | null;
@@ -68,15 +71,16 @@ function parseYear(value: string | undefined): number | null {
 }
 
 /** Repeatable values: trimmed, matched against `pattern`, normalised, de-duplicated and capped. */
-function listOf(pattern: RegExp, normalise: (v: string) => string = (v) => v) {
+function listOf(pattern: RegExp, normalise: (v: string) => string = (v) => v, known?: ReadonlySet<string>) {
   return raw.transform((value) => {
-    const values = valuesOf(value).filter((v) => pattern.test(v)).map(normalise);
+    const values = valuesOf(value).filter((v) => pattern.test(v)).map(normalise).filter((v) => !known || known.has(v));
     return [...new Set(values)].slice(0, MAX_VALUES_PER_FACET);
   });
 }
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
 const toLower = (v: string) => v.toLowerCase();
+const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_CODES);
 
 // Never fails: every malformed value is dropped or clamped, so any query string yields a page.
 export const CatalogueParamsSchema = z.object({
@@ -92,6 +96,8 @@ export const CatalogueParamsSchema = z.object({
   region: listOf(SLUG, toLower),
   category: listOf(SLUG, toLower),
   author: listOf(SLUG, toLower),
+  // Codes the runtime cannot name are dropped here: a language needs no lookup in the database to be known.
+  language: listOf(/^[A-Za-z]{2}$/, toLower, KNOWN_LANGUAGES),
   year: raw.transform((value) => {
     const years = valuesOf(value).map((v) => parseYear(v)).filter((y): y is number => y !== null);
     return [...new Set(years)].slice(0, MAX_VALUES_PER_FACET);

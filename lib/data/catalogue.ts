@@ -2,10 +2,12 @@ import 'server-only';
 import { hasSessionCookie } from '@/lib/auth/session';
 import { prisma, reader } from '@/lib/db';
 import type { Db } from '@/lib/prisma-client';
+import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { parseQuery } from '@/lib/search/query';
+import { fieldLanguages } from '@/lib/search/catalogue-index';
+import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect } from '@/lib/sql/dialect';
 import { isPublicationSlug } from '@/lib/validation/publication';
@@ -168,7 +170,7 @@ async function publicDb(): Promise<Db> {
 }
 
 type Labels = Record<Facet, Map<string, string>>;
-type TaxonomyLabels = Omit<Labels, 'author' | 'year'>;
+type TaxonomyLabels = Omit<Labels, 'author' | 'language' | 'year'>;
 
 // Country, region and category names change only with the taxonomy, which rebuilds the index: cache them
 // per rebuild, in every locale at once (three small maps each).
@@ -197,11 +199,14 @@ function getTaxonomyLabels(db: Db, generation: number): Promise<Record<Locale, T
 
 type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
 
+/** Language names come from the runtime (lib/i18n/names), not the database. */
+const languageLabels = (codes: string[], locale: Locale) => new Map(codes.map((code) => [code, languageName(code, locale)]));
+
 /**
  * Names of facet values in the locale, keyed by value; values that name nothing are absent. Authors are
  * looked up as needed; a taxonomy value missing from the cache (a category created since) reloads it once.
  */
-async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues, locale: Locale): Promise<Labels> {
+async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues, languages: string[], locale: Locale): Promise<Labels> {
   await store.current(db);
   let cached = (await getTaxonomyLabels(db, store.generation))[locale];
   const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
@@ -215,7 +220,7 @@ async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyVa
       ? db.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
       : Promise.resolve([]),
   ]);
-  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), year: new Map() };
+  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), language: languageLabels(languages, locale), year: new Map() };
 }
 
 /** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
@@ -243,7 +248,7 @@ async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise
 
 /** The same, with the names of the values in the locale kept (the feeds' titles). */
 async function knownFacetValues(db: Db, requested: CatalogueParams, locale: Locale): Promise<{ params: CatalogueParams; labels: Labels }> {
-  const labels = await facetLabels(db, requested.author, requested, locale);
+  const labels = await facetLabels(db, requested.author, requested, requested.language, locale);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => labels[facet].has(v));
@@ -262,6 +267,12 @@ async function readItems(db: Db, ids: number[]) {
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !found.has(id));
   return [...rows, ...(await prisma.publication.findMany({ where: { id: { in: missing }, status: 'published' }, select }))];
+}
+
+/** The title in its own language, the summary in the catalogue's (the fields as the index stems them). */
+function snippetsOf(row: { title: string; summary: string; languages: { code: string }[] }, query: SearchQuery): Snippets {
+  const language = fieldLanguages(row.languages.map((l) => l.code));
+  return { title: highlight(row.title, query, language.title), summary: snippet(row.summary, query, undefined, language.summary) };
 }
 
 /** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
@@ -298,6 +309,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
         region: result.facets.region.map((f) => f.value),
         category: result.facets.category.map((f) => f.value),
       },
+      result.facets.language.map((f) => f.value),
       locale,
     ),
     memberIds.length === 0
@@ -327,7 +339,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     pageCount: result.pageCount,
     items: rows.map((row) => ({
       ...toItem(row, locale),
-      snippets: query.empty ? null : { title: highlight(row.title, query), summary: snippet(row.summary, query) },
+      snippets: query.empty ? null : snippetsOf(row, query),
       translations: translationsOf.get(row.id) ?? [],
     })),
     facets,
@@ -451,7 +463,7 @@ export type NewestPublications = {
   /** The parameters applied: unknown facet values dropped; sort and page do not apply to a feed. */
   params: CatalogueParams;
   /** Names of the selected country, region, category and author values, by value. */
-  labels: Record<'country' | 'region' | 'category' | 'author', Record<string, string>>;
+  labels: Record<'country' | 'region' | 'category' | 'author' | 'language', Record<string, string>>;
   items: PublicationDetail[];
 };
 
@@ -475,7 +487,7 @@ export async function listNewestPublications(
     locale,
   );
   const labels = {} as NewestPublications['labels'];
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
   }
 

@@ -32,7 +32,7 @@ export function feedHref(format: FeedFormat, params: CatalogueParams): string {
 
 /** "Counter-trafficking publications — Nigeria or Ghana, 2019": the query's text, facet names and years. */
 /** Names of selected facet values, by value (facets without names, the year, need none). */
-export type FacetLabels = Record<'country' | 'region' | 'category' | 'author', Record<string, string>>;
+export type FacetLabels = Record<'country' | 'region' | 'category' | 'author' | 'language', Record<string, string>>;
 
 export function feedTitle({ params, labels }: { params: CatalogueParams; labels: FacetLabels }, locale: Locale = DEFAULT_LOCALE): string {
   const t = translator(locale, 'Feed');
@@ -40,7 +40,7 @@ export function feedTitle({ params, labels }: { params: CatalogueParams; labels:
   const or = new Intl.ListFormat(locale, { type: 'disjunction' });
   const parts: string[] = [];
   if (params.q) parts.push(`“${params.q}”`);
-  for (const facet of ['country', 'region', 'category', 'author'] as const) {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     if (params[facet].length > 0) parts.push(or.format(params[facet].map((v) => labels[facet][v] ?? v)));
   }
   if (params.year.length > 0) parts.push(or.format([...params.year].sort((a, b) => a - b).map(String)));

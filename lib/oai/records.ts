@@ -1,4 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { languageName } from '@/lib/languages';
 import type { Db } from '@/lib/prisma-client';
 import { isPublicationSlug } from '@/lib/validation/publication';
 import { publicationSets } from './sets';
@@ -40,26 +41,32 @@ export type OaiRecord = PublishedRecord | DeletedRecord;
 
 export type ListFilter = { set?: string; from?: number; until?: number };
 
-type SetKind = 'category' | 'region' | 'country';
-type SetRef = { kind: 'category' | 'region'; slug: string } | { kind: 'country'; code: string } | { kind: SetKind; all: true };
+type SetKind = 'category' | 'region' | 'country' | 'language';
+type SetRef =
+  | { kind: 'category' | 'region'; slug: string }
+  | { kind: 'country'; code: string }
+  | { kind: 'language'; code: string }
+  | { kind: SetKind; all: true };
 
 const PARENT_SETS: { kind: SetKind; name: string }[] = [
   { kind: 'category', name: 'By category' },
   { kind: 'region', name: 'By region' },
   { kind: 'country', name: 'By country' },
+  { kind: 'language', name: 'By language' },
 ];
 
 /**
- * Our set specs: `category:<slug>`, `region:<slug>`, `country:<CODE>`, and their parents `category`,
- * `region` and `country` (the spec's ':' makes a hierarchy: a parent holds every record of its children);
- * null for any other (well-formed) spec.
+ * Our set specs: `category:<slug>`, `region:<slug>`, `country:<CODE>`, `language:<code>` (ISO 639-1, lower
+ * case), and their parents `category`, `region`, `country` and `language` (the spec's ':' makes a hierarchy:
+ * a parent holds every record of its children); null for any other (well-formed) spec.
  */
 export function parseSetSpec(spec: string): SetRef | null {
-  if (spec === 'category' || spec === 'region' || spec === 'country') return { kind: spec, all: true };
-  const match = /^(category|region|country):(.+)$/.exec(spec);
+  if (spec === 'category' || spec === 'region' || spec === 'country' || spec === 'language') return { kind: spec, all: true };
+  const match = /^(category|region|country|language):(.+)$/.exec(spec);
   if (!match) return null;
   const [, kind, value] = match as unknown as [string, string, string];
   if (kind === 'country') return /^[A-Z]{2}$/.test(value) ? { kind, code: value } : null;
+  if (kind === 'language') return /^[a-z]{2}$/.test(value) ? { kind, code: value } : null;
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? { kind: kind as 'category' | 'region', slug: value } : null;
 }
 
@@ -67,10 +74,12 @@ function publishedSetWhere(set: SetRef): Prisma.PublicationWhereInput {
   if ('all' in set) {
     if (set.kind === 'category') return { categoryId: { not: null } };
     if (set.kind === 'country') return { countries: { some: {} } };
+    if (set.kind === 'language') return { languages: { some: {} } };
     return { OR: [{ regions: { some: {} } }, { countries: { some: { country: { regions: { some: {} } } } } }] };
   }
   if (set.kind === 'category') return { category: { slug: set.slug } };
   if (set.kind === 'country') return { countries: { some: { countryCode: set.code } } };
+  if (set.kind === 'language') return { languages: { some: { code: set.code } } };
   // Tagged with the region, or with one of its countries (as lib/oai/sets.ts and the catalogue's filter).
   return {
     OR: [
@@ -239,8 +248,9 @@ export async function earliestDatestamp(db: Db): Promise<Date> {
 export type OaiSet = { spec: string; name: string };
 
 /**
- * The parent sets, then every category, region and country with at least one published record (a region
- * through its own tag or one of its countries), categories first, then regions, then countries, each by spec.
+ * The parent sets, then every category, region, country and language with at least one published record (a
+ * region through its own tag or one of its countries), categories first, then regions, countries and
+ * languages, each by spec. Languages are named in English (lib/languages.ts).
  */
 export async function listSets(db: Db): Promise<OaiSet[]> {
   const isPublished = { status: 'published' };
@@ -256,11 +266,18 @@ export async function listSets(db: Db): Promise<OaiSet[]> {
     orderBy: { slug: 'asc' },
   });
   const countries = await db.country.findMany({ where: countryWithPublished, select: { code: true, name: true }, orderBy: { code: 'asc' } });
-  const held = { category: categories.length, region: regions.length, country: countries.length };
+  const languages = await db.publicationLanguage.findMany({
+    where: { publication: isPublished },
+    distinct: ['code'],
+    select: { code: true },
+    orderBy: { code: 'asc' },
+  });
+  const held = { category: categories.length, region: regions.length, country: countries.length, language: languages.length };
   return [
     ...PARENT_SETS.filter((p) => held[p.kind] > 0).map((p) => ({ spec: p.kind, name: p.name })),
     ...categories.map((c) => ({ spec: `category:${c.slug}`, name: c.name })),
     ...regions.map((r) => ({ spec: `region:${r.slug}`, name: r.name })),
     ...countries.map((c) => ({ spec: `country:${c.code}`, name: c.name })),
+    ...languages.map((l) => ({ spec: `language:${l.code}`, name: languageName(l.code) })),
   ];
 }

@@ -1,10 +1,11 @@
 import type { Db } from '@/lib/prisma-client';
 
 /**
- * OAI-PMH set specs: `category:<slug>`, `region:<slug>`, `country:<code>`. A region's set holds the
- * publications tagged with it or with one of its countries, as the catalogue's region filter does.
+ * OAI-PMH set specs: `category:<slug>`, `region:<slug>`, `country:<code>`, `language:<ISO 639-1>`. A
+ * region's set holds the publications tagged with it or with one of its countries, as the catalogue's
+ * region filter does; a publication in two languages is in both language sets.
  */
-export type SetSpec = `${'category' | 'region' | 'country'}:${string}`;
+export type SetSpec = `${'category' | 'region' | 'country' | 'language'}:${string}`;
 
 /** The set specs of each publication, by id. */
 export async function publicationSets(db: Db, ids: number[]): Promise<Map<number, SetSpec[]>> {
@@ -17,8 +18,10 @@ export async function publicationSets(db: Db, ids: number[]): Promise<Map<number
     select: { publicationId: true, countryCode: true, country: { select: { regions: { select: { region: { select: { slug: true } } } } } } },
   });
   const regions = await db.publicationRegion.findMany({ where: { publicationId: { in: ids } }, select: { publicationId: true, region: { select: { slug: true } } } });
+  const languages = await db.publicationLanguage.findMany({ where: { publicationId: { in: ids } }, select: { publicationId: true, code: true } });
   for (const p of publications) if (p.category) sets.get(p.id)!.add(`category:${p.category.slug}`);
   for (const r of regions) sets.get(r.publicationId)!.add(`region:${r.region.slug}`);
+  for (const l of languages) sets.get(l.publicationId)!.add(`language:${l.code}`);
   for (const c of countries) {
     const own = sets.get(c.publicationId)!;
     own.add(`country:${c.countryCode}`);

@@ -14,6 +14,7 @@ function doc(id: number, fields: Partial<IndexDoc>): IndexDoc {
     countries: [],
     regions: [],
     authors: [],
+    languages: [],
     ...fields,
   };
 }
@@ -316,5 +317,48 @@ describe('CatalogueIndex translation groups', () => {
     expect(run(moving, '')).toMatchObject({ results: 3, ids: [2, 1, 5], translations: [[], [], [4, 3]] });
     moving.remove(5);
     expect(run(moving, '')).toMatchObject({ results: 3, ids: [2, 1, 4], translations: [[], [], [3]] });
+  });
+});
+
+describe('CatalogueIndex in French and Spanish', () => {
+  const index = build([
+    doc(1, { title: 'Les traites des personnes en Afrique', summary: 'A French-language study.', languages: ['fr'] }),
+    doc(2, { title: 'Trata de persona en Guatemala', summary: 'A Spanish-language study.', languages: ['es', 'en'] }),
+    // The same words in an English title are stemmed as English.
+    doc(3, { title: 'Les traitées personnes', summary: 'An English record.', languages: ['en'] }),
+    doc(4, { title: 'Personas', summary: 'Traite des personnes, quoted in an English summary.', languages: ['es'] }),
+  ]);
+  const ids = (query: string) => run(index, query).ids.sort();
+
+  it('matches a title in its own language, whatever the language of the query word', () => {
+    expect(ids('q=traite+des+personnes')).toEqual([1, 4]);
+    expect(ids('q=trata+de+personas')).toEqual([2]);
+    // The query's language is unknown: "personas" stemmed as French is "person", as "personnes" is.
+    expect(ids('q=personas')).toEqual([1, 2, 4]);
+    // Folded "traitees" stems to "traite" in French and English alike, "traites" to "trait": only record 3 has it.
+    expect(ids('q=traitées')).toEqual([3]);
+  });
+
+  it('matches phrases within one field in its language, and excludes by language too', () => {
+    expect(ids('q=%22traite+des+personnes%22')).toEqual([1, 4]);
+    expect(ids('q=%22trata+de+personas%22')).toEqual([2]);
+    expect(ids('q=%22personas+de+trata%22')).toEqual([]);
+    // Record 4's English summary has "Traite des" too.
+    expect(ids('q=personnes+-%22traites+des%22')).toEqual([3]);
+  });
+
+  it('matches a prefix on the words as written, whichever language stemmed them', () => {
+    expect(ids('q=person*')).toEqual([1, 2, 3, 4]);
+    expect(ids('q=traite*')).toEqual([1, 3, 4]);
+  });
+
+  it('ranks a title match in French above a summary match', () => {
+    expect(run(index, 'q=traite+personnes').ids).toEqual([1, 4]);
+  });
+
+  it('counts languages as a facet, a bilingual record in both', () => {
+    const result = run(index, 'language=es');
+    expect(result.ids.sort()).toEqual([2, 4]);
+    expect(Object.fromEntries(result.facets.language.map((f) => [f.value, f.count]))).toEqual({ fr: 1, es: 2, en: 2 });
   });
 });

@@ -3,12 +3,14 @@ import { foldText } from '@/lib/text';
 import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
-import { tokenize } from './tokenize';
+import { TEXT_LANGUAGES, stemKey, termKeys, textLanguage, tokenize, type TextLanguage } from './tokenize';
 
 /**
  * The in-memory search index: an inverted index over the text (with each word's positions, for phrases)
  * and one posting list per facet value, so a query's matches, BM25 ranking and exact disjunctive facet
  * counts are bitset operations.
+ * Each field is stemmed in its own language (`fieldLanguages`), and a query word matches a field when its
+ * stem in that language is the field's word's (lib/search/tokenize.ts `stemKey`).
  * Every (re)indexed publication takes a new slot; the old slot is only marked dead, which keeps every
  * posting list sorted by slot and makes an update as cheap as an insert.
  */
@@ -27,9 +29,22 @@ export type IndexDoc = {
   authors: string[];
   /** Its translation group (publications that are one work in different languages), null when none. */
   group?: number | null;
+  /** ISO 639-1 codes, the main language (the title's) first. */
+  languages: string[];
 };
 
 export type FacetCount = { value: string; count: number; selected: boolean };
+
+type Field = 'title' | 'names' | 'summary';
+
+/**
+ * The language each field is stemmed in. The title is in the publication's main language; the summaries are
+ * written by the catalogue's team in English (lib/languages.ts `titleLang`), and the names are the
+ * catalogue's English names of people, organisations, places and categories.
+ */
+export function fieldLanguages(languages: readonly string[]): Record<Field, TextLanguage> {
+  return { title: textLanguage(languages[0]), names: 'en', summary: 'en' };
+}
 
 export type SearchOptions = {
   /** Results per page (default PAGE_SIZE); an export asks for everything in one page. */
@@ -120,8 +135,11 @@ export class CatalogueIndex {
   private readonly valueIds = new GrowableUint32(1024);
   private readonly termIds = new Map<string, number>();
   private readonly termPostings: TermPostings[] = [];
-  /** Folded words as written → their stem's term id, for prefix queries. */
-  private readonly surfaces = new Map<string, number>();
+  /**
+   * Folded words as written → their stem's term id, for prefix queries. A word written alike in fields of
+   * different languages has one stem in each: then a list of them.
+   */
+  private readonly surfaces = new Map<string, number | number[]>();
   private sortedSurfaces: string[] | null = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
@@ -165,6 +183,7 @@ export class CatalogueIndex {
       region: doc.regions,
       category: doc.category === null ? [] : [doc.category],
       author: doc.authors,
+      language: doc.languages,
       year: doc.year === null ? [] : [String(doc.year)],
     };
     for (const facet of FACETS) {
@@ -182,12 +201,16 @@ export class CatalogueIndex {
     const terms = new Map<number, { weight: number; positions: number[] }>();
     let position = 0;
     let length = 0;
+    const languages = fieldLanguages(doc.languages);
     for (const field of ['title', 'names', 'summary'] as const) {
-      for (const token of tokenize(doc[field])) {
+      for (const token of tokenize(doc[field], languages[field])) {
         const id = this.internTerm(token.term);
-        if (!this.surfaces.has(token.surface)) {
+        const known = this.surfaces.get(token.surface);
+        if (known === undefined) {
           this.surfaces.set(token.surface, id);
           this.sortedSurfaces = null;
+        } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
+          this.surfaces.set(token.surface, Array.isArray(known) ? [...known, id] : [known, id]);
         }
         let term = terms.get(id);
         if (!term) terms.set(id, (term = { weight: 0, positions: [] }));
@@ -361,9 +384,24 @@ export class CatalogueIndex {
     return set;
   }
 
-  private termBits(term: string): Bitset {
-    const id = this.termIds.get(term);
-    return id === undefined ? new Bitset(this.capacity) : this.bitsOf(this.termPostings[id]!.slots);
+  /** Publications holding any of the terms. */
+  private termBits(terms: readonly string[]): Bitset {
+    const set = new Bitset(this.capacity);
+    for (const term of terms) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) set.or(this.bitsOf(this.termPostings[id]!.slots));
+    }
+    return set;
+  }
+
+  /** A phrase's terms in each language, duplicates removed (an all-digits phrase is the same in every one). */
+  private static phraseVariants(surfaces: readonly string[]): string[][] {
+    const variants = new Map<string, string[]>();
+    for (const language of TEXT_LANGUAGES) {
+      const terms = surfaces.map((surface) => stemKey(surface, language));
+      variants.set(terms.join(' '), terms);
+    }
+    return [...variants.values()];
   }
 
   /** Term ids of every word written with this prefix. */
@@ -378,7 +416,11 @@ export class CatalogueIndex {
       else hi = mid;
     }
     const ids = new Set<number>();
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) ids.add(this.surfaces.get(sorted[i]!)!);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const found = this.surfaces.get(sorted[i]!)!;
+      if (Array.isArray(found)) for (const id of found) ids.add(id);
+      else ids.add(found);
+    }
     return ids;
   }
 
@@ -411,9 +453,13 @@ export class CatalogueIndex {
   private clauseBits(clause: Clause): Bitset {
     switch (clause.kind) {
       case 'term':
-        return this.termBits(clause.term);
-      case 'phrase':
-        return this.phraseBits(clause.terms);
+        return this.termBits(termKeys(clause.surface));
+      case 'phrase': {
+        // A phrase lies within one field, hence in one language: it matches in any one of them.
+        const set = new Bitset(this.capacity);
+        for (const terms of CatalogueIndex.phraseVariants(clause.surfaces)) set.or(this.phraseBits(terms));
+        return set;
+      }
       case 'prefix': {
         const set = new Bitset(this.capacity);
         for (const id of this.prefixTerms(clause.prefix)) set.or(this.bitsOf(this.termPostings[id]!.slots));
@@ -551,7 +597,9 @@ export class CatalogueIndex {
       const ids =
         clause.kind === 'prefix'
           ? this.prefixTerms(clause.prefix)
-          : (clause.kind === 'term' ? [clause.term] : clause.terms).map((t) => this.termIds.get(t)).filter((id) => id !== undefined);
+          : (clause.kind === 'term' ? termKeys(clause.surface) : CatalogueIndex.phraseVariants(clause.surfaces).flat())
+              .map((t) => this.termIds.get(t))
+              .filter((id) => id !== undefined);
       for (const id of ids) {
         if (scored.has(id)) continue;
         scored.add(id);

@@ -159,3 +159,21 @@ describe('segmentsToHtml', () => {
     );
   });
 });
+
+describe('highlight in French and Spanish', () => {
+  const in_ = (text: string, query: string, language: 'fr' | 'es') => show(highlight(text, parseQuery(query), language));
+
+  it('marks the words whose stem in the text\'s language matches', () => {
+    expect(in_('Les traites des personnes', 'traite personne', 'fr')).toBe('Les [traites] des [personnes]');
+    expect(in_('Trata de Personas', '"trata de persona"', 'es')).toBe('[Trata de Personas]');
+    expect(in_('Les traitées', 'traite', 'fr')).toBe('Les traitées');
+    // Spanish "persona" and "personas" are one stem; English Porter keeps them apart from "person".
+    expect(in_('Personas y persona', 'person', 'es')).toBe('[Personas] y [persona]');
+    expect(show(highlight('Personas y persona', parseQuery('person')))).toBe('Personas y persona');
+  });
+
+  it('snips around stemmed matches', () => {
+    const text = `${'mot '.repeat(40)}la trata de personas ${'fin '.repeat(40)}`;
+    expect(show(snippet(text, parseQuery('persona'), 6, 'es'))).toContain('[personas]');
+  });
+});

@@ -1,27 +1,31 @@
 import { positiveClauses, type SearchQuery } from '@/lib/search/query';
-import { tokenize, type Token } from '@/lib/search/tokenize';
+import { stemKey, tokenize, type TextLanguage, type Token } from '@/lib/search/tokenize';
 
 /** A piece of the original text; `mark` pieces matched the query. Concatenating every `text` gives the text back. */
 export type Segment = { text: string; mark: boolean };
 
 export const ELLIPSIS = '…';
 
-/** Which tokens to mark: stem of a positive term or phrase word, or surface starting with a positive prefix. */
-function markedTokens(tokens: readonly Token[], query: SearchQuery): boolean[] {
+/**
+ * Which tokens (of a text in `language`) to mark: stem of a positive term or phrase word, or surface
+ * starting with a positive prefix. The query's words are stemmed in the text's language, as the index matches them.
+ */
+function markedTokens(tokens: readonly Token[], query: SearchQuery, language: TextLanguage): boolean[] {
+  const key = (surface: string) => stemKey(surface, language);
   const terms = new Set<string>();
   const prefixes: string[] = [];
   for (const clause of positiveClauses(query)) {
-    if (clause.kind === 'term') terms.add(clause.term);
+    if (clause.kind === 'term') terms.add(key(clause.surface));
     else if (clause.kind === 'prefix') prefixes.push(clause.prefix);
-    else for (const term of clause.terms) terms.add(term);
+    else for (const surface of clause.surfaces) terms.add(key(surface));
   }
   const notTerms = new Set<string>();
   const notPrefixes: string[] = [];
   const notPhrases: string[][] = [];
   for (const clause of query.not) {
-    if (clause.kind === 'term') notTerms.add(clause.term);
+    if (clause.kind === 'term') notTerms.add(key(clause.surface));
     else if (clause.kind === 'prefix') notPrefixes.push(clause.prefix);
-    else notPhrases.push(clause.terms);
+    else notPhrases.push(clause.surfaces.map(key));
   }
 
   const marked = tokens.map(
@@ -70,10 +74,10 @@ function segmentsOf(
   return segments;
 }
 
-/** The whole text as segments, the words matching the query marked. */
-export function highlight(text: string, query: SearchQuery): Segment[] {
-  const tokens = tokenize(text);
-  return segmentsOf(text, tokens, markedTokens(tokens, query), 0, text.length, 0, tokens.length - 1);
+/** The whole text (in `language`) as segments, the words matching the query marked. */
+export function highlight(text: string, query: SearchQuery, language: TextLanguage = 'en'): Segment[] {
+  const tokens = tokenize(text, language);
+  return segmentsOf(text, tokens, markedTokens(tokens, query, language), 0, text.length, 0, tokens.length - 1);
 }
 
 const WHITESPACE = /\s/u;
@@ -95,11 +99,11 @@ function extendForward(text: string, index: number): number {
 /**
  * About `maxWords` words of `text` around the most marked words (ties → earliest cluster, then centred on its marks),
  * with `…` segments where the text was cut; with nothing marked, the first `maxWords` words. Cuts fall on whitespace
- * when there is some within reach, otherwise at a word edge: never inside a word.
+ * when there is some within reach, otherwise at a word edge: never inside a word. `language`: the text's, as for `highlight`.
  */
-export function snippet(text: string, query: SearchQuery, maxWords = 36): Segment[] {
-  const tokens = tokenize(text);
-  const marked = markedTokens(tokens, query);
+export function snippet(text: string, query: SearchQuery, maxWords = 36, language: TextLanguage = 'en'): Segment[] {
+  const tokens = tokenize(text, language);
+  const marked = markedTokens(tokens, query, language);
   const size = Math.max(1, Math.floor(maxWords));
   if (tokens.length <= size) return segmentsOf(text, tokens, marked, 0, text.length, 0, tokens.length - 1);
 

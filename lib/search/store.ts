@@ -110,7 +110,7 @@ export async function* docBatches(db: Db, ids?: number[]): AsyncGenerator<IndexD
 /** The searchable publications among `ids`, which `range` selects, read with a few set-based queries. */
 async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { gte: number; lte: number }): Promise<IndexDoc[]> {
   const only = { publicationId: range };
-  const [texts, publications, countries, regions, authors, memberships] = await Promise.all([
+  const [texts, publications, countries, regions, authors, languages, memberships] = await Promise.all([
     dialect(db).readSearchText(db, ids),
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
@@ -122,6 +122,11 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
     db.publicationAuthor.findMany({
       where: only,
       select: { publicationId: true, author: { select: { slug: true } } },
+      orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+    }),
+    db.publicationLanguage.findMany({
+      where: only,
+      select: { publicationId: true, code: true },
       orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
     }),
     db.countryRegion.findMany({ select: { countryCode: true, region: { select: { slug: true } } } }),
@@ -139,6 +144,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
   const countriesOf = group(countries.map((c) => ({ publicationId: c.publicationId, value: c.countryCode })));
   const regionsOf = group(regions.map((r) => ({ publicationId: r.publicationId, value: r.region.slug })));
   const authorsOf = group(authors.map((a) => ({ publicationId: a.publicationId, value: a.author.slug })));
+  const languagesOf = group(languages.map((l) => ({ publicationId: l.publicationId, value: l.code })));
   const membership = new Map<string, string[]>();
   for (const m of memberships) membership.set(m.countryCode, [...(membership.get(m.countryCode) ?? []), m.region.slug]);
   const textOf = new Map(texts.map((t) => [t.id, t]));
@@ -159,6 +165,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
       regions: [...effectiveRegions],
       authors: authorsOf.get(p.id) ?? [],
       group: p.translationGroupId,
+      languages: languagesOf.get(p.id) ?? [],
     };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms, tokenize } from '@/lib/search/tokenize';
+import { stemKey, stemOf, termKeys, terms, textLanguage, tokenize } from '@/lib/search/tokenize';
 import { foldText } from '@/lib/text';
 
 const stem = (word: string): string => {
@@ -201,5 +201,36 @@ describe('terms', () => {
     expect(terms(text)).toHaveLength(110_000);
     expect(tokenize(text)).toHaveLength(110_000);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('French and Spanish stemming', () => {
+  it('stems a folded word with Snowball, the key marked with its language; digits are the same in every language', () => {
+    expect(tokenize('Traités des personnes', 'fr').map((t) => t.term)).toEqual(['fr:trait', 'fr:de', 'fr:person']);
+    expect(tokenize('la traite', 'fr').map((t) => t.term)).toEqual(['fr:la', 'fr:trait']);
+    expect(terms('Trata de Personas en México 2019', 'es')).toEqual(['es:trat', 'es:de', 'es:person', 'es:en', 'es:mexic', '2019']);
+    expect(terms('persona víctimas', 'es')).toEqual(['es:person', 'es:victim']);
+    expect(stemOf('personas', 'es')).toBe('person');
+    expect(stemOf('2019', 'fr')).toBe('2019');
+    // Offsets and surfaces do not depend on the language.
+    expect(tokenize('Évaluation des lacunes', 'fr').map((t) => [t.surface, t.start, t.end])).toEqual([
+      ['evaluation', 0, 10], ['des', 11, 14], ['lacunes', 15, 22],
+    ]);
+  });
+
+  it('leaves English as it was', () => {
+    const text = 'Trafficked persons and traites';
+    expect(tokenize(text, 'en')).toEqual(tokenize(text));
+    expect(terms(text)).toEqual(['traffick', 'person', 'and', 'trait']);
+    expect(stemKey('trafficking', 'en')).toBe('traffick');
+  });
+
+  it('gives a query word one key per language', () => {
+    expect(termKeys('personnes')).toEqual(['personn', 'fr:person', 'es:personn']);
+    expect(termKeys('2019')).toEqual(['2019']);
+  });
+
+  it('stems French and Spanish only; any other language as English', () => {
+    expect(['fr', 'es', 'en', 'de', 'sr', undefined, null].map(textLanguage)).toEqual(['fr', 'es', 'en', 'en', 'en', 'en', 'en']);
   });
 });

@@ -16,6 +16,8 @@ export interface Dialect {
   /** Rewrites a publication's full-text row (removes it when the publication is a draft). */
   writeSearchRow(db: Db, id: number): Promise<void>;
   deleteSearchRow(db: Db, id: number): Promise<void>;
+  /** Writes the full-text rows that only the app can compute (stems SQLite has no stemmer for); run after migrations. */
+  completeSearchRows(db: Db): Promise<void>;
   /** Ids of the publications whose full-text row matches `q`, in the query language of lib/search/query.ts. */
   matchFullText(db: Db, q: string): Promise<number[]>;
   /**

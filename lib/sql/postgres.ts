@@ -6,7 +6,10 @@ import { parseQuery, type Clause } from '@/lib/search/query';
  * PostgreSQL's dialect: "PublicationSearch" holds each published publication's text and a weighted
  * tsvector (title A, summary B, names C) under the `catalogue` text search configuration (English
  * stemming after unaccent), with a GIN index; see the full_text_search migration in
- * prisma/migrations-postgresql.
+ * prisma/migrations-postgresql. A title in French or Spanish ("language") is left out of that "document"
+ * and stemmed in its own language in "stemmed" (`catalogue_french`, `catalogue_spanish`: unaccent, then
+ * Snowball without stopwords, as the app's index keeps every word), its folded words in "words" (prefixes);
+ * see the french_spanish_search migration.
  */
 
 const SEARCH_TEXT = Prisma.sql`
@@ -27,41 +30,65 @@ const SEARCH_TEXT = Prisma.sql`
 /** A prefix keeps only what to_tsquery reads as one word, so user text can never be tsquery syntax. */
 const prefixWord = (prefix: string) => prefix.replace(/[^\p{L}\p{N}]/gu, '');
 
-function tsquery(clause: Clause): Prisma.Sql {
+type Configuration = 'catalogue' | 'catalogue_french' | 'catalogue_spanish' | 'catalogue_words';
+
+function tsquery(clause: Clause, configuration: Configuration = 'catalogue'): Prisma.Sql {
+  // A configuration's name must reach PostgreSQL as a literal: a bound parameter would not be read as one.
+  const config = Prisma.raw(`'${configuration}'`);
   switch (clause.kind) {
     case 'term':
-      return Prisma.sql`plainto_tsquery('catalogue', ${clause.surface})`;
+      return Prisma.sql`plainto_tsquery(${config}, ${clause.surface})`;
     case 'phrase':
-      return Prisma.sql`phraseto_tsquery('catalogue', ${clause.surfaces.join(' ')})`;
+      return Prisma.sql`phraseto_tsquery(${config}, ${clause.surfaces.join(' ')})`;
     case 'prefix': {
       const word = prefixWord(clause.prefix);
-      return word ? Prisma.sql`to_tsquery('catalogue', ${`${word}:*`})` : Prisma.sql`''::tsquery`;
+      return word ? Prisma.sql`to_tsquery(${config}, ${`${word}:*`})` : Prisma.sql`''::tsquery`;
     }
   }
 }
 
-const any = (clauses: Clause[]) => Prisma.join(clauses.map(tsquery), ' || ');
+const any = (clauses: Clause[]) => Prisma.join(clauses.map((clause) => tsquery(clause)), ' || ');
+
+/**
+ * Rows whose text matches one clause: the English fields, or a French or Spanish title in its own language
+ * (a prefix: on its folded words, as the app's index matches it).
+ */
+function clauseCondition(clause: Clause): Prisma.Sql {
+  if (clause.kind === 'prefix') {
+    return Prisma.sql`("document" @@ ${tsquery(clause)} OR "words" @@ ${tsquery(clause, 'catalogue_words')})`;
+  }
+  return Prisma.sql`("document" @@ ${tsquery(clause)}
+    OR ("language" = 'fr' AND "stemmed" @@ ${tsquery(clause, 'catalogue_french')})
+    OR ("language" = 'es' AND "stemmed" @@ ${tsquery(clause, 'catalogue_spanish')}))`;
+}
+
+/** The title's stemming language, as lib/search/tokenize.ts `textLanguage` reads the first language. */
+const TITLE_LANGUAGE = Prisma.sql`coalesce((SELECT CASE WHEN l."code" IN ('fr', 'es') THEN l."code" ELSE 'en' END
+  FROM "PublicationLanguage" l WHERE l."publicationId" = t."id" ORDER BY l."position" LIMIT 1), 'en')`;
 
 /**
  * Writes the full-text rows of the published publications (`only`: a further condition on `p`, e.g. one
  * id; by default all of them, in one statement, as a bulk load does).
  */
 export const insertSearchRows = (only: Prisma.Sql = Prisma.empty) => Prisma.sql`
-  INSERT INTO "PublicationSearch" ("id", "title", "summary", "names")
-  SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} ${only}) AS t`;
+  INSERT INTO "PublicationSearch" ("id", "title", "summary", "names", "language")
+  SELECT t."id", t."title", t."summary", t."names", ${TITLE_LANGUAGE} FROM (${SEARCH_TEXT} ${only}) AS t`;
 
-/** The tsquery every `must` group of a parsed query matches (the groups AND'ed), to rank by; null when nothing is to be matched. */
+/**
+ * The tsquery every `must` group of a parsed query matches (the groups AND'ed) in "document", to rank by
+ * (the benchmark's SQL baseline); null when nothing is to be matched.
+ */
 export function rankingQuery(q: string): Prisma.Sql | null {
   const { must } = parseQuery(q);
   return must.length ? Prisma.join(must.map((group) => Prisma.sql`(${any(group)})`), ' && ') : null;
 }
 
-/** A WHERE condition on "PublicationSearch"."document" for a parsed query; null when nothing is to be matched. */
+/** A WHERE condition on "PublicationSearch" rows for a parsed query; null when nothing is to be matched. */
 export function tsqueryCondition(q: string): Prisma.Sql | null {
   const query = parseQuery(q);
   if (query.must.length === 0) return null;
-  const conditions = query.must.map((group) => Prisma.sql`"document" @@ (${any(group)})`);
-  if (query.not.length) conditions.push(Prisma.sql`NOT ("document" @@ (${any(query.not)}))`);
+  const conditions = query.must.map((group) => Prisma.sql`(${Prisma.join(group.map(clauseCondition), ' OR ')})`);
+  for (const clause of query.not) conditions.push(Prisma.sql`NOT ${clauseCondition(clause)}`);
   return Prisma.join(conditions, ' AND ');
 }
 
@@ -78,6 +105,10 @@ export const postgresDialect: Dialect = {
 
   async deleteSearchRow(db, id) {
     await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE "id" = ${id}`;
+  },
+
+  async completeSearchRows() {
+    // PostgreSQL stems French and Spanish itself: every row is complete once written.
   },
 
   async matchFullText(db, q) {

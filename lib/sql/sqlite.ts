@@ -1,10 +1,18 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from '@/lib/prisma-client';
 import type { Dialect, SearchText } from './dialect';
 import { parseQuery, type Clause } from '@/lib/search/query';
+import { stemOf, textLanguage, tokenize } from '@/lib/search/tokenize';
 
 /**
  * SQLite's dialect: the FTS5 table that mirrors each publication's searchable text (see the
- * full_text_search migration). Writes are serialised by SQLite itself.
+ * full_text_search migration), and beside it "PublicationStems" for titles in French or Spanish. FTS5 has no
+ * stemmer for either, so the app writes the stems itself: the title's Snowball stems, computed by
+ * lib/search/tokenize.ts as the in-memory index computes them, in the column of its language ("fr" or "es"),
+ * and its folded words ("words", for prefixes), under a tokenizer that only splits on spaces and stems
+ * nothing (see the french_spanish_search migration). Such a title stays in "PublicationSearch" too (the
+ * in-memory index reads its text there), but queries skip it there: it is matched in its own language only.
+ * Writes are serialised by SQLite itself.
  */
 
 const SEARCH_TEXT = Prisma.sql`
@@ -23,20 +31,61 @@ const SEARCH_TEXT = Prisma.sql`
   FROM "Publication" p
   WHERE p."status" = 'published'`;
 
-/** An FTS5 MATCH expression for a parsed query; null when nothing is to be matched. */
-export function fts5Expression(q: string): string | null {
+// Each word is quoted (FTS5 syntax inside user text is inert); FTS5 stems a quoted word like indexed text.
+const quote = (clause: Clause) =>
+  clause.kind === 'term' ? `"${clause.surface}"` : clause.kind === 'phrase' ? `"${clause.surfaces.join(' ')}"` : `"${clause.prefix}"*`;
+
+/** The MATCH expression of one clause on "PublicationStems": its stems in French and in Spanish, or the folded prefix. */
+function stemsExpression(clause: Clause): string {
+  if (clause.kind === 'prefix') return `words : "${clause.prefix}"*`;
+  const surfaces = clause.kind === 'term' ? [clause.surface] : clause.surfaces;
+  return (['fr', 'es'] as const).map((language) => `${language} : "${surfaces.map((s) => stemOf(s, language)).join(' ')}"`).join(' OR ');
+}
+
+/** Ids (as `rowid`) whose text matches one clause: English fields in "PublicationSearch", French and Spanish titles in "PublicationStems". */
+function clauseCondition(clause: Clause): Prisma.Sql {
+  const english = quote(clause);
+  return Prisma.sql`(
+    rowid IN (SELECT rowid FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${`{summary names} : ${english}`})
+    OR rowid IN (SELECT rowid FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${`title : ${english}`}
+      EXCEPT SELECT rowid FROM "PublicationStems")
+    OR rowid IN (SELECT rowid FROM "PublicationStems" WHERE "PublicationStems" MATCH ${stemsExpression(clause)}))`;
+}
+
+/** A WHERE condition on "PublicationSearch" rows for a parsed query; null when nothing is to be matched. */
+export function matchCondition(q: string): Prisma.Sql | null {
   const query = parseQuery(q);
   if (query.must.length === 0) return null;
-  // Each word is quoted (FTS5 syntax inside user text is inert); FTS5 stems a quoted word like indexed text.
-  const quote = (clause: Clause) =>
-    clause.kind === 'term'
-      ? `"${clause.surface}"`
-      : clause.kind === 'phrase'
-        ? `"${clause.surfaces.join(' ')}"`
-        : `"${clause.prefix}"*`;
-  const must = query.must.map((group) => `(${group.map(quote).join(' OR ')})`).join(' AND ');
-  return [must, ...query.not.map(quote)].join(' NOT ');
+  const conditions = query.must.map((group) => Prisma.sql`(${Prisma.join(group.map(clauseCondition), ' OR ')})`);
+  for (const clause of query.not) conditions.push(Prisma.sql`NOT ${clauseCondition(clause)}`);
+  return Prisma.join(conditions, ' AND ');
 }
+
+const TITLE_LANGUAGE = Prisma.sql`(SELECT l."code" FROM "PublicationLanguage" l WHERE l."publicationId" = p."id" ORDER BY l."position" LIMIT 1)`;
+
+/** Writes the "PublicationStems" rows of those of the publications that are published with a title in French or Spanish. */
+async function writeStemRows(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db.$queryRaw<{ id: bigint | number; title: string; language: string | null }[]>`
+    SELECT p."id" AS "id", p."title" AS "title", ${TITLE_LANGUAGE} AS "language" FROM "Publication" p
+    WHERE p."status" = 'published' AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const stemmed: [number, string, string, string][] = [];
+  for (const row of rows) {
+    const language = textLanguage(row.language);
+    if (language === 'en') continue;
+    const tokens = tokenize(row.title, language);
+    const stems = tokens.map((t) => stemOf(t.surface, language)).join(' ');
+    stemmed.push([Number(row.id), language === 'fr' ? stems : '', language === 'es' ? stems : '', tokens.map((t) => t.surface).join(' ')]);
+  }
+  if (stemmed.length === 0) return;
+  // One statement for the batch, its rows as one JSON parameter (a backfill writes thousands).
+  await db.$executeRaw`
+    INSERT INTO "PublicationStems" (rowid, "fr", "es", "words")
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(stemmed)})`;
+}
+
+/** Ids per backfill round. */
+const STEM_BATCH = 500;
 
 export const sqliteDialect: Dialect = {
   async readSearchText(db, ids) {
@@ -49,21 +98,42 @@ export const sqliteDialect: Dialect = {
   },
 
   async writeSearchRow(db, id) {
-    await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
+    await this.deleteSearchRow(db, id);
     await db.$executeRaw`
       INSERT INTO "PublicationSearch" (rowid, "title", "summary", "names")
       SELECT "id", "title", "summary", "names" FROM (${SEARCH_TEXT} AND p."id" = ${id})`;
+    await writeStemRows(db, [id]);
   },
 
   async deleteSearchRow(db, id) {
     await db.$executeRaw`DELETE FROM "PublicationSearch" WHERE rowid = ${id}`;
+    await db.$executeRaw`DELETE FROM "PublicationStems" WHERE rowid = ${id}`;
+  },
+
+  async completeSearchRows(db) {
+    // SQL migrations cannot run the stemmer: rows the app has not written yet (a database migrated from
+    // before stems, or filled in bulk by SQL) are written here, after every migration run. A database
+    // migrated only part of the way (a folder of older migrations) has no such table yet.
+    const tables = await db.$queryRaw<{ n: bigint | number }[]>`
+      SELECT count(*) AS n FROM sqlite_master WHERE name IN ('PublicationSearch', 'PublicationStems')`;
+    if (Number(tables[0]?.n) < 2) return;
+    // By id, from where the last round stopped: each row is looked at once.
+    for (let after = 0; ; ) {
+      const missing = await db.$queryRaw<{ id: bigint | number }[]>`
+        SELECT s.rowid AS id FROM "PublicationSearch" s JOIN "Publication" p ON p."id" = s.rowid
+        WHERE s.rowid > ${after} AND ${TITLE_LANGUAGE} IN ('fr', 'es') AND s.rowid NOT IN (SELECT rowid FROM "PublicationStems")
+        ORDER BY s.rowid LIMIT ${STEM_BATCH}`;
+      if (missing.length === 0) return;
+      const ids = missing.map((r) => Number(r.id));
+      await writeStemRows(db, ids);
+      after = ids.at(-1)!;
+    }
   },
 
   async matchFullText(db, q) {
-    const expression = fts5Expression(q);
-    if (expression === null) return [];
-    const rows = await db.$queryRaw<{ id: bigint | number }[]>`
-      SELECT rowid AS id FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${expression}`;
+    const condition = matchCondition(q);
+    if (condition === null) return [];
+    const rows = await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM "PublicationSearch" WHERE ${condition}`;
     return rows.map((r) => Number(r.id));
   },
 

@@ -16,7 +16,7 @@ test.describe('JSON API @http', () => {
       expect(item.snippets).toBeNull();
       expect(item.countries).toContainEqual({ code: 'RS', name: 'Serbia' });
     }
-    expect(Object.keys(body.facets).sort()).toEqual(['author', 'category', 'country', 'region', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual(['author', 'category', 'country', 'language', 'region', 'year']);
     expect(body.facets.country).toContainEqual({ value: 'RS', label: 'Serbia', count: body.total, selected: true });
   });
 

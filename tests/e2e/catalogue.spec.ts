@@ -8,7 +8,7 @@ test.describe('catalogue', () => {
     expect(total).toBeGreaterThanOrEqual(60);
     const results = page.getByRole('article');
     await expect(results).toHaveCount(20);
-    for (const facet of ['Region', 'Country', 'Year', 'Category', 'Author']) {
+    for (const facet of ['Region', 'Country', 'Year', 'Category', 'Language', 'Author']) {
       await expect(page.getByRole('heading', { level: 3, name: facet, exact: true })).toBeVisible();
     }
     // Newest first by default.
@@ -69,6 +69,39 @@ test.describe('catalogue', () => {
     await countries.getByRole('link', { name: /^Mali/ }).click();
     await expect(page).toHaveURL(/country=RS&country=ML/);
     expect(await resultCount(page)).toBeGreaterThan(serbia);
+  });
+
+  test('filter by language: counts by name, a chip, other languages still countable; French and Spanish words stemmed', async ({ page }) => {
+    await page.goto('/');
+    const languages = page.getByRole('region', { name: 'Language' });
+    const french = languages.getByRole('link', { name: /^French/ });
+    const frenchCount = Number((await french.innerText()).match(/(\d+)\s*$/)![1]);
+    expect(frenchCount).toBeGreaterThan(0);
+    await french.click();
+    await expect(page).toHaveURL(/language=fr/);
+    expect(await resultCount(page)).toBe(frenchCount);
+    await expect(languages.getByRole('link', { name: /^French \(selected\)/ })).toHaveAttribute('aria-current', 'true');
+    const chips = page.getByRole('navigation', { name: 'Active filters' });
+    await expect(chips.getByRole('link', { name: /Language: French/ })).toBeVisible();
+    for (const card of await page.getByRole('article').all()) await expect(card).toContainText('French');
+
+    // Values within the facet widen: Spanish keeps its own count beside the selected French.
+    const spanish = languages.getByRole('link', { name: /^Spanish/ });
+    const spanishCount = Number((await spanish.innerText()).match(/(\d+)\s*$/)![1]);
+    await spanish.click();
+    await expect(page).toHaveURL(/language=fr&language=es/);
+    expect(await resultCount(page)).toBe(frenchCount + spanishCount);
+
+    // Spanish words in a Spanish title: "personas" is found by "persona", and marked.
+    await page.getByRole('searchbox', { name: 'Search publications' }).fill('trata de persona');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/q=trata\+de\+persona/);
+    await expect(page.getByRole('link', { name: /^Trata de personas en Colombia/ })).toBeVisible();
+    await expect(page.locator('article mark', { hasText: /personas/i }).first()).toBeVisible();
+
+    await chips.getByRole('link', { name: /Language: Spanish/ }).click();
+    await expect(page).not.toHaveURL(/language=es/);
+    await expect(page.getByRole('heading', { name: 'No publications found' })).toBeVisible();
   });
 
   test('paginate and sort', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
-import { getPublication, searchPublications } from '@/lib/data/catalogue';
+import { getPublication, listAllPublications, searchPublications } from '@/lib/data/catalogue';
 import { catalogueChanged } from '@/lib/publications/changes';
 
 const search = (query: string) => searchPublications(parseCatalogueParams(new URLSearchParams(query)));
@@ -60,6 +60,24 @@ describe('catalogue reads on the sample data', () => {
       'National Referral Mechanisms for Victims of Human Trafficking: Deficiencies and Future Development',
     ]);
     for (const item of (await search('year=2019&year=2014')).items) expect([2014, 2019]).toContain(item.year);
+  });
+
+  it('filters by language, values OR\'d, with disjunctive counts named in English', async () => {
+    const inLanguage = (code: string) => prisma.publication.count({ where: { status: 'published', languages: { some: { code } } } });
+    const french = await search('language=FR');
+    expect(french.params.language).toEqual(['fr']);
+    expect(french.total).toBe(await inLanguage('fr'));
+    expect(french.total).toBeGreaterThan(0);
+    for (const item of french.items) expect(item.languages).toContain('fr');
+    // The facet's own selection does not narrow its counts: Spanish stays countable next to French.
+    expect(french.facets.language).toContainEqual({ value: 'fr', label: 'French', count: french.total, selected: true });
+    expect(french.facets.language).toContainEqual({ value: 'es', label: 'Spanish', count: await inLanguage('es'), selected: false });
+    const both = await search('language=fr,es');
+    expect(both.total).toBe(await prisma.publication.count({ where: { status: 'published', languages: { some: { code: { in: ['fr', 'es'] } } } } }));
+    // The export is the same result set.
+    let exported = 0;
+    for await (const batch of listAllPublications(both.params)) exported += batch.length;
+    expect(exported).toBe(both.total);
   });
 
   it('filters a year range, inclusive', async () => {

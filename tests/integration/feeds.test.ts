@@ -210,6 +210,9 @@ describe('feeds of a catalogue query', () => {
     expect(j.feed.feed_url).toBe(`${ORIGIN}/feed.json?${canonical}`);
 
     expect((await rss('')).title).toBe('Counter-trafficking publications');
+    const spanish = await rss('language=es');
+    expect(spanish.title).toBe('Counter-trafficking publications — Spanish');
+    expect(spanish.items.length).toBe(await prisma.publication.count({ where: { status: 'published', languages: { some: { code: 'es' } } } }));
     expect((await rss('q=child+labour&yearFrom=2010&yearTo=2015')).title).toBe('Counter-trafficking publications — “child labour”, 2010–2015');
   });
 

@@ -211,12 +211,15 @@ describe('OAI-PMH ListSets', () => {
       { spec: 'region', name: 'By region' },
       { spec: 'country', name: 'By country' },
     ]);
-    const expected = new Set([...published.flatMap((p) => p.sets), 'category', 'region', 'country']);
+    expect(sets[3]).toEqual({ spec: 'language', name: 'By language' });
+    const expected = new Set([...published.flatMap((p) => p.sets), 'category', 'region', 'country', 'language']);
     expect(new Set(sets.map((s) => s.spec))).toEqual(expected);
     expect(sets).toHaveLength(expected.size);
     expect(sets).toContainEqual({ spec: 'category:handbook', name: 'Handbook' });
     expect(sets).toContainEqual({ spec: `region:${region.slug}`, name: region.name });
     expect(sets).toContainEqual({ spec: 'country:RS', name: 'Serbia' });
+    expect(sets).toContainEqual({ spec: 'language:en', name: 'English' });
+    expect(sets).toContainEqual({ spec: 'language:sr', name: 'Serbian' });
   });
 
   it('has no token to continue', async () => {
@@ -265,7 +268,7 @@ describe('OAI-PMH harvests', () => {
     const { doc } = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${id('oai-test-201')}`);
     const record = doc.GetRecord!.record[0]!;
     expect(record.header[0]!.identifier).toBe(id('oai-test-201'));
-    expect(record.header[0]!.setSpec).toEqual(['country:RS', `region:${region.slug}`]);
+    expect(record.header[0]!.setSpec).toEqual(['country:RS', 'language:en', 'language:sr', `region:${region.slug}`]);
     expect(record.metadata!['oai_dc:dc']).toEqual({
       '@xmlns:oai_dc': 'http://www.openarchives.org/OAI/2.0/oai_dc/',
       '@xmlns:dc': 'http://purl.org/dc/elements/1.1/',
@@ -289,8 +292,8 @@ describe('OAI-PMH harvests', () => {
     expect(dc['dc:publisher']).toBeUndefined();
   });
 
-  it('harvests a set: category, region (through a member country too), country', async () => {
-    for (const spec of ['category:handbook', 'category:research-study', `region:${region.slug}`, 'country:RS', 'country:NG']) {
+  it('harvests a set: category, region (through a member country too), country, language', async () => {
+    for (const spec of ['category:handbook', 'category:research-study', `region:${region.slug}`, 'country:RS', 'country:NG', 'language:en', 'language:sr', 'language:fr']) {
       const { headers, error } = await harvest('ListIdentifiers', `metadataPrefix=oai_dc&set=${spec}`);
       expect(error, spec).toBeNull();
       expect(headers.map((h) => h.identifier).sort(), spec).toEqual(await expectedIn(spec));
@@ -301,10 +304,14 @@ describe('OAI-PMH harvests', () => {
     expect(regionIds).toContain(id('oai-test-202'));
     expect(regionIds).toContain(id('oai-test-gone'));
     expect(regionIds).not.toContain(id('oai-test-001'));
+    // A publication in two languages is in both sets; only the bilingual test record is in Serbian.
+    const serbian = (await harvest('ListRecords', 'metadataPrefix=oai_dc&set=language:sr')).records.map((r) => r.header[0]!.identifier);
+    expect(serbian.filter((i) => i.includes('oai-test-'))).toEqual([id('oai-test-201')]);
+    expect((await harvest('ListIdentifiers', 'metadataPrefix=oai_dc&set=language:en')).headers.map((h) => h.identifier)).toContain(id('oai-test-201'));
   });
 
   it('harvests a parent set: every record of its children, deleted ones included', async () => {
-    for (const parent of ['category', 'region', 'country']) {
+    for (const parent of ['category', 'region', 'country', 'language']) {
       const { headers, error } = await harvest('ListIdentifiers', `metadataPrefix=oai_dc&set=${parent}`);
       expect(error, parent).toBeNull();
       const expected = new Set<string>();
@@ -332,7 +339,7 @@ describe('OAI-PMH harvests', () => {
   });
 
   it('answers noRecordsMatch for a set with no records, or none of ours', async () => {
-    for (const spec of ['country:AQ', 'category:no-such-category', 'country:rs', 'other:thing', 'other']) {
+    for (const spec of ['country:AQ', 'category:no-such-category', 'country:rs', 'language:FR', 'language:fra', 'language:zz', 'other:thing', 'other']) {
       expect(errorOf((await oai(`verb=ListRecords&metadataPrefix=oai_dc&set=${spec}`)).doc), spec).toBe('noRecordsMatch');
     }
   });
@@ -451,6 +458,8 @@ describe('OAI-PMH deletions', () => {
     expect(got.metadata).toBeUndefined();
     // Still in its sets, for selective harvesters.
     expect((await harvest('ListIdentifiers', 'metadataPrefix=oai_dc&set=country:RS')).headers).toContainEqual(deleted[0]);
+    expect(deleted[0]!.setSpec).toContain('language:sr');
+    expect((await harvest('ListIdentifiers', 'metadataPrefix=oai_dc&set=language:sr')).headers).toContainEqual(deleted[0]);
     // Once in the whole list, as deleted.
     const all = (await harvest('ListIdentifiers', 'metadataPrefix=oai_dc')).headers.filter((h) => h.identifier === id('oai-test-201'));
     expect(all).toEqual(deleted);
@@ -461,7 +470,7 @@ describe('OAI-PMH deletions', () => {
     await prisma.$transaction((tx) => upsertPublication(tx, input(150, { status: 'draft' })));
     const deleted = (await harvest('ListIdentifiers', `metadataPrefix=oai_dc&from=${from}`)).headers.filter((h) => h.identifier === id('oai-test-150'));
     expect(deleted).toHaveLength(1);
-    expect(deleted[0]).toMatchObject({ '@status': 'deleted', setSpec: ['category:handbook'] });
+    expect(deleted[0]).toMatchObject({ '@status': 'deleted', setSpec: ['category:handbook', 'language:en'] });
     expect(deleted[0]!.datestamp >= from).toBe(true);
 
     await prisma.$transaction((tx) => upsertPublication(tx, input(150)));

@@ -5,6 +5,7 @@ import { searchPublications } from '@/lib/data/catalogue';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { deletePublication, upsertPublication, type PublicationInput } from '@/lib/publications/save';
 import { dialect } from '@/lib/sql/dialect';
+import { testProvider } from '@/tests/setup/databases';
 
 const matchFullText = (db: Parameters<ReturnType<typeof dialect>['matchFullText']>[0], q: string) => dialect(db).matchFullText(db, q);
 
@@ -100,6 +101,56 @@ describe('search stays in step with writes', () => {
     // …while a phrase inside one field still matches.
     expect(await titles(`q=${encodeURIComponent('"survey of forced"')}`)).toEqual(['Numbatcreek survey of forced']);
     expect(await matchFullText(prisma, '"survey of forced" numbatcreek')).toEqual([id]);
+  });
+
+  it('stems a title in its language, in memory and in the database, through creates, language changes and deletes', async () => {
+    // The same title in three languages: which record a word finds depends on its title's language.
+    const title = 'Kiwibay: les traites des personnes, trabajadoras protegidas';
+    const both = async (q: string) => {
+      const memory = (await search(`q=${encodeURIComponent(q)}`)).items.map((i) => i.slug).sort();
+      const database = await matchFullText(prisma, q);
+      return { memory, database: database.sort((a, b) => a - b) };
+    };
+    const fr = await upsertPublication(prisma, publication({ slug: 'kiwibay-fr', title, languages: ['fr'] }));
+    const es = await upsertPublication(prisma, publication({ slug: 'kiwibay-es', title, languages: ['es', 'en'] }));
+    const en = await upsertPublication(prisma, publication({ slug: 'kiwibay-en', title, languages: ['en', 'fr'] }));
+    const expectBoth = async (q: string, slugs: string[], ids: number[]) =>
+      expect(await both(`kiwibay ${q}`), q).toEqual({ memory: [...slugs].sort(), database: [...ids].sort((a, b) => a - b) });
+    const expectStems = async () => {
+      // French: "traites" and "traitement" are one stem ("trait"); English Porter keeps them apart.
+      await expectBoth('traitement', ['kiwibay-fr'], [fr]);
+      // Spanish: "trabajadoras", "trabajar" and "trabajo" are one stem ("trabaj"), "protegidas" and "proteger" another.
+      await expectBoth('trabajar', ['kiwibay-es'], [es]);
+      await expectBoth('"trabajo proteger"', ['kiwibay-es'], [es]);
+    };
+    await expectStems();
+    await expectBoth('"trabajadoras protegidas"', ['kiwibay-en', 'kiwibay-es', 'kiwibay-fr'], [en, es, fr]);
+    await expectBoth('-trabajar', ['kiwibay-en', 'kiwibay-fr'], [en, fr]);
+    await expectBoth('traite des personnes', ['kiwibay-en', 'kiwibay-es', 'kiwibay-fr'], [en, es, fr]);
+    // Prefixes match the words as written, in any language.
+    await expectBoth('protegi*', ['kiwibay-en', 'kiwibay-es', 'kiwibay-fr'], [en, es, fr]);
+    // Highlighting follows the title's language.
+    const french = (await search('q=kiwibay+traitement')).items.find((i) => i.slug === 'kiwibay-fr')!;
+    expect(french.snippets!.title.filter((s) => s.mark).map((s) => s.text)).toEqual(['Kiwibay', 'traites']);
+
+    // Stems the migrations could not write (a database from before them) are written after every migration run.
+    if (testProvider() === 'sqlite') {
+      await prisma.$executeRaw`DELETE FROM "PublicationStems"`;
+      expect(await matchFullText(prisma, 'kiwibay traitement')).toEqual([]);
+    }
+    await dialect(prisma).completeSearchRows(prisma);
+    await expectStems();
+
+    // A title whose language changes is stemmed anew.
+    await upsertPublication(prisma, publication({ slug: 'kiwibay-fr', title, languages: ['es'] }));
+    await expectBoth('traitement', [], []);
+    await expectBoth('trabajar', ['kiwibay-es', 'kiwibay-fr'], [es, fr]);
+    await upsertPublication(prisma, publication({ slug: 'kiwibay-fr', title, languages: ['fr'], status: 'draft' }));
+    await expectBoth('trabajar', ['kiwibay-es'], [es]);
+    expect(await deletePublication(prisma, 'kiwibay-es')).toBe(true);
+    await expectBoth('trabajar', [], []);
+    await deletePublication(prisma, 'kiwibay-en');
+    await deletePublication(prisma, 'kiwibay-fr');
   });
 
   it('sees writes made by another process on the same database', async () => {
