@@ -64,7 +64,7 @@ describe('npm run export', () => {
     const { code, stderr } = await cli('export', ['--format', 'csv', '--out', out]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^Exported \d+ publications to /m);
-    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('\uFEFFtitle,summary,countries,regions,authors,year,category,languages,url,slug');
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('\uFEFFtitle,summary,countries,regions,authors,year,category,languages,url,slug,translationGroup');
     const back = await cli('import', [out, '--json']);
     const report = JSON.parse(back.stdout) as ImportReport;
     expect(report.totals).toMatchObject({ create: 0, update: 0, rejected: 0, changes: 0 });

@@ -26,7 +26,7 @@ test.describe('the site in English, French and Spanish', () => {
     await expect(page.getByRole('region', { name: 'Région' }).getByRole('link', { name: /^Europe du Sud-Est/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Catégorie' }).getByRole('link', { name: /^Évaluation des besoins/ })).toBeVisible();
 
-    await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Langue du site' }).getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(/\/\?country=RS$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     // The neutral URL now stays English for this reader, whatever the browser prefers.
@@ -39,13 +39,13 @@ test.describe('the site in English, French and Spanish', () => {
   test('the language switcher keeps the search, filters and page', async ({ page }) => {
     await page.goto('/?q=trafficking&region=south-eastern-europe&sort=title');
     const englishCount = await page.locator('#results-heading').innerText();
-    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
+    await page.getByRole('navigation', { name: 'Site language' }).getByRole('link', { name: 'Español' }).click();
     await expect(page).toHaveURL(/\/es\?q=trafficking&region=south-eastern-europe&sort=title$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Publicaciones contra la trata de personas' })).toBeVisible();
     expect(Number(englishCount.match(/^\d+/)![0])).toBe(Number((await page.locator('#results-heading').innerText()).match(/^\d+/)![0]));
     await expect(page.getByRole('navigation', { name: 'Filtros activos' }).getByRole('link', { name: /Búsqueda: «trafficking»/ })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Orden' }).locator('[aria-current="true"]')).toHaveText('Título A–Z');
-    await expect(page.getByRole('navigation', { name: 'Idioma' }).locator('[aria-current="true"]')).toHaveText('Español');
+    await expect(page.getByRole('navigation', { name: 'Idioma del sitio' }).locator('[aria-current="true"]')).toHaveText('Español');
 
     // Links and forms stay in Spanish: a facet link, the search form and a record.
     await expect(page.getByRole('region', { name: 'Año' }).getByRole('link').first()).toHaveAttribute('href', /^\/es\?.*year=\d{4}/);
