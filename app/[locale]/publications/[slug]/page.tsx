@@ -164,12 +164,10 @@ export default async function PublicationPage({ params }: Props) {
             label={t('authors', { count: authors.length })}
             links={authors.map((a) => ({ href: catalogue({ author: [a.slug] }), text: a.name }))}
           />
-          {languages.length > 0 && (
-            <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
-              <dt className="text-sm font-semibold text-slate-600">{t('languages', { count: languages.length })}</dt>
-              <dd>{languages.map((code) => languageName(code, locale)).join(', ')}</dd>
-            </div>
-          )}
+          <LinkList
+            label={t('languages', { count: languages.length })}
+            links={languages.map((code) => ({ href: catalogue({ language: [code] }), text: languageName(code, locale) }))}
+          />
           {url && (
             <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
               <dt className="text-sm font-semibold text-slate-600">{t('source')}</dt>
