@@ -35,14 +35,14 @@ test.describe('translations of one work', () => {
     await expect(page.getByRole('checkbox', { name: `${fr.title} (French)` })).toBeChecked();
 
     await page.goto(`/publications/${en.slug}`);
-    const french = page.getByRole('link', { name: 'Français' });
+    const french = page.locator('#main').getByRole('link', { name: 'Français' });
     await expect(page.getByText('Also available in:')).toBeVisible();
     await expect(french).toHaveAttribute('hreflang', 'fr');
     await expect(french).toHaveAttribute('lang', 'fr');
     await french.click();
     await expect(page).toHaveURL(`/publications/${fr.slug}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.title);
-    await page.getByRole('link', { name: 'English' }).click();
+    await page.locator('#main').getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(`/publications/${en.slug}`);
 
     // The history of the other member records the link too.
