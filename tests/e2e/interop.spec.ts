@@ -99,7 +99,10 @@ test.describe('the document and its languages', () => {
     await expect(link).toHaveAttribute('href', BILINGUAL.url);
     await expect(link).toContainText('(PDF)');
     await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'fr');
-    await expect(page.locator('dt', { hasText: 'Languages' }).locator('xpath=following-sibling::dd')).toHaveText('French, English');
+    const languages = page.locator('dt', { hasText: 'Languages' }).locator('xpath=following-sibling::dd').getByRole('link');
+    await expect(languages).toHaveText(['French', 'English']);
+    // Each opens the catalogue filtered by that language.
+    await expect(languages.first()).toHaveAttribute('href', '/?language=fr');
   });
 
   test('cards in the catalogue name the languages, with the title’s language marked', async ({ page }) => {
@@ -160,6 +163,6 @@ test.describe('the form edits the document address and the languages', () => {
     await page.goto(`/publications/${slug}`);
     await expect(page.getByRole('link', { name: /Get the document/ })).toContainText('(example.org)');
     await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'es');
-    await expect(page.locator('dt', { hasText: 'Languages' }).locator('xpath=following-sibling::dd')).toHaveText('Spanish, English');
+    await expect(page.locator('dt', { hasText: 'Languages' }).locator('xpath=following-sibling::dd').getByRole('link')).toHaveText(['Spanish', 'English']);
   });
 });
