@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { encodeAuthor, type AuthorEntry } from '@/lib/validation/publication-form';
+import { useRemoteSearch } from './use-remote-search';
 import { describedBy, hintClass, inputClass, labelClass, optionClass, smallButtonClass } from './styles';
 
 type Suggestion = { kind: 'existing'; id: number; name: string } | { kind: 'new'; name: string };
@@ -27,14 +28,9 @@ export function AuthorList({
   errorId: string;
 }) {
   const [authors, setAuthors] = useState<Item[]>(() => defaultAuthors.map(withKey));
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ id: number; name: string }[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const { query, found, open, setOpen, active, onQuery, reset, onKeyDown } = useRemoteSearch(search);
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(0);
   const focusAfterRender = useRef<string | null>(null);
   const listId = useId();
   const hintId = 'authors-hint';
@@ -46,10 +42,6 @@ export function AuthorList({
       focusAfterRender.current = null;
     }
   });
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
 
   const chosenIds = new Set(authors.flatMap((a) => (a.id === undefined ? [] : [a.id])));
   const trimmed = query.trim();
@@ -63,33 +55,10 @@ export function AuthorList({
   const activeIndex = Math.min(active, suggestions.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  function onQuery(value: string) {
-    setQuery(value);
-    setActive(0);
-    setOpen(true);
-    if (timer.current) clearTimeout(timer.current);
-    const text = value.trim();
-    if (!text) {
-      setFound([]);
-      return;
-    }
-    timer.current = setTimeout(async () => {
-      const request = ++latest.current;
-      try {
-        const results = await search(text);
-        if (request === latest.current) setFound(results);
-      } catch {
-        if (request === latest.current) setFound([]);
-      }
-    }, 150);
-  }
-
   function add(suggestion: Suggestion) {
     const author = suggestion.kind === 'existing' ? { id: suggestion.id, name: suggestion.name } : { name: suggestion.name };
     setAuthors((list) => [...list, withKey(author)]);
-    setQuery('');
-    setFound([]);
-    setActive(0);
+    reset();
     setAnnouncement(`${author.name} added as author ${authors.length + 1}.`);
     document.getElementById('authors')?.focus();
   }
@@ -114,24 +83,6 @@ export function AuthorList({
     // Keep the focus on the same button unless that move is no longer possible.
     const edge = by === -1 ? target === 0 : target === list.length - 1;
     focusAfterRender.current = `${author.key}-${edge ? (by === -1 ? 'down' : 'up') : by === -1 ? 'up' : 'down'}`;
-  }
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((a) => Math.min(a + 1, suggestions.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const suggestion = expanded ? suggestions[activeIndex] : undefined;
-      if (suggestion) add(suggestion);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setOpen(false);
-    }
   }
 
   return (
@@ -185,7 +136,7 @@ export function AuthorList({
           onChange={(event) => onQuery(event.target.value)}
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
-          onKeyDown={onKeyDown}
+          onKeyDown={(event) => onKeyDown(event, suggestions, add)}
           className={inputClass}
         />
         <ul id={listId} role="listbox" aria-label="Authors to choose from" hidden={!expanded}

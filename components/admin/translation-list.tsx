@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { languageName } from '@/lib/languages';
 import { encodeTranslation, type TranslationEntry } from '@/lib/validation/publication-form';
+import { useRemoteSearch } from './use-remote-search';
 import { describedBy, hintClass, inputClass, labelClass, optionClass } from './styles';
 
 type Candidate = TranslationEntry & { slug: string; status: string };
@@ -26,70 +27,20 @@ export function TranslationList({
   errorId: string;
 }) {
   const [linked, setLinked] = useState<TranslationEntry[]>(defaultTranslations);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Candidate[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const { query, found, open, setOpen, active, onQuery, reset, onKeyDown } = useRemoteSearch(search);
   const [announcement, setAnnouncement] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(0);
   const listId = useId();
   const hintId = 'translations-hint';
-
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
 
   const suggestions = found.filter((f) => !linked.some((l) => l.id === f.id));
   const expanded = open && suggestions.length > 0;
   const activeIndex = Math.min(active, suggestions.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  function onQuery(value: string) {
-    setQuery(value);
-    setActive(0);
-    setOpen(true);
-    if (timer.current) clearTimeout(timer.current);
-    const text = value.trim();
-    if (!text) {
-      setFound([]);
-      return;
-    }
-    timer.current = setTimeout(async () => {
-      const request = ++latest.current;
-      try {
-        const results = await search(text);
-        if (request === latest.current) setFound(results);
-      } catch {
-        if (request === latest.current) setFound([]);
-      }
-    }, 150);
-  }
-
   function add(candidate: Candidate) {
     setLinked((list) => [...list, { id: candidate.id, title: candidate.title, language: candidate.language }]);
-    setQuery('');
-    setFound([]);
-    setActive(0);
+    reset();
     setAnnouncement(`${describe(candidate)} linked as a translation.`);
-  }
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      else setActive((a) => Math.min(a + 1, suggestions.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter' && expanded) {
-      event.preventDefault();
-      const suggestion = suggestions[activeIndex];
-      if (suggestion) add(suggestion);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setOpen(false);
-    }
   }
 
   return (
@@ -131,7 +82,7 @@ export function TranslationList({
           onChange={(event) => onQuery(event.target.value)}
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
-          onKeyDown={onKeyDown}
+          onKeyDown={(event) => onKeyDown(event, suggestions, add)}
           className={inputClass}
         />
         <ul id={listId} role="listbox" aria-label="Publications to link" hidden={!expanded}
