@@ -6,11 +6,14 @@ import { SESSION_COOKIES } from '@/lib/auth/session';
 import createIntlMiddleware from 'next-intl/middleware';
 import { routing, splitLocale, type Locale } from '@/lib/i18n/routing';
 import { REQUEST_PATH_HEADER } from '@/lib/i18n/request-path';
+import { translator } from '@/lib/i18n/messages';
 
 const NOT_FOUND_PAGE = '/publication-not-found';
 const GONE_PAGE = '/publication-gone';
 
 const handleLocale = createIntlMiddleware(routing);
+
+const LOCALIZED_DOWNLOAD = /^\/(fr|es)\/publications\/[^/]+\/cite[^/]*$/;
 
 /**
  * Paths outside the locales: the staff area and the API documentation (English), and the route handlers
@@ -120,16 +123,24 @@ export async function proxy(request: NextRequest) {
     // Next cannot decode such a slug into the route's params and answers 500: it names no publication.
     response = NextResponse.json(ErrorSchema.encode({ error: 'Publication not found' }), { status: 404 });
   } else if (hasMalformedEncoding(pathname)) {
-    response = new NextResponse('Bad request: malformed percent-encoding in the path\n', {
+    const { locale } = splitLocale(pathname);
+    response = new NextResponse(`${translator(locale ?? routing.defaultLocale, 'Errors')('malformedPath')}\n`, {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
   } else if (isUnlocalized(pathname)) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else if (LOCALIZED_DOWNLOAD.test(pathname)) {
+    // A citation file is the same in every language: /fr/publications/x/cite.bib is /publications/x/cite.bib.
+    const url = request.nextUrl.clone();
+    url.pathname = splitLocale(pathname).path;
+    response = NextResponse.redirect(url, 308);
   } else {
     // next-intl redirects (`/en/…` to `/…`, a first visit to the reader's language) or rewrites the path into
     // app/[locale], passing on the request headers it is given (the CSP with this response's nonce).
     response = handleLocale(new NextRequest(request, { headers: requestHeaders }));
+    // Whether an unprefixed URL redirects depends on the reader's languages and cookie.
+    if (splitLocale(pathname).locale === null) response.headers.set('Vary', 'Accept-Language, Cookie');
     if (!isRedirect(response)) {
       const { locale, path } = splitLocale(pathname);
       const missing = await missingPublicationPage(request, path);

@@ -8,7 +8,9 @@ import { SiteDocument } from '@/components/site/site-document';
 // Next gives every response with status 404 this file's metadata, in the reader's language.
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Errors');
-  return { title: t('notFoundTitle') };
+  const site = await getTranslations('Site');
+  // Outside app/[locale]'s layout, so its title template is applied here.
+  return { title: site('titleTemplate', { title: t('notFoundTitle') }) };
 }
 
 /**

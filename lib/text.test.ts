@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, slugify } from './text';
+import { excerpt, foldText, slugify } from './text';
 
 describe('foldText', () => {
   it('removes case and accents', () => {
@@ -22,5 +22,13 @@ describe('slugify', () => {
     expect(slug.length).toBeLessThanOrEqual(30);
     expect(slug.endsWith('-')).toBe(false);
     expect(slug.split('-').every((w) => w === 'word')).toBe(true);
+  });
+});
+
+describe('excerpt', () => {
+  it('keeps short text, cuts long text at a word boundary with an ellipsis', () => {
+    expect(excerpt('Short text.', 20)).toBe('Short text.');
+    expect(excerpt('A study of forced labour, in mines and farms', 28)).toBe('A study of forced labour…');
+    expect(excerpt('Unbreakablewordwithoutspaces', 10)).toBe('Unbreakabl…');
   });
 });

@@ -13,3 +13,11 @@ export function slugify(text: string, maxLength = 80): string {
   const lastHyphen = cut.lastIndexOf('-');
   return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, maxLength)).replace(/-+$/, '');
 }
+
+/** `text` cut to at most `length` characters at a word boundary, with an ellipsis when cut. */
+export function excerpt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}

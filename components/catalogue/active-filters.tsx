@@ -15,7 +15,7 @@ function Chip({ href, label, remove }: { href: string; label: string; remove: st
       >
         <span>{label}</span>
         <span aria-hidden="true">×</span>
-        <span className="sr-only">{remove}</span>
+        <span className="sr-only"> {remove}</span>
       </Link>
     </li>
   );

@@ -4,15 +4,10 @@ import type { GroupedTranslation, PublicationItem, Snippets } from '@/lib/data/c
 import { TranslationLinks } from '@/components/publication/translation-links';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { localePath } from '@/lib/i18n/routing';
+import { excerpt } from '@/lib/text';
 import { Highlighted } from './highlighted';
 
 const EXCERPT_LENGTH = 280;
-
-function excerpt(text: string): string {
-  if (text.length <= EXCERPT_LENGTH) return text;
-  const cut = text.slice(0, EXCERPT_LENGTH);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
-}
 
 export async function PublicationCard({
   publication,
@@ -43,7 +38,7 @@ export async function PublicationCard({
       </p>
       {authors.length > 0 && <p className="mt-1 text-sm text-slate-700">{authors.map((a) => a.name).join('; ')}</p>}
       <p lang={summaryLang(locale)} className="mt-2 text-sm leading-relaxed text-slate-800">
-        {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary)}
+        {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary, EXCERPT_LENGTH)}
       </p>
       <TranslationLinks label={t('alsoIn')} translations={translations} className="mt-2 text-sm" />
     </article>

@@ -14,7 +14,8 @@ export async function TranslationLinks({ label, translations, className = '' }: 
   return (
     <p className={className}>
       <span className="text-slate-600">{label}</span>{' '}
-      {translations.map((t, i) => (
+      {/* One order on every member's page: by language code. */}
+      {[...translations].sort((a, b) => (a.language < b.language ? -1 : 1)).map((t, i) => (
         <span key={t.slug}>
           {i > 0 && <span aria-hidden="true"> · </span>}
           <Link href={localePath(locale, `/publications/${t.slug}`)} hrefLang={t.language} lang={t.language} className="text-brand-700 underline hover:text-brand-800">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isIndexable } from '@/lib/catalogue/metadata';
 import { parseCatalogueParams, type CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
+import { LOCALES, localePath } from '@/lib/i18n/routing';
 import { pagePrefixesAbove, robotsTxt } from './robots';
 
 /** Google's reading of robots.txt: the longest matching pattern decides, Allow on a tie; `*` and `$`. */
@@ -71,8 +72,11 @@ describe('robots.txt', () => {
       for (const extra of extras) {
         for (const page of [1, 2, 9, 10, 11, 19, 20, 99, 100, 105, 110, 1000, 1234]) {
           const params = { ...parse(''), ...v, ...extra, page };
-          const href = catalogueHref(params, { page });
-          expect(allowed(txt, href), href).toBe(isIndexable(params));
+          // The same rules on the French and Spanish catalogues.
+          for (const locale of LOCALES) {
+            const href = localePath(locale, catalogueHref(params, { page }));
+            expect(allowed(txt, href), href).toBe(isIndexable(params));
+          }
           checked++;
         }
       }
@@ -81,7 +85,7 @@ describe('robots.txt', () => {
   });
 
   it('keeps out comma-separated values and URLs written in another order', () => {
-    for (const path of ['/?country=NG,GH', '/?country=NG%2CGH', '/?sort=title&country=NG&region=west-africa', '/?page=2&q=x']) {
+    for (const path of ['/?country=NG,GH', '/?country=NG%2CGH', '/?sort=title&country=NG&region=west-africa', '/?page=2&q=x', '/fr?page=50', '/es?q=trata']) {
       expect(allowed(txt, path), path).toBe(false);
     }
   });

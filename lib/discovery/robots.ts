@@ -1,5 +1,6 @@
 import { MAX_INDEXED_PAGE } from '@/lib/catalogue/metadata';
 import { FACETS } from '@/lib/catalogue/params';
+import { LOCALES, localePath } from '@/lib/i18n/routing';
 
 /**
  * robots.txt. Everything is open (catalogue, publication pages, feeds, /oai, /api) but staff pages and
@@ -12,12 +13,14 @@ import { FACETS } from '@/lib/catalogue/params';
  * - `/?*,` and `/?*%2C`: several values of one filter written comma-separated.
  * - `/?*q=`: text queries, wherever q sits (no other parameter name ends in q).
  * - pages beyond 10: `page=` then one of `pagePrefixesAbove(10)`, which match exactly the numbers above 10.
- * Every pattern starts with `/?`, the catalogue page's query, so the same parameters on /api, /oai and
- * the feeds stay open.
+ * Every pattern starts with a catalogue page's query (`/?`, and `/fr?`, `/es?` for the other languages),
+ * so the same parameters on /api, /oai and the feeds stay open.
  */
 export function robotsTxt(origin: string): string {
   const filterParams = [...FACETS, 'yearFrom', 'yearTo'];
   const deepPages = pagePrefixesAbove(MAX_INDEXED_PAGE);
+  const catalogues = LOCALES.map((locale) => `${localePath(locale, '/')}?`);
+  const rules = (patterns: string[]) => catalogues.flatMap((catalogue) => patterns.map((p) => `Disallow: ${catalogue}${p}`));
   return [
     '# Counter-trafficking publications catalogue',
     '# Open: the catalogue, publication pages, feeds, /oai, /api. Closed: staff pages, and catalogue URLs',
@@ -27,15 +30,13 @@ export function robotsTxt(origin: string): string {
     'Disallow: /admin',
     'Disallow: /sign-in',
     '# A second filter parameter (links write q, then filters, then sort and page).',
-    ...filterParams.map((name) => `Disallow: /?*&${name}=`),
+    ...rules(filterParams.map((name) => `*&${name}=`)),
     '# Several values of one filter, comma-separated.',
-    'Disallow: /?*,',
-    'Disallow: /?*%2C',
-    'Disallow: /?*%2c',
+    ...rules(['*,', '*%2C', '*%2c']),
     '# Text queries.',
-    'Disallow: /?*q=',
+    ...rules(['*q=']),
     `# Result pages beyond ${MAX_INDEXED_PAGE}.`,
-    ...deepPages.map((n) => `Disallow: /?*page=${n}`),
+    ...rules(deepPages.map((n) => `*page=${n}`)),
     '',
     `Sitemap: ${new URL('/sitemap.xml', origin).toString()}`,
     '',

@@ -39,7 +39,7 @@ export function feedTitle({ params, labels }: { params: CatalogueParams; labels:
   // Values of one facet are alternatives ("Nigeria or Ghana"), in the locale's own words for "or".
   const or = new Intl.ListFormat(locale, { type: 'disjunction' });
   const parts: string[] = [];
-  if (params.q) parts.push(`“${params.q}”`);
+  if (params.q) parts.push(t('quoted', { text: params.q }));
   for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     if (params[facet].length > 0) parts.push(or.format(params[facet].map((v) => labels[facet][v] ?? v)));
   }

@@ -22,7 +22,7 @@ test.describe('the site in English, French and Spanish', () => {
     }
     await expect(page.locator('#results-heading')).toHaveText(/^\d+ publications?$/);
     // Names in French: the selected country, regions and categories.
-    await expect(page.getByRole('navigation', { name: 'Filtres actifs' }).getByRole('link', { name: /^Pays : Serbie/ })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Filtres actifs' }).getByRole('link', { name: /^Pays\s:\sSerbie/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Région' }).getByRole('link', { name: /^Europe du Sud-Est/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Catégorie' }).getByRole('link', { name: /^Évaluation des besoins/ })).toBeVisible();
 
@@ -81,6 +81,19 @@ test.describe('the site in English, French and Spanish', () => {
     expect(record!.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Publicación no encontrada' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Explorar el catálogo' })).toHaveAttribute('href', '/es');
+  });
+
+  test('citation files have one address; unprefixed pages vary with the reader’s languages', async ({ page }) => {
+    const record = await firstRecord(page, '/');
+    const cite = await page.request.get(`/fr${record}/cite.bib`, { maxRedirects: 0 });
+    expect(cite.status()).toBe(308);
+    expect(new URL(cite.headers()['location']!, 'http://x').pathname).toBe(`${record}/cite.bib`);
+    const neutral = await page.request.get('/', { maxRedirects: 0, headers: { 'accept-language': 'es' } });
+    expect(neutral.status()).toBe(307);
+    expect(neutral.headers()['vary']).toMatch(/Accept-Language/);
+    const malformed = await page.request.get('/fr/%zz');
+    expect(malformed.status()).toBe(400);
+    expect(await malformed.text()).toMatch(/^Requête invalide/);
   });
 
   test('the staff area stays English', async ({ page }) => {

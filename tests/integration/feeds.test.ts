@@ -230,12 +230,12 @@ describe('feeds of a catalogue query', () => {
     const item = channel.item[0]!;
     expect(item.link).toMatch(new RegExp(`^${ORIGIN}/fr/publications/[a-z0-9-]+$`));
     expect(item.guid).toMatchObject({ '#text': (item.link as string).replace('/fr/', '/') });
-    expect(item['content:encoded']).toMatch(/Année : (2017|2019)/);
+    expect(item['content:encoded']).toMatch(/Année\s:\s(2017|2019)/);
 
     const spanish = await getJsonFeed(request('/es/feed.json?q=zzzznothing'), { params: Promise.resolve({ locale: 'es' }) });
     const feed = (await spanish.json()) as { title: string; description: string; language: string };
     expect(feed).toMatchObject({
-      title: 'Publicaciones contra la trata de personas — “zzzznothing”',
+      title: 'Publicaciones contra la trata de personas — «zzzznothing»',
       language: 'es',
       description: 'Ninguna publicación del catálogo coincide todavía con esta búsqueda; las nuevas aparecerán aquí.',
     });

@@ -10,6 +10,7 @@ import { isPdfUrl } from '@/lib/documents';
 import { languageAlternates } from '@/lib/i18n/alternates';
 import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
+import { excerpt } from '@/lib/text';
 import { CiteBox } from '@/components/publication/cite-box';
 import { TranslationLinks } from '@/components/publication/translation-links';
 import { recordUrl } from '@/lib/citation/csl';
@@ -20,7 +21,6 @@ import {
   jsonForScript,
   openGraphTypeOf,
   publicationJsonLd,
-  SITE_NAME,
 } from '@/lib/metadata/publication';
 import { requestNonce, siteOrigin } from '@/lib/site-url';
 
@@ -42,7 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const pageUrl = recordUrl(origin, publication.slug);
   const path = new URL(pageUrl).pathname;
   const canonical = new URL(localePath(localeOf(route.locale), path), origin).toString();
-  const description = publication.summary.slice(0, DESCRIPTION_LENGTH);
+  const description = excerpt(publication.summary, DESCRIPTION_LENGTH);
+  const siteName = (await getTranslations({ locale: localeOf(route.locale), namespace: 'Site' }))('name');
   return {
     title: publication.title,
     description,
@@ -56,7 +57,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url: canonical,
       title: publication.title,
       description,
-      siteName: SITE_NAME,
+      siteName,
     },
     twitter: { card: 'summary', title: publication.title, description },
     // Highwire Press tags first: Zotero and Google Scholar read them in document order.
