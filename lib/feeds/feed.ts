@@ -1,4 +1,5 @@
 import { Feed, type Item } from 'feed';
+import { hasFilters } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { recordUrl } from '@/lib/citation/csl';
 import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
@@ -82,7 +83,7 @@ export function renderFeed(format: FeedFormat, result: NewestPublications, origi
   const feed = new Feed({
     id: absolute(feedHref('atom', result.params)),
     title: feedTitle(result, locale),
-    description: t('description', { count: result.items.length }),
+    description: t(hasFilters(result.params) ? 'description' : 'descriptionAll', { count: result.items.length }),
     language: locale,
     link: absolute(catalogueHref(feedParams(result.params))),
     feedLinks: {

@@ -239,6 +239,10 @@ describe('feeds of a catalogue query', () => {
       language: 'es',
       description: 'Ninguna publicación del catálogo coincide todavía con esta búsqueda; las nuevas aparecerán aquí.',
     });
+    // Without a search, the feed is the catalogue's own.
+    const whole = await getRss(request('/fr/feed.xml'), { params: Promise.resolve({ locale: 'fr' }) });
+    const wholeChannel = (rssParser.parse(await whole.text()) as { rss: { channel: Record<string, unknown> } }).rss.channel;
+    expect(wholeChannel.description).toMatch(/^Les \d+ dernières publications ajoutées au catalogue/);
   });
 
   it('puts the newest publication first, never a draft, and keeps an unpublished record out', async () => {
