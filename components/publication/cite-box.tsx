@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CITATION_STYLES, formatReference, toBibtex, toCsl, toRis, type CitablePublication } from '@/lib/citation';
 import { originFrom } from '@/lib/site-url';
 
@@ -17,14 +17,16 @@ const DOWNLOADS = [
  */
 export async function CiteBox({ publication }: { publication: CitablePublication }) {
   const t = await getTranslations('Cite');
+  const locale = await getLocale();
   const item = toCsl(publication, { origin: originFrom(await headers()) });
   const base = `/publications/${encodeURIComponent(publication.slug)}`;
   const references = CITATION_STYLES.map((style) => ({
     style,
     label: t(`styles.${style}`),
     // citeproc-js escapes the record's text in its HTML output (tested in lib/citation/citation.test.ts).
-    html: formatReference(item, style, 'html'),
-    text: formatReference(item, style, 'text'),
+    // In the page's language: citeproc's words ("Disponible sur", "Consulté le") and quotation marks.
+    html: formatReference(item, style, 'html', locale),
+    text: formatReference(item, style, 'text', locale),
   }));
   const records = [
     { id: 'bibtex', label: 'BibTeX', text: toBibtex([item]).trim() },

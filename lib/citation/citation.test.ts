@@ -181,6 +181,14 @@ describe('formatted references', () => {
     expect(formatReference(mixed, 'apa', 'text')).toContain('Trafficked Persons. Organization for Security and Co-operation in Europe. https://');
   }, 30_000); // the first reference compiles each style: seconds on a busy machine
 
+  it('speaks the reader’s language: citeproc’s French and Spanish terms and quotation marks', () => {
+    expect(formatReference(item, 'harvard', 'text', 'fr')).toContain('Trafficked Persons. Disponible sur: https://www.osce.org/odihr/13967');
+    expect(formatReference(item, 'harvard', 'text', 'es')).toContain('Trafficked Persons. Disponible en: https://www.osce.org/odihr/13967');
+    const report = toCsl(publication({ category: { slug: 'report' }, title: 'Manuel sur la traite' }), { origin: ORIGIN });
+    expect(formatReference(report, 'chicago', 'text', 'fr')).toMatch(/« Manuel sur la traite »/i);
+    expect(formatReference(report, 'chicago', 'text', 'es')).toMatch(/«Manuel sur la traite»/i);
+  });
+
   it('uses APA 7 rules: up to 20 authors with "&", no place of publication', () => {
     const people = Array.from({ length: 8 }, (_, i) => ({ name: `Given${String.fromCharCode(65 + i)} Family${String.fromCharCode(65 + i)}` }));
     const text = formatReference(toCsl(publication({ authors: people, category: { slug: 'report' } }), { origin: ORIGIN }), 'apa', 'text');

@@ -3,6 +3,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import chicagoAuthorDate from 'style-chicago';
+import type { Locale } from '@/lib/i18n/locales';
 import type { CslItem } from './csl';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from './styles';
 
@@ -115,12 +116,15 @@ export function toCslJson(items: CslItem[]): string {
  * Formatted references, one per item, in the order given (a result set keeps the catalogue's order; a
  * bibliography sorted by the style would be sorted only within each streamed batch).
  */
-export function formatReferences(items: CslItem[], style: CitationStyle, format: 'text' | 'html'): string[] {
+/** citeproc's locale for each interface language (plugin-csl ships these three): "Available at", "n.d.", quotes. */
+const CSL_LOCALES: Record<Locale, string> = { en: 'en-US', fr: 'fr-FR', es: 'es-ES' };
+
+export function formatReferences(items: CslItem[], style: CitationStyle, format: 'text' | 'html', locale: Locale = 'en'): string[] {
   if (items.length === 0) return [];
   const entries = new Cite(items.map(withoutPublisherAsAuthor)).format('bibliography', {
     template: STYLE_TEMPLATES[style],
     format,
-    lang: 'en-US',
+    lang: CSL_LOCALES[locale],
     nosort: true,
     asEntryArray: true,
   }) as [string, string][];
@@ -138,6 +142,6 @@ function withoutPublisherAsAuthor(item: CslItem): CslItem {
 }
 
 /** One item's reference. */
-export function formatReference(item: CslItem, style: CitationStyle, format: 'text' | 'html'): string {
-  return formatReferences([item], style, format)[0]!;
+export function formatReference(item: CslItem, style: CitationStyle, format: 'text' | 'html', locale: Locale = 'en'): string {
+  return formatReferences([item], style, format, locale)[0]!;
 }
