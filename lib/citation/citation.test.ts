@@ -185,7 +185,7 @@ describe('formatted references', () => {
     expect(formatReference(item, 'harvard', 'text', 'fr')).toContain('Trafficked Persons. Disponible sur: https://www.osce.org/odihr/13967');
     expect(formatReference(item, 'harvard', 'text', 'es')).toContain('Trafficked Persons. Disponible en: https://www.osce.org/odihr/13967');
     const report = toCsl(publication({ category: { slug: 'report' }, title: 'Manuel sur la traite' }), { origin: ORIGIN });
-    expect(formatReference(report, 'chicago', 'text', 'fr')).toMatch(/« Manuel sur la traite »/i);
+    expect(formatReference(report, 'chicago', 'text', 'fr')).toMatch(/«\sManuel sur la traite\s»/i);
     expect(formatReference(report, 'chicago', 'text', 'es')).toMatch(/«Manuel sur la traite»/i);
   });
 
