@@ -24,7 +24,10 @@ const HEAP_CAP = (() => {
 })();
 const AUTOCANNON_BIN = path.join(ROOT, 'node_modules/.bin/autocannon');
 const BUILD_ID = path.join(ROOT, '.next/BUILD_ID');
-const HOST = '127.0.0.1'; // loopback only, for every server and every request
+// Loopback only, for every server and every request. "localhost", not 127.0.0.1: Next gives its proxy the
+// request's URL with 127.0.0.1 written as localhost, and a server bound to 127.0.0.1 then takes the proxy's
+// locale rewrites (app/[locale]) for another origin and loops (the e2e servers bind localhost for the same reason).
+const HOST = 'localhost';
 
 /** The pages loaded: the catalogue page and its JSON twin, without parameters (every facet counted over everything). */
 export const HTTP_URLS = ['/', '/api/publications'] as const;
