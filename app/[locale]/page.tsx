@@ -6,7 +6,7 @@ import { catalogueMetadata } from '@/lib/catalogue/metadata';
 import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
-import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
+import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site-url';
 import { ActiveFilters } from '@/components/catalogue/active-filters';
 import { ExportLinks } from '@/components/catalogue/export-links';
@@ -27,10 +27,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const localeOf = async (params: Props['params']): Promise<Locale> => {
-  const { locale } = await params;
-  return isLocale(locale) ? locale : 'en';
-};
+const routeLocale = async (params: Props['params']): Promise<Locale> => localeOf((await params).locale);
 
 // generateMetadata and the page search once per request (keyed by the normalised query and the locale).
 const loadCatalogue = cache((query: string, locale: Locale) => searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale));
@@ -38,13 +35,13 @@ const search = async (searchParams: Props['searchParams'], locale: Locale) =>
   loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)), locale);
 
 export async function generateMetadata({ params: route, searchParams }: Props): Promise<Metadata> {
-  const locale = await localeOf(route);
+  const locale = await routeLocale(route);
   const { params, facets } = await search(searchParams, locale);
   return catalogueMetadata(params, facets, await siteOrigin(), locale);
 }
 
 export default async function CataloguePage({ params: route, searchParams }: Props) {
-  const locale = await localeOf(route);
+  const locale = await routeLocale(route);
   setRequestLocale(locale);
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');

@@ -1,7 +1,7 @@
 import { defineRouting } from 'next-intl/routing';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 
-export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales';
+export { DEFAULT_LOCALE, isLocale, localeOf, LOCALES, type Locale } from './locales';
 
 /** Each locale's own name, for the language switcher (a reader looks for the language they can read). */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };

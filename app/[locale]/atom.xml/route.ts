@@ -1,8 +1,8 @@
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/routing';
+import { localeOf } from '@/lib/i18n/routing';
 import { feedResponse } from '@/lib/feeds/response';
 
 /** GET [/fr|/es]/atom.xml?<catalogue parameters>: the query's newest additions as Atom 1.0. */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  return feedResponse(request, 'atom', isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return feedResponse(request, 'atom', localeOf(locale));
 }

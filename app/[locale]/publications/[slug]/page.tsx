@@ -8,7 +8,7 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
 import { languageAlternates } from '@/lib/i18n/alternates';
-import { isLocale, localePath, type Locale } from '@/lib/i18n/routing';
+import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { excerpt } from '@/lib/text';
 import { CiteBox } from '@/components/publication/cite-box';
@@ -29,7 +29,6 @@ const loadPublication = cache((slug: string, locale: Locale) => getPublication(s
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
 
 const DESCRIPTION_LENGTH = 200;
 
