@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { encodeAuthor, type AuthorEntry } from '@/lib/validation/publication-form';
 import { useRemoteSearch } from './use-remote-search';
 import { describedBy, hintClass, inputClass, labelClass, optionClass, smallButtonClass } from './styles';
@@ -28,11 +28,10 @@ export function AuthorList({
   errorId: string;
 }) {
   const [authors, setAuthors] = useState<Item[]>(() => defaultAuthors.map(withKey));
-  const { query, found, open, setOpen, active, onQuery, reset, onKeyDown } = useRemoteSearch(search);
+  const { query, found, reset, combobox } = useRemoteSearch(search);
   const [announcement, setAnnouncement] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<string | null>(null);
-  const listId = useId();
   const hintId = 'authors-hint';
 
   // After a move the button's row is re-ordered in the page; put the focus back on it.
@@ -51,9 +50,7 @@ export function AuthorList({
       ? [{ kind: 'new' as const, name: trimmed }]
       : []),
   ];
-  const expanded = open && suggestions.length > 0;
-  const activeIndex = Math.min(active, suggestions.length - 1);
-  const optionId = (index: number) => `${listId}-option-${index}`;
+  const { expanded, activeIndex, optionId, listId, input } = combobox(suggestions, add);
 
   function add(suggestion: Suggestion) {
     const author = suggestion.kind === 'existing' ? { id: suggestion.id, name: suggestion.name } : { name: suggestion.name };
@@ -123,20 +120,10 @@ export function AuthorList({
           ref={inputRef}
           id="authors"
           type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
+          {...input}
           aria-invalid={!!error}
           aria-describedby={describedBy(hintId, error && errorId)}
           placeholder="Type a name…"
-          value={query}
-          onChange={(event) => onQuery(event.target.value)}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-          onKeyDown={(event) => onKeyDown(event, suggestions, add)}
           className={inputClass}
         />
         <ul id={listId} role="listbox" aria-label="Authors to choose from" hidden={!expanded}

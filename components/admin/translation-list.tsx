@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { languageName } from '@/lib/languages';
 import { encodeTranslation, type TranslationEntry } from '@/lib/validation/publication-form';
 import { useRemoteSearch } from './use-remote-search';
@@ -27,15 +27,12 @@ export function TranslationList({
   errorId: string;
 }) {
   const [linked, setLinked] = useState<TranslationEntry[]>(defaultTranslations);
-  const { query, found, open, setOpen, active, onQuery, reset, onKeyDown } = useRemoteSearch(search);
+  const { found, reset, combobox } = useRemoteSearch(search);
   const [announcement, setAnnouncement] = useState('');
-  const listId = useId();
   const hintId = 'translations-hint';
 
   const suggestions = found.filter((f) => !linked.some((l) => l.id === f.id));
-  const expanded = open && suggestions.length > 0;
-  const activeIndex = Math.min(active, suggestions.length - 1);
-  const optionId = (index: number) => `${listId}-option-${index}`;
+  const { expanded, activeIndex, optionId, listId, input } = combobox(suggestions, add);
 
   function add(candidate: Candidate) {
     setLinked((list) => [...list, { id: candidate.id, title: candidate.title, language: candidate.language }]);
@@ -70,19 +67,9 @@ export function TranslationList({
           id="translations"
           name="translationAdd"
           type="text"
-          role="combobox"
-          autoComplete="off"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded ? optionId(activeIndex) : undefined}
+          {...input}
           aria-invalid={!!error}
           aria-describedby={describedBy(hintId, error && errorId)}
-          value={query}
-          onChange={(event) => onQuery(event.target.value)}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-          onKeyDown={(event) => onKeyDown(event, suggestions, add)}
           className={inputClass}
         />
         <ul id={listId} role="listbox" aria-label="Publications to link" hidden={!expanded}

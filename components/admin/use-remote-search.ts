@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 /**
  * A type-ahead over a Server Action: what was typed, the answers to the latest question (150 ms after the
  * last key; a late answer to an earlier one is dropped), whether the list is open and which option is
- * highlighted, and the list's arrow/Enter/Escape keys. The author list and the translation list use it.
+ * highlighted, and the list's arrow/Enter/Escape keys. The author list and the translation list use it:
+ * `combobox(options, pick)` gives the text box's ARIA combobox props and the list's ids.
  */
 export function useRemoteSearch<T>(search: (query: string) => Promise<T[]>) {
   const [query, setQuery] = useState('');
@@ -14,6 +15,7 @@ export function useRemoteSearch<T>(search: (query: string) => Promise<T[]>) {
   const [active, setActive] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(0);
+  const listId = useId();
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -67,5 +69,26 @@ export function useRemoteSearch<T>(search: (query: string) => Promise<T[]>) {
     }
   }
 
-  return { query, found, open, setOpen, active, onQuery, reset, onKeyDown };
+  /** The box and its list for the `options` shown: spread `input` on the text box, ids on the list and options. */
+  function combobox<O>(options: O[], pick: (option: O) => void) {
+    const expanded = open && options.length > 0;
+    const activeIndex = Math.min(active, options.length - 1);
+    const optionId = (index: number) => `${listId}-option-${index}`;
+    const input = {
+      role: 'combobox',
+      autoComplete: 'off',
+      'aria-autocomplete': 'list',
+      'aria-expanded': expanded,
+      'aria-controls': listId,
+      'aria-activedescendant': expanded ? optionId(activeIndex) : undefined,
+      value: query,
+      onChange: (event: React.ChangeEvent<HTMLInputElement>) => onQuery(event.target.value),
+      onFocus: () => setOpen(true),
+      onBlur: () => setOpen(false),
+      onKeyDown: (event: React.KeyboardEvent<HTMLInputElement>) => onKeyDown(event, options, pick),
+    } as const;
+    return { expanded, activeIndex, optionId, listId, input };
+  }
+
+  return { query, found, reset, combobox };
 }
