@@ -11,6 +11,10 @@ export const FIRST_INSTANCE_URL = BASE_URL;
 /** A second server on the same database and build: several app instances must behave as one site. */
 export const SECOND_INSTANCE_URL = `http://localhost:${PORT + 1}`;
 
+/** The production server as `npm start` runs it (server.ts as `npm run build` bundles it), after its database step. */
+export const SERVER_COMMAND = 'node --max-old-space-size=512 build/server.mjs';
+export const SERVER_ENV = { NODE_ENV: 'production', HOSTNAME: 'localhost' } as const;
+
 /**
  * The end-to-end database: a SQLite file, or with TEST_DATABASE_URL=postgres://… a database `ct_e2e` on
  * that server. Set in the environment so that Playwright's workers (which load this file again) agree.
@@ -72,9 +76,9 @@ export default defineConfig({
   webServer: [
     {
       // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
-      command: `node_modules/.bin/tsx tests/setup/e2e-database.ts && node_modules/.bin/next start -H localhost -p ${PORT}`,
+      command: `node_modules/.bin/tsx tests/setup/e2e-database.ts && ${SERVER_COMMAND}`,
       url: `${BASE_URL}/api/publications`,
-      env: serverEnv(),
+      env: serverEnv(PORT),
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
@@ -82,9 +86,9 @@ export default defineConfig({
     },
     {
       // Started once the first is up, so the database is ready (Playwright starts web servers in order).
-      command: `node_modules/.bin/next start -H localhost -p ${PORT + 1}`,
+      command: SERVER_COMMAND,
       url: `${SECOND_INSTANCE_URL}/api/publications`,
-      env: serverEnv(),
+      env: serverEnv(PORT + 1),
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',
@@ -93,13 +97,17 @@ export default defineConfig({
   ],
 });
 
-function serverEnv(): Record<string, string> {
+function serverEnv(port: number): Record<string, string> {
   return {
+    ...SERVER_ENV,
+    PORT: String(port),
     DATABASE_URL: E2E_DATABASE_URL,
     E2E_DATABASE_URL,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!,
     NEXT_TELEMETRY_DISABLED: '1',
     // Lets a test say it came over HTTPS (X-Forwarded-Proto), as a reverse proxy would.
     TRUST_PROXY: '1',
+    // Specs export and page deeply from one address; the limits have their own spec (response-cache.spec.ts).
+    EXPENSIVE_REQUESTS_BURST: '100000',
   };
 }

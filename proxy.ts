@@ -2,7 +2,8 @@ import { NextRequest, NextResponse } from 'next/server';
 import { ErrorSchema } from '@/lib/api/schemas';
 import { env } from '@/lib/env';
 import { publicationState } from '@/lib/data/catalogue';
-import { SESSION_COOKIES } from '@/lib/auth/session';
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
+import { CACHE_FILL_HEADER } from '@/lib/http/internal-headers';
 import createIntlMiddleware from 'next-intl/middleware';
 import { routing, splitLocale, type Locale } from '@/lib/i18n/routing';
 import { REQUEST_PATH_HEADER } from '@/lib/i18n/request-path';
@@ -65,7 +66,8 @@ async function missingPublicationPage(request: NextRequest, pathname: string): P
   if (!/^\/publications\/[^/]+$/.test(pathname)) return null;
   const slug = slugOf(pathname);
   if (slug === null) return { page: NOT_FOUND_PAGE, status: 404 };
-  const ownWrites = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  // Staff, and answers the response cache keeps (server.ts), read the primary (lib/data/public-db.ts).
+  const ownWrites = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name)) || request.headers.has(CACHE_FILL_HEADER);
   const state = await publicationState(slug, { ownWrites });
   if (state === 'published') return null;
   return state === 'gone' ? { page: GONE_PAGE, status: 410 } : { page: NOT_FOUND_PAGE, status: 404 };

@@ -29,6 +29,17 @@ const EnvSchema = z.object({
   OAI_ADMIN_EMAIL: z.email().optional(),
   /** Signs OAI-PMH resumption tokens (any string; every instance must share it). Optional: see lib/oai/token.ts. */
   OAI_TOKEN_SECRET: z.string().min(1).optional(),
+  /** The HTTP server (server.ts): port and interface; every interface when HOSTNAME is unset. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).optional(),
+  /** Memory for the public response cache, in MB; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
+  /** How long a CDN may serve a public page without asking again (s-maxage), and keep serving it while it asks. */
+  CDN_MAX_AGE: z.coerce.number().int().min(0).default(10),
+  CDN_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(60),
+  /** Expensive anonymous requests (exports, deep pages, feeds with many filters) per client and minute, and the burst allowed. */
+  EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().min(1).default(30),
+  EXPENSIVE_REQUESTS_BURST: z.coerce.number().int().min(1).default(10),
   /** Read by `npm run user:create` instead of asking on the terminal. */
   CATALOGUE_PASSWORD: z.string().optional(),
 });

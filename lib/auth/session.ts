@@ -9,9 +9,7 @@ import type { Role } from './roles';
 
 export type StaffUser = { id: number; email: string; name: string; role: Role };
 
-// Over HTTPS the cookie is Secure and __Host- prefixed (bound to this host, path /, no Domain).
-const SECURE_COOKIE = '__Host-ct_session';
-const PLAIN_COOKIE = 'ct_session';
+import { PLAIN_COOKIE, SECURE_COOKIE } from './cookie-names';
 
 async function readToken(): Promise<string | undefined> {
   const jar = await cookies();
@@ -30,7 +28,6 @@ export async function hasSessionCookie(): Promise<boolean> {
   }
 }
 
-export const SESSION_COOKIES = [SECURE_COOKIE, PLAIN_COOKIE] as const;
 
 /** Starts a fresh session for the user; any session the browser already had is ended first. */
 export async function startSession(userId: number): Promise<void> {

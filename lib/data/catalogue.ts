@@ -1,6 +1,6 @@
 import 'server-only';
-import { hasSessionCookie } from '@/lib/auth/session';
 import { prisma, reader } from '@/lib/db';
+import { publicDb } from '@/lib/data/public-db';
 import type { Db } from '@/lib/prisma-client';
 import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
@@ -163,11 +163,6 @@ function toDetail(row: DetailRow, locale: Locale = DEFAULT_LOCALE): PublicationD
 // One index per process, kept across hot reloads in development.
 const globalForIndex = globalThis as unknown as { catalogueIndex?: IndexStore };
 const store = (globalForIndex.catalogueIndex ??= new IndexStore());
-
-/** Public reads go to a replica when there are any, staff reads to the primary (lib/db.ts). */
-async function publicDb(): Promise<Db> {
-  return reader({ ownWrites: await hasSessionCookie() });
-}
 
 type Labels = Record<Facet, Map<string, string>>;
 type TaxonomyLabels = Omit<Labels, 'author' | 'language' | 'year'>;

@@ -1,6 +1,5 @@
 import 'server-only';
-import { hasSessionCookie } from '@/lib/auth/session';
-import { reader } from '@/lib/db';
+import { publicDb } from '@/lib/data/public-db';
 
 import { LOCALES } from '@/lib/i18n/routing';
 
@@ -13,10 +12,6 @@ export type SitemapChunk = { n: number; lastModified: Date };
 export type SitemapEntry = { slug: string; updatedAt: Date };
 
 const published = { status: 'published' } as const;
-
-async function publicDb() {
-  return reader({ ownWrites: await hasSessionCookie() });
-}
 
 /** The ids child sitemap `n` covers: `size` consecutive ids, so it never holds more than `size` URLs. */
 function rangeOf(n: number, size: number) {

@@ -1,6 +1,5 @@
 import 'server-only';
-import { hasSessionCookie } from '@/lib/auth/session';
-import { reader } from '@/lib/db';
+import { publicDb } from '@/lib/data/public-db';
 import { env } from '@/lib/env';
 import { originFrom } from '@/lib/site-url';
 import { answerOai } from './protocol';
@@ -30,7 +29,7 @@ async function requestArguments(request: Request): Promise<[string, string][]> {
 export async function handleOaiRequest(request: Request): Promise<Response> {
   const pairs = await requestArguments(request);
   // A public read (a replica when there are any), unless a signed-in staff member asks.
-  const db = reader({ ownWrites: await hasSessionCookie() });
+  const db = await publicDb();
   const xml = await answerOai(pairs, {
     db,
     origin: originFrom(request.headers),

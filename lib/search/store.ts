@@ -14,6 +14,11 @@ export class IndexStore {
   private pending: Promise<CatalogueIndex> | null = null;
   private rebuilds = 0;
 
+  /** Whether an index is loaded: what /readyz waits for (server.ts reads it through globalThis.catalogueIndex). */
+  get ready(): boolean {
+    return this.index !== null;
+  }
+
   /** Changes whenever the index is rebuilt, which every taxonomy change causes: a key for caching names. */
   get generation(): number {
     return this.rebuilds;

@@ -1,0 +1,94 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { CatalogueParamsSchema, parseCatalogueParams } from '@/lib/catalogue/params';
+import { catalogueQuery } from '@/lib/catalogue/url';
+import { LOCALES } from '@/lib/i18n/locales';
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
+
+/** next-intl's cookie (lib/i18n/routing.ts): which locale a reader chose. */
+export const LOCALE_COOKIE = 'NEXT_LOCALE';
+
+/** A request the response cache may answer: its key, and the URL Next renders it from (the canonical one). */
+export type CacheTarget = { key: string; url: string };
+
+// Public answers that depend only on the catalogue, the URL and the reader's locale. Whole-result exports
+// (.csv, .bib, …) are left out: large, rare, and limited per client instead (rate-limit.ts).
+const CATALOGUE = /^\/(?:fr|es)?$/;
+const FEED = /^\/(?:(?:fr|es)\/)?(?:feed\.xml|atom\.xml|feed\.json)$/;
+const LOCALIZED = /^\/(?:(?:fr|es)\/)?publications\/[^/]+$/;
+const API_LIST = /^\/api\/publications$/;
+const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
+
+const CATALOGUE_PARAMS = new Set(Object.keys(CatalogueParamsSchema.shape));
+
+/**
+ * Headers that make Next answer something other than the page (React Server Component payloads for
+ * client-side navigation, prefetches, Server Actions) or a part of it.
+ */
+const BYPASS_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action', 'next-url', 'range', 'authorization'];
+
+export function cookieValue(cookieHeader: string | undefined, name: string): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The query for catalogue parameters, the same for every way of writing them: parsed as the pages parse
+ * them (bad values dropped, case and defaults folded, duplicates removed), each facet's values sorted.
+ * Null when the query has a parameter the catalogue does not know: it is then keyed as written.
+ */
+function canonicalCatalogueQuery(search: URLSearchParams): string | null {
+  for (const name of search.keys()) if (!CATALOGUE_PARAMS.has(name)) return null;
+  const params = parseCatalogueParams(search);
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) params[facet] = [...params[facet]].sort();
+  params.year = [...params.year].sort((a, b) => a - b);
+  return catalogueQuery(params);
+}
+
+/**
+ * Where the cache may answer `request` and under which key; null when it must go to Next (not a GET,
+ * staff, not a public page, a client-side navigation). The key holds everything the answer depends on
+ * besides the catalogue's state: the canonical URL, the origin (absolute links when SITE_URL is unset) and,
+ * on localized pages, what next-intl reads: the locale cookie, Accept-Language when no valid cookie decides,
+ * and whether the request is a document navigation (it sets the cookie only then).
+ */
+export function cacheTarget(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders, originKey: string): CacheTarget | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  if (!rawUrl || rawUrl.length > 4096 || !rawUrl.startsWith('/')) return null;
+  if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const cookies = headers.cookie;
+  if (SESSION_COOKIE_NAMES.some((name) => cookieValue(cookies, name) !== undefined)) return null;
+
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://cache.invalid');
+    decodeURIComponent(url.pathname);
+  } catch {
+    return null; // malformed: proxy.ts answers it
+  }
+  if (url.searchParams.has('_rsc')) return null;
+  const { pathname } = url;
+  const localized = CATALOGUE.test(pathname) || FEED.test(pathname) || LOCALIZED.test(pathname);
+  const listed = localized || API_LIST.test(pathname);
+  if (!listed && !FIXED.test(pathname)) return null;
+
+  let query = url.search.slice(1);
+  if (listed && !LOCALIZED.test(pathname)) query = canonicalCatalogueQuery(url.searchParams) ?? query;
+  const target = query ? `${pathname}?${query}` : pathname;
+
+  let variant = '';
+  if (localized) {
+    const cookie = cookieValue(cookies, LOCALE_COOKIE);
+    if (cookie !== undefined && cookie.length > 16) return null;
+    const validCookie = cookie !== undefined && (LOCALES as readonly string[]).includes(cookie);
+    const acceptLanguage = validCookie ? '' : (headers['accept-language'] ?? '');
+    if (acceptLanguage.length > 256) return null;
+    const dest = headers['sec-fetch-dest'];
+    const document = dest === undefined || dest === 'document';
+    variant = `${cookie ?? '-'}\n${acceptLanguage}\n${document ? 'doc' : 'sub'}`;
+  }
+  return { key: `${originKey}\n${target}\n${variant}`, url: target };
+}

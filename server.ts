@@ -1,0 +1,178 @@
+// The production HTTP server (`npm start`): Next.js behind a response cache, with health checks, limits
+// on expensive anonymous requests and a graceful shutdown. `next dev` runs without it (no cache while
+// developing). See the README's "Response cache" for the design.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { databaseUrl, env } from '@/lib/env';
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
+import { cacheTarget, cookieValue, type CacheTarget } from '@/lib/http/cache-key';
+import { versionReader } from '@/lib/http/catalogue-version';
+import { expensiveKind, RateLimiter } from '@/lib/http/rate-limit';
+import { captureResponse, matchingEtag, ResponseCache, sendCaptured } from '@/lib/http/response-cache';
+import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
+import { logEvent } from '@/lib/log';
+
+// `npm start` runs from the project folder, as every relative path here (data/, .next/) assumes.
+const ROOT = process.cwd();
+/** How long requests in flight get to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+const app = next({ dev: false, dir: ROOT, hostname: env.HOSTNAME ?? 'localhost', port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const versions = versionReader(databaseUrl());
+const cache = new ResponseCache({
+  maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024,
+  buildId: readFileSync(path.join(ROOT, '.next/BUILD_ID'), 'utf8').trim(),
+  cdnMaxAge: env.CDN_MAX_AGE,
+  cdnStaleWhileRevalidate: env.CDN_STALE_WHILE_REVALIDATE,
+});
+const limiter = new RateLimiter(env.EXPENSIVE_REQUESTS_PER_MINUTE, env.EXPENSIVE_REQUESTS_BURST);
+let draining = false;
+
+/** The address a request came from: the peer, or behind a trusted proxy the one the proxy saw (the last it appended). */
+function clientOf(req: IncomingMessage): string {
+  if (env.TRUST_PROXY === '1') {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** The origin part of cache keys: pages name their own absolute URL when SITE_URL is unset (lib/site-url.ts). */
+function originKey(req: IncomingMessage): string {
+  if (env.SITE_URL) return '';
+  const forwarded = env.TRUST_PROXY === '1' ? `${req.headers['x-forwarded-host'] ?? ''} ${req.headers['x-forwarded-proto'] ?? ''}` : '';
+  return `${req.headers.host ?? ''} ${forwarded}`;
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(`${text}\n`);
+}
+
+async function ready(): Promise<string | null> {
+  if (draining) return 'shutting down';
+  const store = (globalThis as { catalogueIndex?: { ready: boolean } }).catalogueIndex;
+  if (!store?.ready) return 'search index not loaded yet';
+  try {
+    await versions.read();
+    return null;
+  } catch {
+    return 'database unreachable';
+  }
+}
+
+function hasSessionCookie(req: IncomingMessage): boolean {
+  return SESSION_COOKIE_NAMES.some((name) => cookieValue(req.headers.cookie, name) !== undefined);
+}
+
+/** Whatever Next says, nothing answered to a signed-in staff member may be kept by a browser or CDN cache. */
+function keepPrivate(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    res.setHeader('Cache-Control', 'private, no-store');
+    const headers = (args as unknown[]).find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) as Record<string, unknown> | undefined;
+    if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') delete headers[name];
+    return writeHead.apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
+/** 429 for an anonymous client past its limit of expensive requests; true when it was sent. */
+function limited(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const kind = expensiveKind(url.pathname, url.searchParams);
+  if (!kind) return false;
+  const wait = limiter.take(clientOf(req));
+  if (wait === 0) return false;
+  plain(res, 429, `Too many requests of this kind (${kind}) from your address. Try again in ${wait} s.`, { 'Retry-After': String(wait) });
+  return true;
+}
+
+/** Answers from the cache, or renders once through Next and keeps what it answered. */
+async function cached(req: IncomingMessage, res: ServerResponse, target: CacheTarget, url: URL): Promise<void> {
+  let version: string;
+  try {
+    version = await versions.read();
+  } catch {
+    return void (await handle(req, res)); // Next reports the database's state itself
+  }
+  const etag = cache.etag(version, target.key);
+  const held = matchingEtag(req.headers['if-none-match'], etag);
+  if (held) return cache.notModified(res, held);
+  const entry = cache.get(target.key, version);
+  if (entry) {
+    cache.hits++;
+    return cache.send(req, res, entry, etag, 'hit');
+  }
+  if (limited(req, res, url)) return;
+  if (req.method === 'HEAD') return void (await handle(req, res));
+
+  // Rendered from the canonical URL, uncompressed (the cache compresses), from the primary (lib/db.ts):
+  // a replica behind the version just read must not fill the cache with what it has not seen yet.
+  req.url = target.url;
+  const acceptEncoding = req.headers['accept-encoding'];
+  delete req.headers['accept-encoding'];
+  req.headers[CACHE_FILL_HEADER] = '1';
+  const { entry: filled, captured } = await cache.fill(target.key, version, () => captureResponse(res, () => handle(req, res)));
+  if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
+  if (filled) return cache.send(req, res, filled, etag, 'miss');
+  if (captured) return sendCaptured(req, res, captured);
+  delete req.headers[CACHE_FILL_HEADER];
+  await handle(req, res);
+}
+
+async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Headers only this server may set: whatever a client sent under these names is dropped.
+  delete req.headers[CACHE_FILL_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = clientOf(req);
+  if (draining) res.setHeader('Connection', 'close');
+
+  if (req.url === '/healthz') return plain(res, 200, 'ok');
+  if (req.url === '/readyz') {
+    const notReady = await ready();
+    return notReady ? plain(res, 503, `not ready: ${notReady}`) : plain(res, 200, 'ready');
+  }
+
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://server.invalid');
+  } catch {
+    return void (await handle(req, res));
+  }
+  if (hasSessionCookie(req)) keepPrivate(res);
+  const target = cache.enabled ? cacheTarget(req.method, req.url, req.headers, originKey(req)) : null;
+  if (target) return cached(req, res, target, url);
+  if ((req.method === 'GET' || req.method === 'HEAD') && limited(req, res, url)) return;
+  await handle(req, res);
+}
+
+const server = createServer((req, res) => {
+  respond(req, res).catch((error: unknown) => {
+    logEvent('request failed', { url: req.url, error: error instanceof Error ? error.message : String(error) });
+    if (!res.headersSent) plain(res, 500, 'Internal server error');
+    else res.destroy();
+  });
+});
+
+server.listen(env.PORT, env.HOSTNAME, () => {
+  logEvent('listening', { port: env.PORT, hostname: env.HOSTNAME ?? '(all interfaces)', responseCacheMB: env.RESPONSE_CACHE_MB });
+});
+
+function shutDown(signal: string): void {
+  if (draining) return;
+  draining = true;
+  logEvent('shutting down', { signal });
+  // Stop accepting; keep-alive connections with nothing in flight are closed now, the rest when they finish.
+  server.close(() => {
+    void versions.close().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+  }, DRAIN_MS).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));
