@@ -29,6 +29,11 @@ const EnvSchema = z.object({
   OAI_ADMIN_EMAIL: z.email().optional(),
   /** Signs OAI-PMH resumption tokens (any string; every instance must share it). Optional: see lib/oai/token.ts. */
   OAI_TOKEN_SECRET: z.string().min(1).optional(),
+  /**
+   * Where the search index snapshot lives (lib/search/snapshot.ts), or "off". Default data/search-index.snapshot,
+   * off under tests (each test file has its own database).
+   */
+  SEARCH_SNAPSHOT_FILE: z.string().trim().min(1).optional(),
   /** Read by `npm run user:create` instead of asking on the terminal. */
   CATALOGUE_PASSWORD: z.string().optional(),
 });
@@ -50,4 +55,12 @@ export function databaseUrl(): string {
 /** The provider of the database this process talks to (a process talks to one kind of database). */
 export function databaseProvider(): Provider {
   return providerOf(databaseUrl())!;
+}
+
+export const DEFAULT_SEARCH_SNAPSHOT_FILE = 'data/search-index.snapshot';
+
+/** The search index snapshot's path, or null when snapshots are off. */
+export function searchSnapshotFile(): string | null {
+  const file = env.SEARCH_SNAPSHOT_FILE ?? (env.NODE_ENV === 'test' ? 'off' : DEFAULT_SEARCH_SNAPSHOT_FILE);
+  return file === 'off' ? null : file;
 }
