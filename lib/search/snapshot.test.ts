@@ -119,6 +119,15 @@ describe('search index snapshot format', () => {
     }
   });
 
+  it('verifies the checksum without loading', async () => {
+    const file = await written();
+    expect(await (await openSnapshot(file)).verify()).toBe(true);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 100]! ^= 0x01;
+    writeFileSync(file, bytes);
+    expect(await (await openSnapshot(file)).verify()).toBe(false);
+  });
+
   it('refuses another format version and another analyzer', async () => {
     const file = await written();
     rewriteHeader(file, (header) => (header.format = SNAPSHOT_FORMAT + 1));

@@ -244,7 +244,14 @@ async function readExactly(handle: FileHandle, into: Uint8Array, position: numbe
  * its contents: the caller checks the header against the database first, then `load`s or `close`s it. The
  * handle stays on the file opened even if another process renames a newer snapshot over it meanwhile.
  */
-export type OpenSnapshot = { header: SnapshotHeader; bytes: number; load(): Promise<CatalogueIndex>; close(): Promise<void> };
+export type OpenSnapshot = {
+  header: SnapshotHeader;
+  bytes: number;
+  load(): Promise<CatalogueIndex>;
+  /** Whether the checksum matches, read in chunks and kept nowhere; closes the file. */
+  verify(): Promise<boolean>;
+  close(): Promise<void>;
+};
 
 export async function openSnapshot(file: string): Promise<OpenSnapshot> {
   let handle: FileHandle;
@@ -275,6 +282,26 @@ export async function openSnapshot(file: string): Promise<OpenSnapshot> {
       load: async () => {
         try {
           return await loadContents(handle, header, binaryStart, stringBytes);
+        } finally {
+          await handle.close();
+        }
+      },
+      verify: async () => {
+        try {
+          const hash = createHash('sha256');
+          const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
+          const end = size - DIGEST_BYTES;
+          for (let at = 0; at < end; at += WRITE_CHUNK) {
+            const piece = chunk.subarray(0, Math.min(WRITE_CHUNK, end - at));
+            await readExactly(handle, piece, at);
+            hash.update(piece);
+          }
+          const digest = Buffer.alloc(DIGEST_BYTES);
+          await readExactly(handle, digest, end);
+          return hash.digest().equals(digest);
+        } catch (error) {
+          if (error instanceof SnapshotRejected) return false;
+          throw error;
         } finally {
           await handle.close();
         }

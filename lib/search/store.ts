@@ -177,6 +177,25 @@ export class IndexStore {
     }
   }
 
+  /**
+   * Whether the file already holds a sound snapshot of this database at `seq` or later (instances sharing
+   * the folder all rebuild after the same change: one write is enough).
+   */
+  private async newerOnDisk(file: string, db: Db, seq: number): Promise<boolean> {
+    let snapshot;
+    try {
+      snapshot = await openSnapshot(file);
+    } catch {
+      return false;
+    }
+    const { header } = snapshot;
+    if (header.seq < seq || (await historyFingerprint(db, header.seq)) !== header.fingerprint) {
+      await snapshot.close();
+      return false;
+    }
+    return snapshot.verify();
+  }
+
   /** Until no refresh is running (a failed one too). */
   private async settled(): Promise<void> {
     while (this.pending) await this.pending.catch(() => {});
@@ -206,6 +225,15 @@ export class IndexStore {
       const fingerprint = await historyFingerprint(db, seq);
       if (!fingerprint) return;
       // The index may have moved on while the fingerprint was read: take it as it is now, at its seq.
+      await this.settled();
+      if (this.index !== index || this.seq !== seq) return;
+      if (await this.newerOnDisk(file, db, seq)) {
+        // Another instance sharing the folder got there first.
+        this.snapshotSeq = seq;
+        this.snapshotAt = Date.now();
+        this.rebuiltSinceSnapshot = false;
+        return;
+      }
       await this.settled();
       if (this.index !== index || this.seq !== seq) return;
       const state = index.state();

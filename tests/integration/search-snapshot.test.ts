@@ -136,6 +136,47 @@ describe('search index snapshot', () => {
     expect(saved.state()).toEqual(index.state());
   });
 
+  it('is written again in the background once enough changes pile up, and not when a sound one is already there', async () => {
+    const file = snapshotFile();
+    const log = events();
+    const store = new IndexStore({ file, everyChanges: 2 });
+    await store.current(prisma);
+    await store.snapshotWrite;
+    const first = await openSnapshot(file);
+    await first.close();
+    const before = first.header.seq;
+    await upsertPublication(prisma, publication({ title: 'Snapshotkoala first' }));
+    await store.current(prisma);
+    expect(store.snapshotWrite).toBeNull(); // one change: not yet
+    await upsertPublication(prisma, publication({ title: 'Snapshotkoala second' }));
+    const index = await store.current(prisma);
+    expect(store.snapshotWrite).not.toBeNull();
+    await store.snapshotWrite;
+    const snapshot = await openSnapshot(file);
+    expect(snapshot.header.seq).toBeGreaterThan(before);
+    expect((await snapshot.load()).state()).toEqual(index.state());
+    expect(log.named('search-snapshot-written')).toHaveLength(2);
+  });
+
+  it('an instance that rebuilds leaves a sound snapshot as far as its index alone', async () => {
+    const file = snapshotFile();
+    const first = new IndexStore({ file });
+    await first.current(prisma);
+    await first.snapshotWrite;
+    const second = new IndexStore({ file });
+    await second.current(prisma); // from the snapshot
+    // A change that rebuilds: both instances rebuild; the first writes its snapshot, the second finds it there.
+    await catalogueChanged(prisma, []);
+    const log = events();
+    await first.current(prisma);
+    await first.snapshotWrite;
+    await second.current(prisma);
+    expect(second.snapshotWrite).not.toBeNull();
+    await second.snapshotWrite;
+    expect(log.named('search-index-built')).toHaveLength(2);
+    expect(log.named('search-snapshot-written')).toHaveLength(1);
+  });
+
   it('a snapshot behind a change that rebuilds the index (a taxonomy edit) is not used', async () => {
     const file = snapshotFile();
     await storeWithSnapshot(prisma, file);
