@@ -2,7 +2,7 @@
 // that answers with the same bytes. Every process here runs in its own process group, so that stopping
 // it also stops whatever it spawned; run.ts kills any group still alive when it exits for any reason.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -54,6 +54,11 @@ export type HttpResult = {
   peakRssMB: number;
   /** Resident memory (VmRSS) of the group after the load: what stays once the index is built. */
   endRssMB: number;
+  /**
+   * A second `next start`, after the first one wrote its search index snapshot: start-up to the first 200 of
+   * `/` (loading the snapshot instead of building the index), its peak RSS then, and the snapshot's size.
+   */
+  fromSnapshot: { startupMs: number; peakRssMB: number; snapshotBytes: number } | null;
   processes: number;
   /** The build measured, and whether app/, components/ or lib/ changed after it. */
   build: { id: string; builtAt: string; stale: boolean };
@@ -284,47 +289,75 @@ async function autocannon(port: number, url: string, connections: number, durati
   return JSON.parse(line) as AutocannonJson;
 }
 
+/** `next start` over the benchmark database, its log kept in memory (saved to `nextLog` on request). */
+function startNext(port: number, databaseUrl: string, snapshotFile: string, nextLog: string) {
+  const started = performance.now();
+  const child = spawnGroup(process.execPath, [HEAP_CAP, NEXT_BIN, 'start', '-p', String(port), '-H', HOST], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_REPLICA_URLS: '',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SEARCH_SNAPSHOT_FILE: snapshotFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logStream: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => logStream.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => logStream.push(chunk));
+  const server = {
+    child,
+    started,
+    exited: undefined as number | null | undefined,
+    saveLog: () => writeFileSync(nextLog, Buffer.concat(logStream)),
+    log: () => Buffer.concat(logStream).toString(),
+  };
+  child.on('exit', (code) => (server.exited = code));
+  return server;
+}
+
+/**
+ * Start-up: until `/` first answers 200, in ms from the spawn. Connections are refused until the server
+ * listens; the first accepted request then waits for the search index (built, or loaded from a snapshot).
+ */
+async function firstAnswer(server: ReturnType<typeof startNext>, port: number, n: number, nextLog: string): Promise<number> {
+  // The first answer waits for the index: about 2 minutes at a million publications on 2 cores.
+  const waitMs = Math.round(120_000 + 0.3 * n);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (server.exited !== undefined) throw new Error(`next start exited (${server.exited}) before answering:\n${(server.saveLog(), tail(nextLog))}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer / within ${Math.round(waitMs / 1000)} s:\n${(server.saveLog(), tail(nextLog))}`);
+    try {
+      const answer = await httpGet(port, '/', waitMs);
+      if (answer.status === 200) return performance.now() - server.started;
+      await sleep(100);
+    } catch {
+      await sleep(20);
+    }
+  }
+}
+
 export async function runHttp({ databaseUrl, n, connections, duration, log }: HttpOptions): Promise<HttpResult> {
   const build = ensureBuild(log);
   if (build.stale) log('warning: app/, components/ or lib/ changed after the last build: this measures the build, not the working tree');
   const dir = path.join(CACHE_DIR, 'http');
   mkdirSync(dir, { recursive: true });
   const nextLog = path.join(dir, 'next.log');
+  // The first server starts cold (no snapshot) and writes one; the second starts from it.
+  const snapshotFile = path.join(dir, 'search-index.snapshot');
+  rmSync(snapshotFile, { force: true });
 
   const nextPort = await freePort();
-  const started = performance.now();
-  const next = spawnGroup(process.execPath, [HEAP_CAP, NEXT_BIN, 'start', '-p', String(nextPort), '-H', HOST], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logStream: Buffer[] = [];
-  next.stdout!.on('data', (chunk: Buffer) => logStream.push(chunk));
-  next.stderr!.on('data', (chunk: Buffer) => logStream.push(chunk));
-  const saveLog = () => writeFileSync(nextLog, Buffer.concat(logStream));
-  let exited: number | null | undefined;
-  next.on('exit', (code) => (exited = code));
+  const server = startNext(nextPort, databaseUrl, snapshotFile, nextLog);
+  const next = server.child;
+  const saveLog = server.saveLog;
   const memory = memorySampler(next.pid!);
   let plainPid: number | undefined;
 
   try {
-    // Start-up: until `/` first answers 200. Connections are refused until the server listens; the first
-    // accepted request then waits for the search index to be built.
-    let startupMs = NaN;
-    // The first answer waits for the index: about 2 minutes at a million publications on 2 cores.
-    const waitMs = Math.round(120_000 + 0.3 * n);
-    const deadline = Date.now() + waitMs;
-    while (Number.isNaN(startupMs)) {
-      if (exited !== undefined) throw new Error(`next start exited (${exited}) before answering:\n${(saveLog(), tail(nextLog))}`);
-      if (Date.now() > deadline) throw new Error(`next start did not answer / within ${Math.round(waitMs / 1000)} s:\n${(saveLog(), tail(nextLog))}`);
-      try {
-        const answer = await httpGet(nextPort, '/', waitMs);
-        if (answer.status === 200) startupMs = performance.now() - started;
-        else await sleep(100);
-      } catch {
-        await sleep(20);
-      }
-    }
+    const startupMs = await firstAnswer(server, nextPort, n, nextLog);
     log(`next start answered / in ${(startupMs / 1000).toFixed(2)} s`);
 
     // Capture what Next answers, and serve exactly that from the plain server.
@@ -387,11 +420,44 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
       }
     }
     const { peakRssMB, endRssMB, processes } = memory.stop();
-    return { connections, duration, startupMs, peakRssMB, endRssMB, processes, build, loads };
+    const fromSnapshot = await restartFromSnapshot(server, { databaseUrl, n, snapshotFile, nextLog: path.join(dir, 'next-snapshot.log'), log });
+    return { connections, duration, startupMs, peakRssMB, endRssMB, processes, fromSnapshot, build, loads };
   } finally {
     memory.stop();
     saveLog();
     if (plainPid !== undefined) await stopGroup(plainPid);
     await stopGroup(next.pid!);
+  }
+}
+
+/**
+ * Waits for the first server's snapshot (written in the background after its index build), stops that
+ * server, and times a second one starting from the snapshot. Null, with a log line, when no snapshot came.
+ */
+async function restartFromSnapshot(
+  first: ReturnType<typeof startNext>,
+  { databaseUrl, n, snapshotFile, nextLog, log }: { databaseUrl: string; n: number; snapshotFile: string; nextLog: string; log: (line: string) => void },
+): Promise<HttpResult['fromSnapshot']> {
+  const deadline = Date.now() + 60_000 + 0.06 * n;
+  while (!first.log().includes('"search-snapshot-written"') && Date.now() < deadline) await sleep(200);
+  if (!existsSync(snapshotFile) || !first.log().includes('"search-snapshot-written"')) {
+    log('next start wrote no search index snapshot: no start-up from a snapshot measured');
+    return null;
+  }
+  await stopGroup(first.child.pid!);
+  const snapshotBytes = statSync(snapshotFile).size;
+  const port = await freePort();
+  const second = startNext(port, databaseUrl, snapshotFile, nextLog);
+  const memory = memorySampler(second.child.pid!);
+  try {
+    const startupMs = await firstAnswer(second, port, n, nextLog);
+    const { peakRssMB } = memory.stop();
+    if (!second.log().includes('"search-snapshot-loaded"')) throw new Error(`the second next start did not load the snapshot:\n${(second.saveLog(), tail(nextLog))}`);
+    log(`next start from the snapshot (${(snapshotBytes / 1024 / 1024).toFixed(1)} MB) answered / in ${(startupMs / 1000).toFixed(2)} s`);
+    return { startupMs, peakRssMB, snapshotBytes };
+  } finally {
+    memory.stop();
+    second.saveLog();
+    await stopGroup(second.child.pid!);
   }
 }

@@ -6,18 +6,28 @@
 // lib/data/catalogue.ts imports 'server-only', which throws unless React's server conditions are on, and
 // lib/env.ts reads DATABASE_URL when first imported: both are settled before this process starts.
 // Results go back over IPC when forked, or to stdout as JSON when run by hand.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
 import { CatalogueIndex } from '@/lib/search/catalogue-index';
 import { parseQuery } from '@/lib/search/query';
-import { IndexStore, docBatches } from '@/lib/search/store';
+import { openSnapshot, writeSnapshot } from '@/lib/search/snapshot';
+import { IndexStore, docBatches, historyFingerprint } from '@/lib/search/store';
+import { CACHE_DIR } from './generate';
 import { percentiles, queryMatrix, timeRuns, type Percentiles } from './matrix';
 
 export type QueryLayerResult = {
   /** Reading every document from the database through Prisma, and indexing them (CatalogueIndex.upsert), summed over the app's batches. */
   build: { readMs: number; indexMs: number; docs: number };
+  /**
+   * The built index as a snapshot (lib/search/snapshot.ts): taking its state (synchronous, the pause a
+   * server sees), writing the file (chunked, in the background on a server), its size, and loading it back
+   * (read, checksum, decode) with the process's RSS growth over the load.
+   */
+  snapshot: { stateMs: number; writeMs: number; bytes: number; loadMs: number; loadRssMB: number };
   /** The first searchPublications call: builds the module's own index, as the first request to a server does. */
   coldFirstQueryMs: number;
   /** After the build; `peakRssMB` is the process's peak (getrusage's maxrss) over the whole run, builds included. */
@@ -66,7 +76,27 @@ async function main(): Promise<QueryLayerResult> {
   indexMs += performance.now() - start;
   const build = { readMs, indexMs, docs: count };
   log(`index: read ${count.toLocaleString('en')} docs in ${(readMs / 1000).toFixed(2)} s, indexed in ${(indexMs / 1000).toFixed(2)} s`);
+
+  const file = path.join(CACHE_DIR, `query-layer-${process.pid}.snapshot`);
+  const seq = (await prisma.catalogueChange.findFirstOrThrow({ orderBy: { seq: 'desc' } })).seq;
+  const fingerprint = (await historyFingerprint(prisma, seq))!;
+  start = performance.now();
+  const state = scratch.state();
+  const stateMs = performance.now() - start;
+  const written = await writeSnapshot(file, state, { seq, fingerprint, size: scratch.size });
   scratch = null;
+  collect();
+  const rssBefore = process.memoryUsage().rss;
+  start = performance.now();
+  let loaded: CatalogueIndex | null = await (await openSnapshot(file)).load();
+  const loadMs = performance.now() - start;
+  const snapshot = { stateMs, writeMs: written.ms, bytes: written.bytes, loadMs, loadRssMB: (process.memoryUsage().rss - rssBefore) / MB };
+  log(
+    `snapshot: state ${stateMs.toFixed(0)} ms, written in ${(written.ms / 1000).toFixed(2)} s, ${(written.bytes / MB).toFixed(1)} MB, ` +
+      `loaded in ${(loadMs / 1000).toFixed(2)} s (${loaded.size.toLocaleString('en')} publications, RSS +${snapshot.loadRssMB.toFixed(0)} MB)`,
+  );
+  loaded = null;
+  rmSync(file, { force: true });
   collect();
 
   start = performance.now();
@@ -93,7 +123,7 @@ async function main(): Promise<QueryLayerResult> {
   }
   await prisma.$disconnect();
   const memory = { ...after, peakRssMB: process.resourceUsage().maxRSS / 1024 };
-  return { build, coldFirstQueryMs, memory, queries };
+  return { build, snapshot, coldFirstQueryMs, memory, queries };
 }
 
 const result = await main();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerOf, type Provider } from './database-url.ts';
+import { databaseName, providerOf, sqliteFilePath, type Provider } from './database-url.ts';
 
 // The only module that reads process.env.
 const EnvSchema = z.object({
@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   /** Expensive anonymous requests (exports, deep pages, feeds with many filters) per client and minute, and the burst allowed. */
   EXPENSIVE_REQUESTS_PER_MINUTE: z.coerce.number().min(1).default(30),
   EXPENSIVE_REQUESTS_BURST: z.coerce.number().int().min(1).default(10),
+  /**
+   * Where the search index snapshot lives (lib/search/snapshot.ts), or "off". Default beside the SQLite file or data/search-index.<database>.snapshot,
+   * off under tests (each test file has its own database).
+   */
+  SEARCH_SNAPSHOT_FILE: z.string().trim().min(1).optional(),
   /** Read by `npm run user:create` instead of asking on the terminal. */
   CATALOGUE_PASSWORD: z.string().optional(),
 });
@@ -61,4 +66,19 @@ export function databaseUrl(): string {
 /** The provider of the database this process talks to (a process talks to one kind of database). */
 export function databaseProvider(): Provider {
   return providerOf(databaseUrl())!;
+}
+
+/**
+ * Beside the SQLite file it indexes, or for PostgreSQL under data/ by database name: two catalogues on one
+ * machine (the sample, the end-to-end tests) must not take turns overwriting one snapshot.
+ */
+function defaultSearchSnapshotFile(): string {
+  const url = databaseUrl();
+  return providerOf(url) === 'sqlite' ? `${sqliteFilePath(url)}.search-index` : `data/search-index.${databaseName(url).replace(/[^\w-]/g, '_')}.snapshot`;
+}
+
+/** The search index snapshot's path, or null when snapshots are off. */
+export function searchSnapshotFile(): string | null {
+  const file = env.SEARCH_SNAPSHOT_FILE ?? (env.NODE_ENV === 'test' ? 'off' : defaultSearchSnapshotFile());
+  return file === 'off' ? null : file;
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { prisma, reader } from '@/lib/db';
 import { publicDb } from '@/lib/data/public-db';
+import { env, searchSnapshotFile } from '@/lib/env';
+import { logEvent } from '@/lib/log';
 import type { Db } from '@/lib/prisma-client';
 import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
@@ -162,7 +164,22 @@ function toDetail(row: DetailRow, locale: Locale = DEFAULT_LOCALE): PublicationD
 
 // One index per process, kept across hot reloads in development.
 const globalForIndex = globalThis as unknown as { catalogueIndex?: IndexStore };
-const store = (globalForIndex.catalogueIndex ??= new IndexStore());
+const snapshotFile = searchSnapshotFile();
+const store = (globalForIndex.catalogueIndex ??= new IndexStore(snapshotFile ? { file: snapshotFile } : null));
+
+/**
+ * Loads the search index now, in the background, for a production server starting (instrumentation.ts):
+ * the first request then finds it ready, and readiness checks (`store.ready`) can tell when it is.
+ */
+export function warmCatalogueIndex(): void {
+  if (env.NODE_ENV !== 'production') return;
+  const started = performance.now();
+  store.current(reader({ ownWrites: false })).then(
+    (index) => logEvent('search-index-ready', { size: index.size, ms: Math.round(performance.now() - started) }),
+    // The first request tries again.
+    (error: Error) => logEvent('search-index-failed', { error: error.message }),
+  );
+}
 
 type Labels = Record<Facet, Map<string, string>>;
 type TaxonomyLabels = Omit<Labels, 'author' | 'language' | 'year'>;

@@ -103,6 +103,17 @@ abstract class Growable<T extends Uint8Array | Uint32Array> {
     this.data[this.length++] = value;
   }
 
+  /**
+   * Takes `data` as its contents, without copying (a snapshot's arrays are views of the file's buffer).
+   * Pushing past its end moves the values to a new array of their own, so the view is never written to.
+   */
+  adopt(data: T): this {
+    // An empty one keeps its own array: doubling a zero-length array would leave no room to push into.
+    if (data.length > 0) this.data = data;
+    this.length = data.length;
+    return this;
+  }
+
   /** Drops the spare capacity (after a bulk build, when most arrays will not grow again). */
   trim(): void {
     if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length)) as T;

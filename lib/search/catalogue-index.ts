@@ -73,7 +73,7 @@ export type SearchResult = {
 };
 
 // Title matches weigh most, then names, then the summary (BM25 over weighted term frequencies).
-const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
+export const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -92,6 +92,26 @@ class FacetValues {
 
   idOf(facet: Facet, value: string): number | undefined {
     return this.ids[facet].get(value);
+  }
+
+  /** The values as `CatalogueIndex.state` gave them (their names, facets, postings and live counts by id). */
+  static restore(names: string[], facets: Uint8Array, postings: Uint32Array[], liveCounts: Uint32Array): FacetValues {
+    const values = new FacetValues();
+    for (let id = 0; id < names.length; id++) {
+      const facet = FACETS[facets[id]!];
+      if (!facet) throw new Error(`facet value ${id} has no facet ${facets[id]}`);
+      values.ids[facet].set(names[id]!, id);
+      values.members[facet].push(id);
+      values.names.push(names[id]!);
+      values.postings.push(new GrowableUint32().adopt(postings[id]!));
+      values.liveCounts.push(liveCounts[id]!);
+    }
+    return values;
+  }
+
+  facetIndexOf(id: number): number {
+    for (let k = 0; k < FACETS.length; k++) if (this.ids[FACETS[k]!].get(this.names[id]!) === id) return k;
+    throw new Error(`facet value ${id} is in no facet`);
   }
 
   intern(facet: Facet, value: string): number {
@@ -114,6 +134,46 @@ class FacetValues {
  */
 type TermPostings = { slots: SlotList; weights: GrowableUint8; positions: PositionLists };
 
+/**
+ * Everything a CatalogueIndex holds, as flat arrays and strings (what lib/search/snapshot.ts writes to a
+ * file): `CatalogueIndex.fromState(index.state())` is the same index. Typed arrays are views of the
+ * index's own arrays wherever the index only ever appends to them, copies where it changes them in place.
+ */
+export type IndexState = {
+  capacity: number;
+  slotCount: number;
+  totalLength: number;
+  /** Bitset words: live slots, and live slots in a translation group. */
+  live: Uint32Array;
+  grouped: Uint32Array;
+  /** Per slot, dead ones too. */
+  idOfSlot: Uint32Array;
+  yearOfSlot: Uint32Array;
+  groupOfSlot: Uint32Array;
+  docLength: Uint32Array;
+  titleKey: string[];
+  valueBounds: Uint32Array;
+  valueIds: Uint32Array;
+  /** Per facet value id: its name, its facet (index in FACETS), its slots, how many live slots hold it. */
+  valueNames: string[];
+  valueFacets: Uint8Array;
+  valuePostings: Uint32Array[];
+  liveCounts: Uint32Array;
+  /** Per term id: the term, its encoded slots (with their count and the last), weights and positions. */
+  terms: string[];
+  termSlots: Uint8Array[];
+  termLengths: Uint32Array;
+  termLasts: Uint32Array;
+  termWeights: Uint8Array[];
+  termPositions: Uint8Array[];
+  /** Folded surface words, in the order first seen, and the term ids of each: surfaceIds[surfaceBounds[i] … surfaceBounds[i + 1] - 1]. */
+  surfaces: string[];
+  surfaceBounds: Uint32Array;
+  surfaceIds: Uint32Array;
+};
+
+const used = <T extends Uint8Array | Uint32Array>(array: { data: T; length: number }): T => array.data.subarray(0, array.length) as T;
+
 export class CatalogueIndex {
   private capacity = 1024;
   private slotCount = 0;
@@ -121,12 +181,12 @@ export class CatalogueIndex {
   private readonly slotOf = new Map<number, number>();
   private readonly idOfSlot = new GrowableUint32();
   private readonly yearOfSlot = new GrowableUint32(); // 0 when unknown
-  private readonly titleKey: string[] = [];
+  private titleKey: string[] = [];
   private readonly groupOfSlot = new GrowableUint32(); // 0 when in no translation group
   /** Live slots that belong to a translation group: grouping a result set only visits these. */
   private grouped = new Bitset(this.capacity);
   private readonly docLength = new GrowableUint32();
-  private readonly values = new FacetValues();
+  private values = new FacetValues();
   /**
    * Each slot's facet value ids, facet by facet in FACETS order, end to end: slot s's values of the kth
    * facet are valueIds[valueBounds[s * FACETS.length + k]] … valueIds[valueBounds[s * FACETS.length + k + 1] - 1].
@@ -151,6 +211,103 @@ export class CatalogueIndex {
 
   get size(): number {
     return this.slotOf.size;
+  }
+
+  /**
+   * The index's state as of now, to write to a snapshot. Synchronous, and cheap next to a build (no
+   * posting is copied): what the index later appends lies past the views taken here.
+   */
+  state(): IndexState {
+    const terms = new Array<string>(this.termPostings.length);
+    for (const [term, id] of this.termIds) terms[id] = term;
+    const postings = this.termPostings;
+    const surfaces: string[] = [];
+    const surfaceBounds = new Uint32Array(this.surfaces.size + 1);
+    const surfaceIds: number[] = [];
+    for (const [surface, ids] of this.surfaces) {
+      surfaces.push(surface);
+      if (Array.isArray(ids)) surfaceIds.push(...ids);
+      else surfaceIds.push(ids);
+      surfaceBounds[surfaces.length] = surfaceIds.length;
+    }
+    const values = this.values;
+    return {
+      capacity: this.capacity,
+      slotCount: this.slotCount,
+      totalLength: this.totalLength,
+      live: this.live.words.slice(),
+      grouped: this.grouped.words.slice(),
+      idOfSlot: used(this.idOfSlot),
+      yearOfSlot: used(this.yearOfSlot),
+      groupOfSlot: used(this.groupOfSlot),
+      docLength: used(this.docLength),
+      titleKey: this.titleKey.slice(),
+      valueBounds: used(this.valueBounds),
+      valueIds: used(this.valueIds),
+      valueNames: values.names.slice(),
+      valueFacets: Uint8Array.from(values.names, (_, id) => values.facetIndexOf(id)),
+      valuePostings: values.postings.map(used),
+      liveCounts: Uint32Array.from(values.liveCounts),
+      terms,
+      termSlots: postings.map((p) => used(p.slots.bytes)),
+      termLengths: Uint32Array.from(postings, (p) => p.slots.length),
+      termLasts: Uint32Array.from(postings, (p) => p.slots.lastSlot),
+      termWeights: postings.map((p) => used(p.weights)),
+      termPositions: postings.map((p) => used(p.positions.bytes)),
+      surfaces,
+      surfaceBounds,
+      surfaceIds: Uint32Array.from(surfaceIds),
+    };
+  }
+
+  /** The index `state` describes; it takes the state's arrays as they are (no copy). */
+  static fromState(state: IndexState): CatalogueIndex {
+    const { capacity, slotCount } = state;
+    const check = (ok: boolean, what: string) => {
+      if (!ok) throw new Error(`inconsistent index state: ${what}`);
+    };
+    const words = (capacity + 31) >>> 5;
+    check(Number.isInteger(capacity) && capacity >= slotCount && state.live.length === words && state.grouped.length === words, 'capacity');
+    for (const array of [state.idOfSlot, state.yearOfSlot, state.groupOfSlot, state.docLength, state.titleKey]) check(array.length === slotCount, 'slot arrays');
+    check(state.valueBounds.length === slotCount * FACETS.length + 1, 'value bounds');
+    const valueCount = state.valueNames.length;
+    check(state.valueFacets.length === valueCount && state.valuePostings.length === valueCount && state.liveCounts.length === valueCount, 'values');
+    const termCount = state.terms.length;
+    for (const array of [state.termSlots, state.termLengths, state.termLasts, state.termWeights, state.termPositions]) check(array.length === termCount, 'terms');
+    check(state.surfaceBounds.length === state.surfaces.length + 1, 'surfaces');
+
+    const index = new CatalogueIndex();
+    index.capacity = capacity;
+    index.slotCount = slotCount;
+    index.totalLength = state.totalLength;
+    index.live = new Bitset(capacity, state.live);
+    index.grouped = new Bitset(capacity, state.grouped);
+    index.idOfSlot.adopt(state.idOfSlot);
+    index.yearOfSlot.adopt(state.yearOfSlot);
+    index.groupOfSlot.adopt(state.groupOfSlot);
+    index.docLength.adopt(state.docLength);
+    index.titleKey = state.titleKey;
+    index.valueBounds.adopt(state.valueBounds);
+    index.valueIds.adopt(state.valueIds);
+    index.values = FacetValues.restore(state.valueNames, state.valueFacets, state.valuePostings, state.liveCounts);
+    // Slots are handed out in increasing order and a re-indexed publication takes a new one, so walking the
+    // live slots in order re-creates the map in the order the index filled it.
+    index.live.forEach((slot) => index.slotOf.set(state.idOfSlot[slot]!, slot));
+    for (let id = 0; id < termCount; id++) {
+      index.termIds.set(state.terms[id]!, id);
+      index.termPostings.push({
+        slots: SlotList.restore(state.termSlots[id]!, state.termLengths[id]!, state.termLasts[id]!),
+        weights: new GrowableUint8().adopt(state.termWeights[id]!),
+        positions: PositionLists.restore(state.termPositions[id]!),
+      });
+    }
+    for (let i = 0; i < state.surfaces.length; i++) {
+      const ids = state.surfaceIds.subarray(state.surfaceBounds[i]!, state.surfaceBounds[i + 1]!);
+      check(ids.length > 0 && ids.every((id) => id < termCount), 'surface terms');
+      index.surfaces.set(state.surfaces[i]!, ids.length === 1 ? ids[0]! : Array.from(ids));
+    }
+    index.sortedSurfaces = null;
+    return index;
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */

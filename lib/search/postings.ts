@@ -19,6 +19,20 @@ export class SlotList {
   private last = 0;
   length = 0;
 
+  /** A list of `length` slots, the last `last`, encoded in `bytes` (taken as they are: see Growable.adopt). */
+  static restore(bytes: Uint8Array, length: number, last: number): SlotList {
+    const list = new SlotList();
+    list.bytes.adopt(bytes);
+    list.length = length;
+    list.last = last;
+    return list;
+  }
+
+  /** The highest slot pushed (0 when none): the next push encodes its distance from it. */
+  get lastSlot(): number {
+    return this.last;
+  }
+
   /** Slots must come in increasing order (the index hands out slots in increasing order). */
   push(slot: number): void {
     pushVarint(this.bytes, slot - this.last);
@@ -55,6 +69,12 @@ const scratch = new GrowableUint8(16);
 /** Per posting, the byte length of its positions, then the positions as gaps (first from -1), all LEB128. */
 export class PositionLists {
   readonly bytes = new GrowableUint8(4);
+
+  static restore(bytes: Uint8Array): PositionLists {
+    const lists = new PositionLists();
+    lists.bytes.adopt(bytes);
+    return lists;
+  }
 
   /** The positions of the next posting, increasing. */
   push(positions: number[]): void {
