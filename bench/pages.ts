@@ -3,7 +3,7 @@
 // `next start` sends it compressed). With --lighthouse also Lighthouse 12's mobile run (simulated throttling)
 // of `/` and a detail page: performance score, TBT, LCP, CLS, the median of --runs runs.
 //
-// Alone: `tsx bench/pages.ts [--n 100000 | --db <DATABASE_URL> | --url http://localhost:3200] [--lighthouse]`
+// Alone: `tsx bench/pages.ts [--n 100000 | --db <DATABASE_URL> | --url http://localhost:3200] [--lighthouse] [--floor]`
 // (no --n/--db/--url: the sample data in a fresh SQLite file). `npm run bench -- --pages [--lighthouse]`
 // runs it over the benchmark's catalogue after the other stages.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -36,7 +36,14 @@ export type PageWeight = {
 
 export type LighthouseFigures = { path: string; runs: number; performance: number; tbtMs: number; lcpMs: number; cls: number; fcpMs: number };
 
-export type PagesResult = { base: string; load: number; pages: PageWeight[]; lighthouse: LighthouseFigures[] | null };
+export type PagesResult = {
+  base: string;
+  load: number;
+  pages: PageWeight[];
+  lighthouse: LighthouseFigures[] | null;
+  /** With `floor`: bench/bare-app's page, what Next ships before any code of ours. */
+  floor: PageWeight | null;
+};
 
 const PUSH = /<script(?:\s[^>]*)?>(self\.__next_f\.push\([\s\S]*?\))<\/script>/g;
 const SCRIPT_TAG = /<script\b[^>]*>/g;
@@ -133,10 +140,10 @@ export async function runLighthouse(base: string, paths: string[], runs: number,
 
 // --- a server of our own, when no --url is given ------------------------------------------------------
 
-function startNext(databaseUrl: string, port: number): ChildProcess {
+function startNext(databaseUrl: string, port: number, cwd = ROOT): ChildProcess {
   // Its own process group, so that stopping it stops every process it started.
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)], {
-    cwd: ROOT,
+    cwd,
     detached: true,
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -185,9 +192,36 @@ export type PagesOptions = {
   databaseUrl?: string;
   port?: number;
   lighthouse: boolean;
+  /** Also build (once) and measure bench/bare-app. */
+  floor?: boolean;
   runs: number;
   log: (line: string) => void;
 };
+
+const BARE_APP = path.join(ROOT, 'bench/bare-app');
+
+async function measureFloor(log: (line: string) => void): Promise<PageWeight> {
+  if (!existsSync(path.join(BARE_APP, '.next/BUILD_ID'))) {
+    log('building bench/bare-app (the floor)');
+    const built = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: BARE_APP,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300_000,
+    });
+    if (built.status !== 0) throw new Error('next build of bench/bare-app failed');
+  }
+  const port = await freePort();
+  const server = startNext('', port, BARE_APP);
+  process.once('exit', () => stopGroup(server));
+  try {
+    const base = `http://${HOST}:${port}`;
+    await waitForServer(base, server, 60_000);
+    return await measurePage(base, '/');
+  } finally {
+    stopGroup(server);
+  }
+}
 
 export async function runPages(o: PagesOptions): Promise<PagesResult> {
   let server: ChildProcess | undefined;
@@ -207,7 +241,8 @@ export async function runPages(o: PagesOptions): Promise<PagesResult> {
     const pages: PageWeight[] = [];
     for (const pagePath of paths) pages.push(await measurePage(base, pagePath));
     const lighthouse = o.lighthouse ? await runLighthouse(base, [paths[0]!, paths[3]!], o.runs, o.log) : null;
-    return { base, load, pages, lighthouse };
+    const floor = o.floor ? await measureFloor(o.log) : null;
+    return { base, load, pages, lighthouse, floor };
   } finally {
     if (server) stopGroup(server);
   }
@@ -224,6 +259,9 @@ export function pagesReport(r: PagesResult, { targets = true } = {}): string {
       `${p.path.padEnd(40)} ${String(p.status).padStart(3)}  HTML ${kb(p.htmlBytes).padStart(9)} / ${kb(p.htmlGzipBytes).padStart(8)}` +
         `  RSC ${kb(p.rscBytes).padStart(9)} (${((100 * p.rscBytes) / p.htmlBytes).toFixed(0).padStart(2)} %)  JS ${String(p.scripts).padStart(2)} files ${kb(p.jsGzipBytes).padStart(8)}`,
     );
+  }
+  if (r.floor) {
+    out.push(`floor: a bare Next App Router page (bench/bare-app): HTML ${kb(r.floor.htmlBytes)}, JS ${r.floor.scripts} files ${kb(r.floor.jsGzipBytes)}`);
   }
   const home = r.pages[0]!;
   const heaviest = r.pages.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
@@ -251,6 +289,7 @@ const CliSchema = z.object({
   port: z.coerce.number().int().min(1024).max(65535).optional(),
   lighthouse: z.boolean().default(false),
   runs: z.coerce.number().int().min(1).max(9).default(3),
+  floor: z.boolean().default(false),
   json: z.boolean().default(false),
 });
 
@@ -263,6 +302,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       lighthouse: { type: 'boolean' },
       runs: { type: 'string' },
+      floor: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
@@ -289,7 +329,7 @@ async function main(): Promise<void> {
       if (prepared.status !== 0) throw new Error('scripts/prepare-db.ts failed');
     }
   }
-  const result = await runPages({ url: o.url, databaseUrl, port: o.port, lighthouse: o.lighthouse, runs: o.runs, log });
+  const result = await runPages({ url: o.url, databaseUrl, port: o.port, lighthouse: o.lighthouse, floor: o.floor, runs: o.runs, log });
   console.log(pagesReport(result));
   if (o.json) console.log(JSON.stringify(result, null, 2));
 }

@@ -37,6 +37,7 @@ const USAGE = `usage: npm run bench -- [options]
   --skip-http          skip the HTTP stage (no build, no server)
   --pages              also page weight: HTML, inline RSC payload and gzip JavaScript of each public page
   --lighthouse         with --pages: Lighthouse mobile runs of / and a record page (3 each, median; ~1 min)
+  --floor              with --pages: also a bare Next App Router page (bench/bare-app, built once): Next's own weight
   --json               print the results as JSON after the tables
   --help               this text`;
 
@@ -50,6 +51,7 @@ type Options = {
   skipHttp: boolean;
   pages: boolean;
   lighthouse: boolean;
+  floor: boolean;
   json: boolean;
 };
 
@@ -65,6 +67,7 @@ function options(): Options {
       'skip-http': { type: 'boolean', default: false },
       pages: { type: 'boolean', default: false },
       lighthouse: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -96,8 +99,9 @@ function options(): Options {
     duration: integer('duration', values.duration, 1, 120),
     skipFloor: values['skip-floor'],
     skipHttp: values['skip-http'],
-    pages: values.pages || values.lighthouse,
+    pages: values.pages || values.lighthouse || values.floor,
     lighthouse: values.lighthouse,
+    floor: values.floor,
     json: values.json,
   };
 }
@@ -406,7 +410,7 @@ async function main(): Promise<void> {
   let pages: PagesResult | null = null;
   if (o.pages) {
     stage('pages', `page weight${o.lighthouse ? ' and Lighthouse' : ''} (next start)`);
-    pages = await runPages({ databaseUrl, lighthouse: o.lighthouse, runs: 3, log: (line) => log(`  ${line}`) });
+    pages = await runPages({ databaseUrl, lighthouse: o.lighthouse, floor: o.floor, runs: 3, log: (line) => log(`  ${line}`) });
   }
   stopOwnCluster();
 
