@@ -41,8 +41,8 @@ export type PagesResult = {
   load: number;
   pages: PageWeight[];
   lighthouse: LighthouseFigures[] | null;
-  /** With `floor`: bench/bare-app's page, what Next ships before any code of ours. */
-  floor: PageWeight | null;
+  /** With `floor`: bench/bare-app's page, what Next ships before any code of ours (and its Lighthouse figures). */
+  floor: (PageWeight & { lighthouse: LighthouseFigures | null }) | null;
 };
 
 const PUSH = /<script(?:\s[^>]*)?>(self\.__next_f\.push\([\s\S]*?\))<\/script>/g;
@@ -200,7 +200,7 @@ export type PagesOptions = {
 
 const BARE_APP = path.join(ROOT, 'bench/bare-app');
 
-async function measureFloor(log: (line: string) => void): Promise<PageWeight> {
+async function measureFloor(lighthouse: boolean, runs: number, log: (line: string) => void): Promise<NonNullable<PagesResult['floor']>> {
   if (!existsSync(path.join(BARE_APP, '.next/BUILD_ID'))) {
     log('building bench/bare-app (the floor)');
     const built = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
@@ -217,7 +217,9 @@ async function measureFloor(log: (line: string) => void): Promise<PageWeight> {
   try {
     const base = `http://${HOST}:${port}`;
     await waitForServer(base, server, 60_000);
-    return await measurePage(base, '/');
+    const weight = await measurePage(base, '/');
+    // Under the same load as the pages measured just before: how much of their TBT is Next's own.
+    return { ...weight, lighthouse: lighthouse ? (await runLighthouse(base, ['/'], runs, (line) => log(`floor ${line}`)))[0]! : null };
   } finally {
     stopGroup(server);
   }
@@ -241,7 +243,7 @@ export async function runPages(o: PagesOptions): Promise<PagesResult> {
     const pages: PageWeight[] = [];
     for (const pagePath of paths) pages.push(await measurePage(base, pagePath));
     const lighthouse = o.lighthouse ? await runLighthouse(base, [paths[0]!, paths[3]!], o.runs, o.log) : null;
-    const floor = o.floor ? await measureFloor(o.log) : null;
+    const floor = o.floor ? await measureFloor(o.lighthouse, o.runs, o.log) : null;
     return { base, load, pages, lighthouse, floor };
   } finally {
     if (server) stopGroup(server);
@@ -261,7 +263,11 @@ export function pagesReport(r: PagesResult, { targets = true } = {}): string {
     );
   }
   if (r.floor) {
-    out.push(`floor: a bare Next App Router page (bench/bare-app): HTML ${kb(r.floor.htmlBytes)}, JS ${r.floor.scripts} files ${kb(r.floor.jsGzipBytes)}`);
+    const l = r.floor.lighthouse;
+    out.push(
+      `floor: a bare Next App Router page (bench/bare-app): HTML ${kb(r.floor.htmlBytes)}, JS ${r.floor.scripts} files ${kb(r.floor.jsGzipBytes)}` +
+        (l ? `; Lighthouse ${l.performance}, TBT ${l.tbtMs.toFixed(0)} ms, LCP ${l.lcpMs.toFixed(0)} ms, CLS ${l.cls.toFixed(3)}` : ''),
+    );
   }
   const home = r.pages[0]!;
   const heaviest = r.pages.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
