@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_N, ensureCatalogue, progressLine, type GenerateResult } from './generate';
 import { killAllGroups, runHttp, type HttpResult } from './http';
 import { GENERATOR_VERSION, queryMatrix, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
+import { pagesReport, PAGE_TARGETS, runPages, type PagesResult } from './pages';
 import { BENCH_PG_PORT, ensurePostgresCatalogue, startPostgres, stopOwnCluster, type PostgresCatalogue } from './postgres';
 import type { QueryLayerResult } from './query-layer';
 import { FLOOR_BUDGET_MS, runSqlFloor, type FloorResult } from './sql-floor';
@@ -36,6 +37,9 @@ const USAGE = `usage: npm run bench -- [options]
   --duration <s>       seconds of load per URL and server (default 10)
   --skip-floor         skip the SQL floor (minutes per query at 1,000,000 on PostgreSQL)
   --skip-http          skip the HTTP stage (no build, no server)
+  --pages              also page weight: HTML, inline RSC payload and gzip JavaScript of each public page
+  --lighthouse         with --pages: Lighthouse mobile runs of / and a record page (3 each, median; ~1 min)
+  --floor              with --pages: also a bare Next App Router page (bench/bare-app, built once): Next's own weight
   --json               print the results as JSON after the tables
   --help               this text`;
 
@@ -47,6 +51,9 @@ type Options = {
   duration: number;
   skipFloor: boolean;
   skipHttp: boolean;
+  pages: boolean;
+  lighthouse: boolean;
+  floor: boolean;
   json: boolean;
 };
 
@@ -60,6 +67,9 @@ function options(): Options {
       duration: { type: 'string', default: '10' },
       'skip-floor': { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
+      pages: { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -91,6 +101,9 @@ function options(): Options {
     duration: integer('duration', values.duration, 1, 120),
     skipFloor: values['skip-floor'],
     skipHttp: values['skip-http'],
+    pages: values.pages || values.lighthouse || values.floor,
+    lighthouse: values.lighthouse,
+    floor: values.floor,
     json: values.json,
   };
 }
@@ -152,6 +165,8 @@ type Results = {
   /** Null with --skip-floor. */
   floor: FloorResult[] | null;
   http: HttpResult | null;
+  /** Null without --pages. */
+  pages: PagesResult | null;
   targets: { name: string; pass: boolean; detail: string }[];
 };
 
@@ -188,6 +203,24 @@ function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
         name: `peak RSS starting from the snapshot ≤ ${SNAPSHOT_TARGETS.peakRssMB} MB`,
         pass: snap.peakRssMB <= SNAPSHOT_TARGETS.peakRssMB,
         detail: mb(snap.peakRssMB),
+      });
+    }
+  }
+  if (r.pages) {
+    const home = r.pages.pages[0]!;
+    const heaviest = r.pages.pages.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    targets.push({ name: `/ HTML ≤ ${PAGE_TARGETS.homeHtmlKB} KB raw`, pass: home.htmlBytes <= PAGE_TARGETS.homeHtmlKB * 1024, detail: kb(home.htmlBytes) });
+    targets.push({
+      name: `JavaScript ≤ ${PAGE_TARGETS.jsGzipKB} KB gzip on public pages`,
+      pass: heaviest.jsGzipBytes <= PAGE_TARGETS.jsGzipKB * 1024,
+      detail: `at most ${kb(heaviest.jsGzipBytes)} (${heaviest.path})`,
+    });
+    for (const l of r.pages.lighthouse ?? []) {
+      targets.push({
+        name: `Lighthouse mobile ${l.path}: performance ≥ ${PAGE_TARGETS.performance}, TBT ≤ ${PAGE_TARGETS.tbtMs} ms, CLS ${PAGE_TARGETS.cls}`,
+        pass: l.performance >= PAGE_TARGETS.performance && l.tbtMs <= PAGE_TARGETS.tbtMs && l.cls <= PAGE_TARGETS.cls,
+        detail: `${l.performance}, TBT ${l.tbtMs.toFixed(0)} ms, CLS ${l.cls.toFixed(3)}`,
       });
     }
   }
@@ -327,6 +360,10 @@ function report(r: Results): string {
         : 'next start wrote no search index snapshot: start-up from one not measured',
     );
   }
+  if (r.pages) {
+    out.push('');
+    out.push(pagesReport(r.pages, { targets: false }));
+  }
   out.push('');
   out.push('Targets');
   for (const t of r.targets) out.push(`${mark(t.pass)}  ${t.name}: ${t.detail}`);
@@ -397,10 +434,15 @@ async function main(): Promise<void> {
     stage('http', 'HTTP (next start vs plain node:http, autocannon)');
     http = await runHttp({ databaseUrl, n: o.n, connections: o.connections, duration: o.duration, log: (line) => log(`  ${line}`) });
   }
+  let pages: PagesResult | null = null;
+  if (o.pages) {
+    stage('pages', `page weight${o.lighthouse ? ' and Lighthouse' : ''} (next start)`);
+    pages = await runPages({ databaseUrl, lighthouse: o.lighthouse, floor: o.floor, runs: 3, log: (line) => log(`  ${line}`) });
+  }
   stopOwnCluster();
 
   const machine = { cpus: availableParallelism(), node: process.versions.node, load };
-  const partial = { options: o, machine, catalogue, postgres, queryLayer, floor, http };
+  const partial = { options: o, machine, catalogue, postgres, queryLayer, floor, http, pages };
   const results: Results = { ...partial, targets: evaluate(partial) };
   log(`== done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   console.log(report(results));

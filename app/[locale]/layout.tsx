@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { MESSAGES } from '@/lib/i18n/messages';
 import { languageAlternates } from '@/lib/i18n/alternates';
 import { REQUEST_PATH_HEADER } from '@/lib/i18n/request-path';
 import { isLocale, LOCALES, splitLocale } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site-url';
+import { ErrorTextProvider } from '@/components/site/error-text';
 import { SiteDocument } from '@/components/site/site-document';
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
@@ -33,10 +32,11 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'Errors' });
   return (
     <SiteDocument locale={locale} switcher>
-      {/* Client components get only the messages they use: the error page's. */}
-      <NextIntlClientProvider messages={{ Errors: MESSAGES[locale].Errors }}>{children}</NextIntlClientProvider>
+      {/* The one client component of the public pages, the error page, gets its three strings, not next-intl. */}
+      <ErrorTextProvider value={{ title: t('errorTitle'), text: t('errorText'), tryAgain: t('tryAgain') }}>{children}</ErrorTextProvider>
     </SiteDocument>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { catalogueMetadata } from '@/lib/catalogue/metadata';
-import { hasFilters, parseCatalogueParams, type Facet } from '@/lib/catalogue/params';
+import { hasFilters, parseCatalogueParams, parseMoreFacet, type Facet } from '@/lib/catalogue/params';
 import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
 import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
@@ -47,6 +46,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   const facetTitle = await getTranslations('Facets');
   const format = await getFormatter();
   const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
+  const more = parseMoreFacet(await searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(results, page * pageSize);
 
@@ -71,6 +71,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
                 values={facets[facet]}
                 size={facetSizes[facet]}
                 params={params}
+                expanded={more === facet}
               >
                 {facet === 'year' && <YearRange params={params} />}
                 {(facet === 'country' || facet === 'author') && (
@@ -106,9 +107,9 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
                 <p className="mt-2 text-sm text-slate-600">
                   {t.rich('noMatchHelp', {
                     link: (text) => (
-                      <Link href={localePath(locale, '/')} className="text-brand-700 underline">
+                      <a href={localePath(locale, '/')} className="text-brand-700 underline">
                         {text}
-                      </Link>
+                      </a>
                     ),
                   })}
                 </p>

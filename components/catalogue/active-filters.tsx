@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FACETS, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { catalogueHref, toggleFacetHref } from '@/lib/catalogue/url';
@@ -8,7 +7,7 @@ import { localePath } from '@/lib/i18n/routing';
 function Chip({ href, label, remove }: { href: string; label: string; remove: string }) {
   return (
     <li>
-      <Link
+      <a
         href={href}
         rel="nofollow"
         className="inline-flex items-center gap-1 rounded-full border border-brand-600 bg-brand-50 px-3 py-1 text-sm text-brand-800 hover:bg-brand-100"
@@ -16,7 +15,7 @@ function Chip({ href, label, remove }: { href: string; label: string; remove: st
         <span>{label}</span>
         <span aria-hidden="true">×</span>
         <span className="sr-only"> {remove}</span>
-      </Link>
+      </a>
     </li>
   );
 }
@@ -50,9 +49,9 @@ export async function ActiveFilters({ params, facets }: { params: CatalogueParam
           <Chip key={chip.href + chip.label} href={localePath(locale, chip.href)} label={chip.label} remove={t('remove')} />
         ))}
       </ul>
-      <Link href={localePath(locale, '/')} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
+      <a href={localePath(locale, '/')} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
         {t('clearAll')}
-      </Link>
+      </a>
     </nav>
   );
 }

@@ -1,40 +1,24 @@
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { CatalogueParams, Facet } from '@/lib/catalogue/params';
-import { catalogueHref, toggleFacetHref } from '@/lib/catalogue/url';
+import { catalogueHref, facetListHref, toggleFacetHref } from '@/lib/catalogue/url';
 import type { FacetValue } from '@/lib/data/catalogue';
 import { localePath, type Locale } from '@/lib/i18n/routing';
 
-const VISIBLE_VALUES = 10;
+/** Values listed before "Show n more"; that link opens this page with the whole list of the facet. */
+export const VISIBLE_VALUES = 10;
 
 type LinkText = { locale: Locale; selected: string; count: (n: number) => string };
 
+// The catalogue lists up to 60 of these: their look is in globals.css (.facet-values), not in each link.
 function FacetLink({ params, facet, value, text }: { params: CatalogueParams; facet: Facet; value: FacetValue; text: LinkText }) {
   const href = localePath(text.locale, toggleFacetHref(params, facet, (facet === 'year' ? Number(value.value) : value.value) as never));
   return (
     <li>
-      <Link
-        href={href}
-        rel="nofollow"
-        aria-current={value.selected ? 'true' : undefined}
-        className={`group flex items-baseline justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-brand-50 ${
-          value.selected ? 'font-semibold text-brand-800' : 'text-slate-700'
-        }`}
-      >
-        <span className="flex items-baseline gap-2">
-          <span
-            aria-hidden="true"
-            className={`inline-block size-3 shrink-0 translate-y-0.5 rounded-sm border ${
-              value.selected ? 'border-brand-700 bg-brand-700' : 'border-slate-400 bg-white'
-            }`}
-          />
-          <span>
-            {value.label}
-            {value.selected && <span className="sr-only"> {text.selected}</span>}
-          </span>
-        </span>
-        <span className="tabular-nums text-slate-500">{text.count(value.count)}</span>
-      </Link>
+      <a href={href} rel="nofollow" aria-current={value.selected ? 'true' : undefined}>
+        {value.label}
+        {value.selected && <span className="sr-only"> {text.selected}</span>}
+        <span>{text.count(value.count)}</span>
+      </a>
     </li>
   );
 }
@@ -45,6 +29,7 @@ export async function FacetGroup({
   values,
   size,
   params,
+  expanded,
   children,
 }: {
   title: string;
@@ -53,6 +38,8 @@ export async function FacetGroup({
   /** How many values the facet has in these results; `values` may list fewer. */
   size: number;
   params: CatalogueParams;
+  /** Whether the page lists all of `values` (the reader asked for more); otherwise the first VISIBLE_VALUES. */
+  expanded: boolean;
   children?: React.ReactNode;
 }) {
   const locale = await getLocale();
@@ -63,8 +50,8 @@ export async function FacetGroup({
   const unlisted = size - values.filter((v) => v.count > 0).length;
   const headingId = `facet-${facet}`;
   // Selected values stay in view even when their count is low.
-  const visible = values.filter((v, i) => i < VISIBLE_VALUES || v.selected);
-  const more = values.filter((v, i) => i >= VISIBLE_VALUES && !v.selected);
+  const hidden = values.filter((v, i) => i >= VISIBLE_VALUES && !v.selected).length;
+  const listed = expanded ? values : values.filter((v, i) => i < VISIBLE_VALUES || v.selected);
   return (
     <section aria-labelledby={headingId} className="border-b border-slate-200 py-4 last:border-b-0">
       <h3 id={headingId} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -74,33 +61,28 @@ export async function FacetGroup({
       {values.length === 0 ? (
         <p className="px-2 text-sm text-slate-500">{t('noValues')}</p>
       ) : (
-        <ul className="space-y-0.5">
-          {visible.map((value) => (
+        <ul className="facet-values space-y-0.5">
+          {listed.map((value) => (
             <FacetLink key={value.value} params={params} facet={facet} value={value} text={text} />
           ))}
         </ul>
       )}
-      {more.length > 0 && (
-        <details className="mt-1">
-          <summary className="cursor-pointer px-2 py-1 text-sm text-brand-700 hover:underline">
-            {t('showMore', { count: more.length })}
-          </summary>
-          <ul className="mt-1 max-h-72 space-y-0.5 overflow-y-auto">
-            {more.map((value) => (
-              <FacetLink key={value.value} params={params} facet={facet} value={value} text={text} />
-            ))}
-          </ul>
-        </details>
+      {hidden > 0 && (
+        <p className="mt-1 px-2 py-1 text-sm">
+          <a href={localePath(locale, facetListHref(params, facet, expanded ? null : facet))} rel="nofollow" className="text-brand-700 hover:underline">
+            {expanded ? t('showFewer') : t('showMore', { count: hidden })}
+          </a>
+        </p>
       )}
       {find ? (
         <p className="mt-1 px-2 text-xs text-slate-500">
           {t('onlyContaining', { find })}{' '}
-          <Link
+          <a
             href={localePath(locale, catalogueHref(params, facet === 'country' ? { findCountry: '' } : { findAuthor: '' }))}
             className="text-brand-700 underline"
           >
             {t('listAll')}
-          </Link>
+          </a>
         </p>
       ) : (
         unlisted > 0 && (

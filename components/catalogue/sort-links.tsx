@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SORTS, type CatalogueParams, type Sort } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
@@ -19,10 +18,10 @@ export async function SortLinks({ params }: { params: CatalogueParams }) {
             {label(sort)}
           </span>
         ) : (
-          <Link key={sort} href={localePath(locale, catalogueHref(params, { sort }))} rel="nofollow"
+          <a key={sort} href={localePath(locale, catalogueHref(params, { sort }))} rel="nofollow"
             className="rounded px-2 py-1 text-brand-700 hover:bg-brand-50 hover:underline">
             {label(sort)}
-          </Link>
+          </a>
         ),
       )}
     </nav>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueHref } from '@/lib/catalogue/url';
@@ -12,9 +11,9 @@ export async function TranslationToggle({ params, grouping }: { params: Catalogu
   const t = await getTranslations('Catalogue');
   const locale = await getLocale();
   return (
-    <Link href={localePath(locale, catalogueHref(params, { translations: grouped ? 'separate' : 'grouped' }))} rel="nofollow"
+    <a href={localePath(locale, catalogueHref(params, { translations: grouped ? 'separate' : 'grouped' }))} rel="nofollow"
       className="text-sm text-brand-700 underline hover:text-brand-800">
       {grouped ? t('separateTranslations') : t('groupTranslations')}
-    </Link>
+    </a>
   );
 }

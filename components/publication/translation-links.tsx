@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import { localePath } from '@/lib/i18n/routing';
 import { endonym } from '@/lib/languages';
@@ -18,9 +17,9 @@ export async function TranslationLinks({ label, translations, className = '' }: 
       {[...translations].sort((a, b) => (a.language < b.language ? -1 : 1)).map((t, i) => (
         <span key={t.slug}>
           {i > 0 && <span aria-hidden="true"> · </span>}
-          <Link href={localePath(locale, `/publications/${t.slug}`)} hrefLang={t.language} lang={t.language} className="text-brand-700 underline hover:text-brand-800">
+          <a href={localePath(locale, `/publications/${t.slug}`)} hrefLang={t.language} lang={t.language} className="text-brand-700 underline hover:text-brand-800">
             {endonym(t.language)}
-          </Link>
+          </a>
         </span>
       ))}
     </p>

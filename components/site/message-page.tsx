@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** A page that only says something: the 404, 410 and error pages. */
 export function MessagePage({ title, text, link, children }: {
@@ -13,9 +12,9 @@ export function MessagePage({ title, text, link, children }: {
       <p className="mt-3 text-slate-600">{text}</p>
       {link && (
         <p className="mt-6">
-          <Link href={link.href} className="text-brand-700 underline">
+          <a href={link.href} className="text-brand-700 underline">
             {link.text}
-          </Link>
+          </a>
         </p>
       )}
       {children}

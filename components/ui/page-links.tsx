@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 /** Page numbers around the current one, with the first and last always shown. */
@@ -17,9 +16,9 @@ export async function PageLinks({ page, pageCount, href }: { page: number; pageC
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-center gap-1 text-sm">
       {page > 1 && (
-        <Link href={href(page - 1)} rel="prev" className={linkClass}>
+        <a href={href(page - 1)} rel="prev" className={linkClass}>
           {t('previous')}
-        </Link>
+        </a>
       )}
       {pageWindow(page, pageCount).map((p, i) =>
         p === 'gap' ? (
@@ -31,15 +30,15 @@ export async function PageLinks({ page, pageCount, href }: { page: number; pageC
             {p}
           </span>
         ) : (
-          <Link key={p} href={href(p)} aria-label={t('page', { page: p })} className={linkClass}>
+          <a key={p} href={href(p)} aria-label={t('page', { page: p })} className={linkClass}>
             {p}
-          </Link>
+          </a>
         ),
       )}
       {page < pageCount && (
-        <Link href={href(page + 1)} rel="next" className={linkClass}>
+        <a href={href(page + 1)} rel="next" className={linkClass}>
           {t('next')}
-        </Link>
+        </a>
       )}
     </nav>
   );

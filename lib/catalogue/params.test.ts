@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE, MAX_YEAR, MIN_YEAR, parseCatalogueParams } from './params';
+import { MAX_PAGE, MAX_YEAR, MIN_YEAR, parseCatalogueParams, parseMoreFacet } from './params';
 
 describe('parseCatalogueParams', () => {
   it('gives the defaults for an empty query', () => {
@@ -91,5 +91,15 @@ describe('parseCatalogueParams', () => {
     const params = parseCatalogueParams({ q: 'a'.repeat(5000), country: Array.from({ length: 300 }, (_, i) => `A${String.fromCharCode(65 + (i % 26))}`) });
     expect(params.q).toHaveLength(500);
     expect(params.country.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('parseMoreFacet', () => {
+  it('reads one facet name, from either shape of parameters, and nothing else', () => {
+    expect(parseMoreFacet({})).toBeNull();
+    expect(parseMoreFacet({ more: 'author' })).toBe('author');
+    expect(parseMoreFacet({ more: ['year', 'author'] })).toBe('year');
+    expect(parseMoreFacet(new URLSearchParams('more=country&more=year'))).toBe('country');
+    for (const value of ['Author', 'page', '', 'author,year', '__proto__']) expect(parseMoreFacet({ more: value })).toBeNull();
   });
 });

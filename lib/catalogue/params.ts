@@ -133,6 +133,20 @@ export function parseCatalogueParams(input: RawSearchParams): CatalogueParams {
 
 export const EMPTY_PARAMS: CatalogueParams = parseCatalogueParams({});
 
+/**
+ * `more=<facet>`: the catalogue page lists every value it has of that facet rather than the first few. A
+ * display choice of the page alone (the results, the API and the feeds ignore it), so it is not one of the
+ * CatalogueParams; a cache keyed by the normalised query must keep it.
+ */
+export const MORE_PARAM = 'more';
+
+const MoreFacetSchema = z.object({ [MORE_PARAM]: raw.transform((v) => FACETS.find((f) => f === firstOf(v)) ?? null) });
+
+export function parseMoreFacet(input: RawSearchParams): Facet | null {
+  const value = input instanceof URLSearchParams ? (input.get(MORE_PARAM) ?? undefined) : input[MORE_PARAM];
+  return MoreFacetSchema.parse({ [MORE_PARAM]: value })[MORE_PARAM];
+}
+
 export function hasFilters(params: CatalogueParams): boolean {
   return (
     params.q !== '' ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueParams } from './params';
-import { catalogueHref, catalogueQuery, toggleFacetHref } from './url';
+import { catalogueHref, catalogueQuery, facetListHref, toggleFacetHref } from './url';
 
 const parse = (query: string) => parseCatalogueParams(new URLSearchParams(query));
 
@@ -45,5 +45,12 @@ describe('catalogue URLs', () => {
 
   it('can target another path with the same parameters', () => {
     expect(catalogueHref(parse('country=RS&page=2'), { page: 2 }, '/api/publications')).toBe('/api/publications?country=RS&page=2');
+  });
+
+  it('opens and closes the whole list of a facet on the same results page, back at its heading', () => {
+    const params = parse('country=RS&page=3&findAuthor=liu');
+    expect(facetListHref(params, 'author', 'author')).toBe('/?country=RS&page=3&findAuthor=liu&more=author#facet-author');
+    expect(facetListHref(params, 'author', null)).toBe('/?country=RS&page=3&findAuthor=liu#facet-author');
+    expect(facetListHref(parse(''), 'year', 'year')).toBe('/?more=year#facet-year');
   });
 });

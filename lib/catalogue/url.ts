@@ -1,4 +1,4 @@
-import { FACETS, FINDABLE_FACETS, FIND_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
+import { FACETS, FINDABLE_FACETS, FIND_PARAM, MORE_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
 
 type FacetValue<F extends Facet> = CatalogueParams[F][number];
 
@@ -35,4 +35,14 @@ export function toggleFacetHref<F extends Facet>(params: CatalogueParams, facet:
   const current = params[facet] as FacetValue<F>[];
   const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return catalogueHref(params, { [facet]: values } as Partial<CatalogueParams>);
+}
+
+/**
+ * This page (same results, same page number) listing every value of `facet`, or, with null, only the first
+ * few of each; the fragment brings the reader back to the facet's heading.
+ */
+export function facetListHref(params: CatalogueParams, facet: Facet, more: Facet | null): string {
+  const href = catalogueHref(params, { page: params.page });
+  const query = more ? `${href.includes('?') ? '&' : '?'}${MORE_PARAM}=${more}` : '';
+  return `${href}${query}#facet-${facet}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIndexable } from '@/lib/catalogue/metadata';
-import { parseCatalogueParams, type CatalogueParams } from '@/lib/catalogue/params';
-import { catalogueHref } from '@/lib/catalogue/url';
+import { EMPTY_PARAMS, parseCatalogueParams, type CatalogueParams } from '@/lib/catalogue/params';
+import { catalogueHref, facetListHref } from '@/lib/catalogue/url';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 import { pagePrefixesAbove, robotsTxt } from './robots';
 
@@ -88,6 +88,14 @@ describe('robots.txt', () => {
     for (const path of ['/?country=NG,GH', '/?country=NG%2CGH', '/?sort=title&country=NG&region=west-africa', '/?page=2&q=x', '/fr?page=50', '/es?q=trata']) {
       expect(allowed(txt, path), path).toBe(false);
     }
+  });
+
+  it('keeps out a facet\'s whole list of values, as the site links to it', () => {
+    const params = parseCatalogueParams({ country: 'NG' });
+    for (const path of [facetListHref(EMPTY_PARAMS, 'author', 'author'), facetListHref(params, 'year', 'year'), localePath('fr', facetListHref(params, 'country', 'country'))]) {
+      expect(allowed(txt, path.split('#')[0]!), path).toBe(false);
+    }
+    expect(allowed(txt, facetListHref(params, 'year', null).split('#')[0]!)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { MAX_INDEXED_PAGE } from '@/lib/catalogue/metadata';
-import { FACETS } from '@/lib/catalogue/params';
+import { FACETS, MORE_PARAM } from '@/lib/catalogue/params';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 
 /**
@@ -12,6 +12,7 @@ import { LOCALES, localePath } from '@/lib/i18n/routing';
  *   order (`/?sort=title&country=NG`) is kept out too: its canonical form is the one crawled.
  * - `/?*,` and `/?*%2C`: several values of one filter written comma-separated.
  * - `/?*q=`: text queries, wherever q sits (no other parameter name ends in q).
+ * - `/?*more=`: a facet's whole list of values, the same results as the page without it (its canonical).
  * - pages beyond 10: `page=` then one of `pagePrefixesAbove(10)`, which match exactly the numbers above 10.
  * Every pattern starts with a catalogue page's query (`/?`, and `/fr?`, `/es?` for the other languages),
  * so the same parameters on /api, /oai and the feeds stay open.
@@ -35,6 +36,8 @@ export function robotsTxt(origin: string): string {
     ...rules(['*,', '*%2C', '*%2c']),
     '# Text queries.',
     ...rules(['*q=']),
+    '# A facet\'s whole list of values: the same results as the page without it.',
+    ...rules([`*${MORE_PARAM}=`]),
     `# Result pages beyond ${MAX_INDEXED_PAGE}.`,
     ...rules(deepPages.map((n) => `*page=${n}`)),
     '',

@@ -65,7 +65,11 @@ test.describe('catalogue', () => {
     await page.goto('/?country=RS');
     const serbia = await resultCount(page);
     const countries = page.getByRole('region', { name: 'Country' });
-    await countries.getByText(/^Show \d+ more$/).click();
+    // The first few values are listed; a link opens the page with the whole list of the facet.
+    await expect(countries.getByRole('link', { name: /^Mali/ })).toHaveCount(0);
+    await countries.getByRole('link', { name: /^Show \d+ more$/ }).click();
+    await expect(page).toHaveURL(/country=RS&more=country#facet-country$/);
+    await expect(countries.getByRole('link', { name: 'Show fewer' })).toHaveAttribute('href', '/?country=RS#facet-country');
     await countries.getByRole('link', { name: /^Mali/ }).click();
     await expect(page).toHaveURL(/country=RS&country=ML/);
     expect(await resultCount(page)).toBeGreaterThan(serbia);

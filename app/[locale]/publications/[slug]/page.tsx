@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
@@ -73,9 +72,9 @@ function LinkList({ label, links }: { label: string; links: { href: string; text
         <ul className="flex flex-wrap gap-x-3 gap-y-1">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="text-brand-700 underline hover:text-brand-800">
+              <a href={link.href} className="text-brand-700 underline hover:text-brand-800">
                 {link.text}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -102,9 +101,9 @@ export default async function PublicationPage({ params }: Props) {
       <link rel="schema.DC" href={DUBLIN_CORE_SCHEMA} />
       <script type="application/ld+json" nonce={await requestNonce()} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav aria-label={t('breadcrumb')} className="text-sm">
-        <Link href={localePath(locale, '/')} className="text-brand-700 underline">
+        <a href={localePath(locale, '/')} className="text-brand-700 underline">
           {t('backToCatalogue')}
-        </Link>
+        </a>
       </nav>
       <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 lang={titleLang(languages, locale)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
@@ -115,9 +114,9 @@ export default async function PublicationPage({ params }: Props) {
             {authors.map((a, i) => (
               <span key={a.slug}>
                 {i > 0 && '; '}
-                <Link href={catalogue({ author: [a.slug] })} className="hover:underline">
+                <a href={catalogue({ author: [a.slug] })} className="hover:underline">
                   {a.name}
-                </Link>
+                </a>
               </span>
             ))}
           </p>
