@@ -12,6 +12,7 @@ import { versionReader } from '@/lib/http/catalogue-version';
 import { expensiveKind, RateLimiter } from '@/lib/http/rate-limit';
 import { captureResponse, matchingEtag, ResponseCache, sendCaptured } from '@/lib/http/response-cache';
 import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
+import { notReadyBecause } from '@/lib/http/readiness';
 import { logEvent } from '@/lib/log';
 
 // `npm start` runs from the project folder, as every relative path here (data/, .next/) assumes.
@@ -52,18 +53,6 @@ function originKey(req: IncomingMessage): string {
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(`${text}\n`);
-}
-
-async function ready(): Promise<string | null> {
-  if (draining) return 'shutting down';
-  const store = (globalThis as { catalogueIndex?: { ready: boolean } }).catalogueIndex;
-  if (!store?.ready) return 'search index not loaded yet';
-  try {
-    await versions.read();
-    return null;
-  } catch {
-    return 'database unreachable';
-  }
 }
 
 function hasSessionCookie(req: IncomingMessage): boolean {
@@ -132,7 +121,8 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
 
   if (req.url === '/healthz') return plain(res, 200, 'ok');
   if (req.url === '/readyz') {
-    const notReady = await ready();
+    const store = (globalThis as { catalogueIndex?: { ready: boolean } }).catalogueIndex;
+    const notReady = await notReadyBecause({ draining, store, pingDatabase: () => versions.read() });
     return notReady ? plain(res, 503, `not ready: ${notReady}`) : plain(res, 200, 'ready');
   }
 
