@@ -1,4 +1,4 @@
-// HTTP: the production server (`next start` over the benchmark database) against a plain node:http server
+// HTTP: the production server (`npm start`'s build/server.mjs over the benchmark database) against a plain node:http server
 // that answers with the same bytes. Every process here runs in its own process group, so that stopping
 // it also stops whatever it spawned; run.ts kills any group still alive when it exits for any reason.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
@@ -11,7 +11,9 @@ import { CACHE_DIR } from './generate';
 import type { PlainManifest } from './plain-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+/** The production server, as `npm run build` bundles server.ts. */
+const SERVER_BUNDLE = path.join(ROOT, 'build/server.mjs');
+const CRAWLER = path.join(ROOT, 'bench/crawler.ts');
 /**
  * The JavaScript heap cap `npm start` gives the app server (package.json): V8 otherwise lets garbage grow
  * with the machine's memory, and the server measured here should be the one deployed.
@@ -48,22 +50,29 @@ export type LoadResult = {
 export type HttpResult = {
   connections: number;
   duration: number;
-  /** Spawning `next start` to the first 200 answer of `/` (which builds the search index). */
+  /** Spawning the server to the first 200 answer of `/` (which builds the search index). */
   startupMs: number;
   /** Peak resident memory of the server's process group: the sum over its processes of VmHWM. */
   peakRssMB: number;
   /** Resident memory (VmRSS) of the group after the load: what stays once the index is built. */
   endRssMB: number;
   /**
-   * A second `next start`, after the first one wrote its search index snapshot: start-up to the first 200 of
+   * A second server, after the first one wrote its search index snapshot: start-up to the first 200 of
    * `/` (loading the snapshot instead of building the index), its peak RSS then, and the snapshot's size.
    */
   fromSnapshot: { startupMs: number; peakRssMB: number; snapshotBytes: number } | null;
   processes: number;
   /** The build measured, and whether app/, components/ or lib/ changed after it. */
   build: { id: string; builtAt: string; stale: boolean };
+  /** `/` and `/api/publications` again and again: after the first, answered by the response cache. */
   loads: LoadResult[];
+  /** A crawler: CRAWL_CONNECTIONS connections, each request a catalogue URL with a facet combination not asked before. */
+  crawl: LoadResult & { distinct: number; asked: number };
 };
+
+/** The crawler's connections (issue 18: 32) and the distinct facet URLs it walks (2,000). */
+export const CRAWL_CONNECTIONS = 32;
+const CRAWL_URLS = 2_000;
 
 /** `databaseUrl`: the benchmark database, as DATABASE_URL (a SQLite file: URL or a PostgreSQL URL). */
 export type HttpOptions = { databaseUrl: string; n: number; connections: number; duration: number; log: (line: string) => void };
@@ -229,15 +238,13 @@ function newestSourceChange(): number {
     }
   };
   for (const dir of ['app', 'components', 'lib']) walk(path.join(ROOT, dir));
-  return newest;
+  return Math.max(newest, statSync(path.join(ROOT, 'server.ts')).mtimeMs);
 }
 
 /** `npm run build` when there is no production build; the benchmark measures whatever build exists. */
 function ensureBuild(log: (line: string) => void): HttpResult['build'] {
-  try {
-    statSync(BUILD_ID);
-  } catch {
-    log('no production build (.next/BUILD_ID): running npm run build');
+  if (!existsSync(BUILD_ID) || !existsSync(SERVER_BUNDLE)) {
+    log('no production build (.next/BUILD_ID, build/server.mjs): running npm run build');
     // The build's output goes to stderr, keeping stdout for the results.
     const result = spawnSync('npm', ['run', 'build', '--silent'], {
       cwd: ROOT,
@@ -289,13 +296,15 @@ async function autocannon(port: number, url: string, connections: number, durati
   return JSON.parse(line) as AutocannonJson;
 }
 
-/** `next start` over the benchmark database, its log kept in memory (saved to `nextLog` on request). */
+/** The production server over the benchmark database, its log kept in memory (saved to `nextLog` on request). */
 function startNext(port: number, databaseUrl: string, snapshotFile: string, nextLog: string) {
   const started = performance.now();
-  const child = spawnGroup(process.execPath, [HEAP_CAP, NEXT_BIN, 'start', '-p', String(port), '-H', HOST], {
+  const child = spawnGroup(process.execPath, [HEAP_CAP, SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
+      PORT: String(port),
+      HOSTNAME: HOST,
       DATABASE_URL: databaseUrl,
       DATABASE_REPLICA_URLS: '',
       NODE_ENV: 'production',
@@ -327,8 +336,8 @@ async function firstAnswer(server: ReturnType<typeof startNext>, port: number, n
   const waitMs = Math.round(120_000 + 0.3 * n);
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (server.exited !== undefined) throw new Error(`next start exited (${server.exited}) before answering:\n${(server.saveLog(), tail(nextLog))}`);
-    if (Date.now() > deadline) throw new Error(`next start did not answer / within ${Math.round(waitMs / 1000)} s:\n${(server.saveLog(), tail(nextLog))}`);
+    if (server.exited !== undefined) throw new Error(`the server exited (${server.exited}) before answering:\n${(server.saveLog(), tail(nextLog))}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer / within ${Math.round(waitMs / 1000)} s:\n${(server.saveLog(), tail(nextLog))}`);
     try {
       const answer = await httpGet(port, '/', waitMs);
       if (answer.status === 200) return performance.now() - server.started;
@@ -358,7 +367,7 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
 
   try {
     const startupMs = await firstAnswer(server, nextPort, n, nextLog);
-    log(`next start answered / in ${(startupMs / 1000).toFixed(2)} s`);
+    log(`the server answered / in ${(startupMs / 1000).toFixed(2)} s`);
 
     // Capture what Next answers, and serve exactly that from the plain server.
     const manifest: PlainManifest = {};
@@ -419,9 +428,10 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
         });
       }
     }
+    const crawl = await crawlFacets(nextPort, bytes.get('/api/publications')!, dir, duration, log);
     const { peakRssMB, endRssMB, processes } = memory.stop();
     const fromSnapshot = await restartFromSnapshot(server, { databaseUrl, n, snapshotFile, nextLog: path.join(dir, 'next-snapshot.log'), log });
-    return { connections, duration, startupMs, peakRssMB, endRssMB, processes, fromSnapshot, build, loads };
+    return { connections, duration, startupMs, peakRssMB, endRssMB, processes, fromSnapshot, build, loads, crawl };
   } finally {
     memory.stop();
     saveLog();
@@ -441,7 +451,7 @@ async function restartFromSnapshot(
   const deadline = Date.now() + 60_000 + 0.06 * n;
   while (!first.log().includes('"search-snapshot-written"') && Date.now() < deadline) await sleep(200);
   if (!existsSync(snapshotFile) || !first.log().includes('"search-snapshot-written"')) {
-    log('next start wrote no search index snapshot: no start-up from a snapshot measured');
+    log('the server wrote no search index snapshot: no start-up from a snapshot measured');
     return null;
   }
   await stopGroup(first.child.pid!);
@@ -452,12 +462,70 @@ async function restartFromSnapshot(
   try {
     const startupMs = await firstAnswer(second, port, n, nextLog);
     const { peakRssMB } = memory.stop();
-    if (!second.log().includes('"search-snapshot-loaded"')) throw new Error(`the second next start did not load the snapshot:\n${(second.saveLog(), tail(nextLog))}`);
-    log(`next start from the snapshot (${(snapshotBytes / 1024 / 1024).toFixed(1)} MB) answered / in ${(startupMs / 1000).toFixed(2)} s`);
+    if (!second.log().includes('"search-snapshot-loaded"')) throw new Error(`the second server did not load the snapshot:\n${(second.saveLog(), tail(nextLog))}`);
+    log(`the server from the snapshot (${(snapshotBytes / 1024 / 1024).toFixed(1)} MB) answered / in ${(startupMs / 1000).toFixed(2)} s`);
     return { startupMs, peakRssMB, snapshotBytes };
   } finally {
     memory.stop();
     second.saveLog();
     await stopGroup(second.child.pid!);
   }
+}
+
+/**
+ * CRAWL_URLS catalogue URLs, each a different combination of one to three facet values the catalogue has
+ * (from the unfiltered API answer), in a fixed pseudo-random order: what a crawler following facet links asks.
+ */
+function facetUrls(apiAnswer: Buffer): string[] {
+  const { facets } = JSON.parse(apiAnswer.toString()) as { facets: Record<string, { value: string }[]> };
+  const values = (['country', 'region', 'category', 'year', 'language'] as const).flatMap((facet) => (facets[facet] ?? []).map((f) => [facet, f.value] as const));
+  let seed = 18;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const urls = new Set<string>();
+  for (let tries = 0; urls.size < CRAWL_URLS && tries < CRAWL_URLS * 20; tries++) {
+    const picked = Array.from({ length: 1 + Math.floor(random() * 3) }, () => values[Math.floor(random() * values.length)]!);
+    const query = new URLSearchParams(picked.map(([facet, value]) => [facet, value]));
+    urls.add(`/?${query}`);
+  }
+  return [...urls];
+}
+
+/** The crawler (bench/crawler.ts) in its own process, against the app server only. */
+async function crawlFacets(port: number, apiAnswer: Buffer, dir: string, duration: number, log: (line: string) => void): Promise<HttpResult['crawl']> {
+  const urls = facetUrls(apiAnswer);
+  const urlsFile = path.join(dir, 'crawl-urls.json');
+  writeFileSync(urlsFile, JSON.stringify(urls));
+  log(`crawler: ${urls.length} distinct facet URLs of /, ${CRAWL_CONNECTIONS} connections, ${duration} s`);
+  const child = spawnGroup(
+    process.execPath,
+    ['--import', 'tsx', CRAWLER, '--port', String(port), '--host', HOST, '--urls', urlsFile, '--connections', String(CRAWL_CONNECTIONS), '--duration', String(duration)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => killGroup(child.pid!), (duration + 60) * 1000);
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  groups.delete(child.pid!);
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`crawler failed (exit ${code})`);
+  const r = JSON.parse(line) as AutocannonJson & { distinct: number; asked: number; throughput: { average: number } };
+  return {
+    url: '/?<facets>',
+    server: 'next',
+    bytes: r.requests.total > 0 ? Math.round((r.throughput.average * duration) / Math.max(1, r.requests.total)) : 0,
+    requestsPerSecond: r.requests.average,
+    latencyP50: r.latency.p50,
+    latencyP99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    distinct: r.distinct,
+    asked: r.asked,
+  };
 }

@@ -141,14 +141,24 @@ export async function runLighthouse(base: string, paths: string[], runs: number,
 // --- a server of our own, when no --url is given ------------------------------------------------------
 
 function startNext(databaseUrl: string, port: number, cwd = ROOT): ChildProcess {
+  // The catalogue as `npm start` serves it (server.ts's bundle); the bare app with Next's own server.
+  const args = cwd === ROOT ? [path.join(ROOT, 'build/server.mjs')] : [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)];
   // Its own process group, so that stopping it stops every process it started.
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)], {
+  const child = spawn(process.execPath, args, {
     cwd,
     detached: true,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_REPLICA_URLS: '', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: HOST,
+      DATABASE_URL: databaseUrl,
+      DATABASE_REPLICA_URLS: '',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (child.pid === undefined) throw new Error('could not start next start');
+  if (child.pid === undefined) throw new Error('could not start the server');
   return child;
 }
 
@@ -163,7 +173,7 @@ function stopGroup(child: ChildProcess): void {
 async function waitForServer(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     try {
       if ((await fetch(new URL('/', base), { signal: AbortSignal.timeout(timeoutMs) })).status === 200) return;
     } catch {
@@ -171,7 +181,7 @@ async function waitForServer(base: string, child: ChildProcess, timeoutMs: numbe
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`next start did not answer / within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer / within ${timeoutMs / 1000} s`);
 }
 
 /** A port nothing listens on now (the kernel's choice), on loopback. */
