@@ -2,9 +2,6 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The Docker image (Dockerfile) builds with NEXT_OUTPUT=standalone: .next/standalone/server.js with only the
-  // files it needs. Everyone else keeps the ordinary output for `next start`.
-  ...(process.env.NEXT_OUTPUT === 'standalone' && { output: 'standalone' }),
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() for signed-in staff without the role a page needs.
