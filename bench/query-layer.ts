@@ -37,7 +37,7 @@ export type QueryLayerResult = {
     total: number;
     /** searchPublications end to end. */
     layer: Percentiles;
-    /** CatalogueIndex.search alone (bitsets, counts, ranking): the rest of `layer` is Prisma reads, labels, snippets. */
+    /** CatalogueIndex.search alone (bitsets, counts, ranking): the rest of `layer` is the change-log lookup, the page's cards (one statement), names, snippets. */
     index: Percentiles;
   }[];
 };

@@ -11,7 +11,7 @@ import { highlight, snippet, type Segment } from '@/lib/search/highlight';
 import { fieldLanguages } from '@/lib/search/catalogue-index';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
-import { dialect } from '@/lib/sql/dialect';
+import { dialect, type CardRow } from '@/lib/sql/dialect';
 import { isPublicationSlug } from '@/lib/validation/publication';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/lib/i18n/locales';
 import { categoryName, compareNames, countryName, regionName, type TranslatedName } from '@/lib/i18n/names';
@@ -87,20 +87,21 @@ const itemSelect = {
   languages: { select: { code: true }, orderBy: { position: 'asc' } },
 } as const;
 
-const translationsSelect = {
-  select: {
-    publications: {
-      where: { status: 'published' },
-      select: { id: true, slug: true, title: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
-    },
-  },
+const memberSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  translationGroupId: true,
+  languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 },
 } as const;
 
-const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroup: translationsSelect } as const;
+const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroupId: true } as const;
 
 type TranslatedNamed = Named & TranslatedName;
 
+/** A publication row as Prisma's nested select (itemSelect) reads it. */
 type ItemRow = {
+  id: number;
   slug: string;
   title: string;
   summary: string;
@@ -112,12 +113,48 @@ type ItemRow = {
   languages: { code: string }[];
 };
 
-type TranslationsRow = { publications: { id: number; slug: string; title: string; languages: { code: string }[] }[] } | null;
-type DetailRow = ItemRow & { id: number; url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null; translationGroup: TranslationsRow };
+type MemberRow = { id: number; slug: string; title: string; translationGroupId: number | null; languages: { code: string }[] };
+type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null; translationGroupId: number | null };
+/** The published members of translation groups, by group id. */
+type Members = Map<number, MemberRow[]>;
+
+/** The nested row flattened to what the results page reads in one statement (lib/sql `readCards`). */
+function cardOf(row: ItemRow): CardRow {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    year: row.year,
+    category: row.category,
+    countries: row.countries.map((c) => c.country),
+    regions: row.regions.map((r) => r.region),
+    authors: row.authors.map((a) => a.author),
+    languages: row.languages.map((l) => l.code),
+  };
+}
+
+/**
+ * The published members of the rows' translation groups, in one query, none when no row is in a group.
+ * Not Prisma's nested select of the group's publications: for a row in no group it scanned every
+ * publication (55 ms a detail page at 100,000).
+ */
+async function groupMembers(db: Db, rows: DetailRow[]): Promise<Members> {
+  const groups = [...new Set(rows.flatMap((r) => (r.translationGroupId === null ? [] : [r.translationGroupId])))];
+  const members: Members = new Map();
+  if (groups.length === 0) return members;
+  const found = await db.publication.findMany({ where: { translationGroupId: { in: groups }, status: 'published' }, select: memberSelect });
+  for (const member of found) {
+    const list = members.get(member.translationGroupId!);
+    if (list) list.push(member);
+    else members.set(member.translationGroupId!, [member]);
+  }
+  return members;
+}
 
 /** The other members, each in its main language (the group's rule gives every member one), ordered by it. */
-function translationsOf(id: number, group: TranslationsRow): TranslationRef[] {
-  return (group?.publications ?? [])
+function translationsOf(id: number, group: MemberRow[] | undefined): TranslationRef[] {
+  return (group ?? [])
     .filter((p) => p.id !== id && p.languages[0])
     .map((p) => ({ slug: p.slug, title: p.title, language: p.languages[0]!.code }))
     .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
@@ -131,7 +168,7 @@ function byName<T extends { name: string }>(list: T[], locale: Locale): T[] {
 }
 
 /** A row as the reader sees it: names of its category, countries and regions in the locale. */
-function toItem(row: ItemRow, locale: Locale = DEFAULT_LOCALE): PublicationItem {
+function toItem(row: CardRow, locale: Locale = DEFAULT_LOCALE): PublicationItem {
   return {
     slug: row.slug,
     title: row.title,
@@ -139,23 +176,23 @@ function toItem(row: ItemRow, locale: Locale = DEFAULT_LOCALE): PublicationItem 
     year: row.year,
     category: row.category && { slug: row.category.slug, name: categoryName(row.category, locale) },
     countries: byName(
-      row.countries.map(({ country }) => (locale === DEFAULT_LOCALE ? country : { code: country.code, name: countryName(country.code, locale) })),
+      row.countries.map((country) => (locale === DEFAULT_LOCALE ? { code: country.code, name: country.name } : { code: country.code, name: countryName(country.code, locale) })),
       locale,
     ),
     regions: byName(
-      row.regions.map(({ region }) => ({ slug: region.slug, name: regionName(region, locale) })),
+      row.regions.map((region) => ({ slug: region.slug, name: regionName(region, locale) })),
       locale,
     ),
-    authors: row.authors.map((a) => a.author),
-    languages: row.languages.map((l) => l.code),
+    authors: row.authors.map((a) => ({ slug: a.slug, name: a.name })),
+    languages: row.languages,
   };
 }
 
-function toDetail(row: DetailRow, locale: Locale = DEFAULT_LOCALE): PublicationDetail {
+function toDetail(row: DetailRow, members: Members, locale: Locale = DEFAULT_LOCALE): PublicationDetail {
   return {
-    ...toItem(row, locale),
+    ...toItem(cardOf(row), locale),
     url: row.url,
-    translations: translationsOf(row.id, row.translationGroup),
+    translations: translationsOf(row.id, row.translationGroupId === null ? undefined : members.get(row.translationGroupId)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     publishedAt: row.publishedAt,
@@ -184,16 +221,19 @@ export function warmCatalogueIndex(): void {
 type Labels = Record<Facet, Map<string, string>>;
 type TaxonomyLabels = Omit<Labels, 'author' | 'language' | 'year'>;
 
-// Country, region and category names change only with the taxonomy, which rebuilds the index: cache them
-// per rebuild, in every locale at once (three small maps each).
+// Country, region, category and author names change only with the taxonomy (lib/taxonomy/admin.ts), whose
+// every rename and merge logs a change that rebuilds the index: cache them per rebuild. They are read from
+// the primary, which is never behind the index: a replica lagging behind a rebuild fed from the primary
+// would fill this rebuild's cache with the names from before it, and nothing would correct them until the
+// next rebuild. These reads are rare (once per rebuild, and authors once each), so the primary barely notices.
 let taxonomyLabels: { generation: number; labels: Promise<Record<Locale, TaxonomyLabels>> } | null = null;
 
-function getTaxonomyLabels(db: Db, generation: number): Promise<Record<Locale, TaxonomyLabels>> {
+function getTaxonomyLabels(generation: number): Promise<Record<Locale, TaxonomyLabels>> {
   if (taxonomyLabels?.generation !== generation) {
     const labels = Promise.all([
-      db.country.findMany({ select: { code: true, name: true } }),
-      db.region.findMany({ select: translatedNamed }),
-      db.category.findMany({ select: translatedNamed }),
+      prisma.country.findMany({ select: { code: true, name: true } }),
+      prisma.region.findMany({ select: translatedNamed }),
+      prisma.category.findMany({ select: translatedNamed }),
     ]).then(([countries, regions, categories]) => {
       const inLocale = (locale: Locale): TaxonomyLabels => ({
         // English keeps the stored names; the others come from the ISO package (lib/i18n/names).
@@ -209,30 +249,42 @@ function getTaxonomyLabels(db: Db, generation: number): Promise<Record<Locale, T
   return taxonomyLabels.labels;
 }
 
+/** Author names by slug, filled as facets and filters name authors: at most every author, once per rebuild. */
+let authorNames: { generation: number; names: Map<string, string> } | null = null;
+/** Slugs per `IN (…)` list, far below either database's parameter limit. */
+const SLUG_CHUNK = 500;
+
+async function getAuthorNames(slugs: string[], generation: number): Promise<Map<string, string>> {
+  if (authorNames?.generation !== generation) authorNames = { generation, names: new Map() };
+  const { names } = authorNames;
+  const missing = [...new Set(slugs.filter((slug) => !names.has(slug)))];
+  for (let start = 0; start < missing.length; start += SLUG_CHUNK) {
+    const rows = await prisma.author.findMany({ where: { slug: { in: missing.slice(start, start + SLUG_CHUNK) } }, select: { slug: true, name: true } });
+    // A rebuild while this read ran started a new cache: these names belong to the old one.
+    if (authorNames.generation === generation) for (const row of rows) names.set(row.slug, row.name);
+  }
+  return new Map(slugs.flatMap((slug) => (names.has(slug) ? [[slug, names.get(slug)!] as const] : [])));
+}
+
 type TaxonomyValues = Record<'country' | 'region' | 'category', string[]>;
 
 /** Language names come from the runtime (lib/i18n/names), not the database. */
 const languageLabels = (codes: string[], locale: Locale) => new Map(codes.map((code) => [code, languageName(code, locale)]));
 
 /**
- * Names of facet values in the locale, keyed by value; values that name nothing are absent. Authors are
- * looked up as needed; a taxonomy value missing from the cache (a category created since) reloads it once.
+ * Names of facet values in the locale, keyed by value; values that name nothing are absent. `generation`:
+ * the index's, read after bringing it up to date (store.current), so that no name predates the index.
+ * A taxonomy value missing from the cache (a category created since) reloads it once.
  */
-async function facetLabels(db: Db, authors: string[], taxonomyValues: TaxonomyValues, languages: string[], locale: Locale): Promise<Labels> {
-  await store.current(db);
-  let cached = (await getTaxonomyLabels(db, store.generation))[locale];
+async function facetLabels(authors: string[], taxonomyValues: TaxonomyValues, languages: string[], locale: Locale, generation: number): Promise<Labels> {
+  const [all, author] = await Promise.all([getTaxonomyLabels(generation), getAuthorNames(authors, generation)]);
+  let cached = all[locale];
   const missing = (['country', 'region', 'category'] as const).some((f) => taxonomyValues[f].some((v) => !cached[f].has(v)));
   if (missing) {
-    taxonomyLabels = null;
-    cached = (await getTaxonomyLabels(db, store.generation))[locale];
+    if (taxonomyLabels?.generation === generation) taxonomyLabels = null;
+    cached = (await getTaxonomyLabels(generation))[locale];
   }
-  const [taxonomy, authorRows] = await Promise.all([
-    cached,
-    authors.length > 0
-      ? db.author.findMany({ where: { slug: { in: authors } }, select: { slug: true, name: true } })
-      : Promise.resolve([]),
-  ]);
-  return { ...taxonomy, author: new Map(authorRows.map((a) => [a.slug, a.name])), language: languageLabels(languages, locale), year: new Map() };
+  return { ...cached, author, language: languageLabels(languages, locale), year: new Map() };
 }
 
 /** Slugs of the authors whose name (or slug, which folds case and accents) contains the text. */
@@ -253,14 +305,12 @@ function compareFacetValues(facet: Facet, locale: Locale) {
     facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || compare(a.label, b.label);
 }
 
-/** Facet values that name nothing in the catalogue are ignored, as if absent from the URL. */
-async function withKnownFacetValues(db: Db, requested: CatalogueParams): Promise<CatalogueParams> {
-  return (await knownFacetValues(db, requested, DEFAULT_LOCALE)).params;
-}
-
-/** The same, with the names of the values in the locale kept (the feeds' titles). */
-async function knownFacetValues(db: Db, requested: CatalogueParams, locale: Locale): Promise<{ params: CatalogueParams; labels: Labels }> {
-  const labels = await facetLabels(db, requested.author, requested, requested.language, locale);
+/**
+ * Facet values that name nothing in the catalogue are ignored, as if absent from the URL; with the names of
+ * the values in the locale (the feeds' titles). `generation`: as for facetLabels.
+ */
+async function knownFacetValues(requested: CatalogueParams, locale: Locale, generation: number): Promise<{ params: CatalogueParams; labels: Labels }> {
+  const labels = await facetLabels(requested.author, requested, requested.language, locale, generation);
   const params: CatalogueParams = { ...requested };
   for (const facet of ['country', 'region', 'category', 'author'] as const) {
     params[facet] = requested[facet].filter((v) => labels[facet].has(v));
@@ -269,38 +319,40 @@ async function knownFacetValues(db: Db, requested: CatalogueParams, locale: Loca
 }
 
 /**
- * The page's rows. An index refreshed by a staff request (from the primary) can be ahead of a replica:
- * rows the replica does not have yet are read from the primary.
+ * The cards of the published publications among `ids`, by id, in one statement. An index refreshed by a
+ * staff request (from the primary) can be ahead of a replica: rows the replica does not have yet are read
+ * from the primary.
  */
-async function readItems(db: Db, ids: number[]) {
-  const select = { id: true, ...itemSelect } as const;
-  const rows = await db.publication.findMany({ where: { id: { in: ids } }, select });
-  if (rows.length === ids.length || db === prisma) return rows;
-  const found = new Set(rows.map((r) => r.id));
-  const missing = ids.filter((id) => !found.has(id));
-  return [...rows, ...(await prisma.publication.findMany({ where: { id: { in: missing }, status: 'published' }, select }))];
+async function readCards(db: Db, ids: number[]): Promise<Map<number, CardRow>> {
+  const rows = await dialect(db).readCards(db, ids);
+  if (rows.length < ids.length && db !== prisma) {
+    const found = new Set(rows.map((r) => r.id));
+    rows.push(...(await dialect(prisma).readCards(prisma, ids.filter((id) => !found.has(id)))));
+  }
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The title in its own language, the summary in the catalogue's (the fields as the index stems them). */
-function snippetsOf(row: { title: string; summary: string; languages: { code: string }[] }, query: SearchQuery): Snippets {
-  const language = fieldLanguages(row.languages.map((l) => l.code));
+function snippetsOf(row: CardRow, query: SearchQuery): Snippets {
+  const language = fieldLanguages(row.languages);
   return { title: highlight(row.title, query, language.title), summary: snippet(row.summary, query, undefined, language.summary) };
 }
 
 /** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
 export async function searchPublications(requested: CatalogueParams, locale: Locale = DEFAULT_LOCALE): Promise<CatalogueResult> {
   const db = await publicDb();
-  const params = await withKnownFacetValues(db, requested);
+  const index = await store.current(db);
+  const generation = store.generation;
+  const { params } = await knownFacetValues(requested, DEFAULT_LOCALE, generation);
 
   const countryFind = foldText(params.findCountry);
   // Country names come from the same cache as the facet labels. The find box matches the reader's name
   // and the English one (a French reader may well type "Egypt").
-  const countryNames = countryFind ? await getTaxonomyLabels(db, store.generation) : null;
+  const countryNames = countryFind ? await getTaxonomyLabels(generation) : null;
   const countryMatches = (code: string) =>
     [countryNames![locale], countryNames![DEFAULT_LOCALE]].some((names) => foldText(names.country.get(code) ?? '').includes(countryFind));
   const authorMatches = params.findAuthor ? await findAuthors(db, params.findAuthor) : null;
   const query = parseQuery(params.q);
-  const index = await store.current(db);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
@@ -310,11 +362,11 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   });
   params.page = result.page;
 
+  // The page's cards and its grouped translations' (a member is shown by slug and main language) in one read.
   const memberIds = (result.translations ?? []).flat();
-  const [rows, labels, members] = await Promise.all([
-    readItems(db, result.ids),
+  const [cards, labels] = await Promise.all([
+    readCards(db, [...new Set([...result.ids, ...memberIds])]),
     facetLabels(
-      db,
       result.facets.author.map((f) => f.value),
       {
         country: result.facets.country.map((f) => f.value),
@@ -323,18 +375,18 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
       },
       result.facets.language.map((f) => f.value),
       locale,
+      generation,
     ),
-    memberIds.length === 0
-      ? Promise.resolve([])
-      : db.publication.findMany({
-          where: { id: { in: memberIds }, status: 'published' },
-          select: { id: true, slug: true, languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 } },
-        }),
   ]);
-  const memberOf = new Map(members.flatMap((m) => (m.languages[0] ? [[m.id, { slug: m.slug, language: m.languages[0].code }] as const] : [])));
-  const translationsOf = new Map(result.ids.map((id, i) => [id, (result.translations?.[i] ?? []).flatMap((m) => memberOf.get(m) ?? [])]));
-  const position = new Map(result.ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const memberOf = (id: number): GroupedTranslation[] => {
+    const member = cards.get(id);
+    return member?.languages[0] ? [{ slug: member.slug, language: member.languages[0] }] : [];
+  };
+  // An id whose row is gone (deleted or withdrawn since the index last looked) is left out of the page.
+  const page = result.ids.flatMap((id, i) => {
+    const row = cards.get(id);
+    return row ? [{ row, translations: (result.translations?.[i] ?? []).flatMap(memberOf) }] : [];
+  });
 
   const facets = {} as Record<Facet, FacetValue[]>;
   for (const facet of FACETS) {
@@ -349,10 +401,10 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     page: result.page,
     pageSize: PAGE_SIZE,
     pageCount: result.pageCount,
-    items: rows.map((row) => ({
+    items: page.map(({ row, translations }) => ({
       ...toItem(row, locale),
       snippets: query.empty ? null : snippetsOf(row, query),
-      translations: translationsOf.get(row.id) ?? [],
+      translations,
     })),
     facets,
     facetSizes: result.facetSizes,
@@ -364,7 +416,7 @@ export async function getPublication(slug: string, locale: Locale = DEFAULT_LOCA
   if (!isPublicationSlug(slug)) return null;
   const db = await publicDb();
   const row = await db.publication.findUnique({ where: { slug, status: 'published' }, select: detailSelect });
-  return row && toDetail(row, locale);
+  return row && toDetail(row, await groupMembers(db, [row]), locale);
 }
 
 /** Whether the slug names a publication that was public and is no longer: its URLs answer 410 Gone. */
@@ -396,8 +448,8 @@ export async function* listAllPublications(
   locale: Locale = DEFAULT_LOCALE,
 ): AsyncGenerator<PublicationDetail[]> {
   const db = await publicDb();
-  const params = await withKnownFacetValues(db, { ...requested, page: 1 });
   const index = await store.current(db);
+  const { params } = await knownFacetValues({ ...requested, page: 1 }, DEFAULT_LOCALE, store.generation);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
   // Every publication, translations too: an export is records, not results.
   const { ids } = index.search({ ...params, translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
@@ -409,7 +461,8 @@ export async function* listAllPublications(
     });
     const position = new Map(batch.map((id, i) => [id, i]));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    yield rows.map((row) => toDetail(row, locale));
+    const members = await groupMembers(db, rows);
+    yield rows.map((row) => toDetail(row, members, locale));
   }
 }
 
@@ -493,17 +546,18 @@ export async function listNewestPublications(
   locale: Locale = DEFAULT_LOCALE,
 ): Promise<NewestPublications> {
   const db = await publicDb();
+  const index = await store.current(db);
   const { params, labels: known } = await knownFacetValues(
-    db,
     { ...requested, page: 1, sort: defaultSort(requested.q), findCountry: '', findAuthor: '' },
     locale,
+    store.generation,
   );
   const labels = {} as NewestPublications['labels'];
   for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) {
     labels[facet] = Object.fromEntries(params[facet].map((v) => [v, known[facet].get(v) ?? v]));
   }
 
-  let rows: (DetailRow & { id: number })[];
+  let rows: DetailRow[];
   if (!hasFilters(params)) {
     rows = await db.publication.findMany({
       where: { status: 'published', publishedAt: { not: null } },
@@ -512,7 +566,6 @@ export async function listNewestPublications(
       select: detailSelect,
     });
   } else {
-    const index = await store.current(db);
     // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
     const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
@@ -520,5 +573,6 @@ export async function listNewestPublications(
     rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
-  return { params, labels, items: rows.map((row) => toDetail(row, locale)) };
+  const members = await groupMembers(db, rows);
+  return { params, labels, items: rows.map((row) => toDetail(row, members, locale)) };
 }

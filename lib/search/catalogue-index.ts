@@ -659,13 +659,28 @@ export class CatalogueIndex {
     const accept = options.facetFilter?.[facet];
     const limit = options.facetLimit ?? Infinity;
     let size = 0;
-    const candidates: number[] = [];
+    // The best `limit` values in a bounded heap as they are counted: collecting every value with a count
+    // first made an array as long as the facet (50,000 authors), the bulk of a query's garbage, and the
+    // collections it caused were most of its p95.
+    const better = (a: number, b: number) => counts[a]! - counts[b]! || b - a;
+    const top: number[] = [];
+    let accepted = 0;
     for (const id of this.values.members[facet]) {
       if (counts[id] === 0) continue;
       size++;
-      if (!accept || accept(names[id]!)) candidates.push(id);
+      if (accept && !accept(names[id]!)) continue;
+      accepted++;
+      if (top.length < limit) {
+        top.push(id);
+        if (limit !== Infinity) siftUp(top, top.length - 1, better);
+      } else if (limit > 0 && better(id, top[0]!) > 0) {
+        top[0] = id;
+        siftDown(top, 0, better);
+      }
     }
-    const top = candidates.length > limit ? topByCount(candidates, counts, limit) : candidates;
+    // All of them: in the order first seen (by id); the top of more: the highest counts first.
+    if (accepted > limit) top.sort((a, b) => better(b, a));
+    else top.sort((a, b) => a - b);
     const chosen = new Set(top);
     const values: FacetCount[] = top.map((id) => ({
       value: names[id]!,
@@ -806,22 +821,6 @@ export class CatalogueIndex {
     }
     return heap.sort((a, b) => better(b, a));
   }
-}
-
-/** The `limit` ids with the highest counts (ties: lower id first), without sorting them all. */
-function topByCount(ids: number[], counts: Uint32Array, limit: number): number[] {
-  const better = (a: number, b: number) => counts[a]! - counts[b]! || b - a;
-  const heap: number[] = [];
-  for (const id of ids) {
-    if (heap.length < limit) {
-      heap.push(id);
-      siftUp(heap, heap.length - 1, better);
-    } else if (limit > 0 && better(id, heap[0]!) > 0) {
-      heap[0] = id;
-      siftDown(heap, 0, better);
-    }
-  }
-  return heap.sort((a, b) => better(b, a));
 }
 
 type Compare = (a: number, b: number) => number;

@@ -6,6 +6,26 @@ import { sqliteDialect } from './sqlite';
 /** What search sees of a published publication: title, summary, and the names it is filed under. */
 export type SearchText = { id: number; title: string; summary: string; names: string };
 
+/** A category or region with its French and Spanish names (null: not translated). */
+export type TranslatedTaxon = { slug: string; name: string; nameFr?: string | null; nameEs?: string | null };
+
+/**
+ * What a results card shows of a published publication, names included: countries and regions by English
+ * name (the database's collation), authors and languages in their stored order (the main language first).
+ */
+export type CardRow = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  year: number | null;
+  category: TranslatedTaxon | null;
+  countries: { code: string; name: string }[];
+  regions: TranslatedTaxon[];
+  authors: { slug: string; name: string }[];
+  languages: string[];
+};
+
 /**
  * Everything that differs between SQLite and PostgreSQL, one implementation per database
  * (lib/sql/sqlite.ts, lib/sql/postgres.ts). Nothing else in the app writes dialect-specific SQL.
@@ -13,6 +33,11 @@ export type SearchText = { id: number; title: string; summary: string; names: st
 export interface Dialect {
   /** The searchable text of every published publication, or of those with the given ids. */
   readSearchText(db: Db, ids?: number[]): Promise<SearchText[]>;
+  /**
+   * The cards of the published publications among `ids` (any order; drafts and missing ids are left out),
+   * in one statement: a results page must not cost a query per relation.
+   */
+  readCards(db: Db, ids: number[]): Promise<CardRow[]>;
   /** Rewrites a publication's full-text row (removes it when the publication is a draft). */
   writeSearchRow(db: Db, id: number): Promise<void>;
   deleteSearchRow(db: Db, id: number): Promise<void>;

@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import { toCardRow, type RawCardRow } from './cards';
 import type { Dialect, SearchText } from './dialect';
 import { parseQuery, type Clause } from '@/lib/search/query';
 
@@ -92,7 +93,29 @@ export function tsqueryCondition(q: string): Prisma.Sql | null {
   return Prisma.join(conditions, ' AND ');
 }
 
+// Each relation as a JSON array built in a correlated subquery: one statement, one round trip per page.
+const CARDS = Prisma.sql`
+  SELECT p."id", p."slug", p."title", p."summary", p."year",
+    (SELECT json_build_object('slug', c."slug", 'name', c."name", 'nameFr', c."nameFr", 'nameEs', c."nameEs")
+      FROM "Category" c WHERE c."id" = p."categoryId") AS "category",
+    coalesce((SELECT json_agg(json_build_object('code', c."code", 'name', c."name") ORDER BY c."name")
+      FROM "PublicationCountry" pc JOIN "Country" c ON c."code" = pc."countryCode" WHERE pc."publicationId" = p."id"), '[]') AS "countries",
+    coalesce((SELECT json_agg(json_build_object('slug', r."slug", 'name', r."name", 'nameFr', r."nameFr", 'nameEs', r."nameEs") ORDER BY r."name")
+      FROM "PublicationRegion" pr JOIN "Region" r ON r."id" = pr."regionId" WHERE pr."publicationId" = p."id"), '[]') AS "regions",
+    coalesce((SELECT json_agg(json_build_object('slug', a."slug", 'name', a."name") ORDER BY pa."position")
+      FROM "PublicationAuthor" pa JOIN "Author" a ON a."id" = pa."authorId" WHERE pa."publicationId" = p."id"), '[]') AS "authors",
+    coalesce((SELECT json_agg(l."code" ORDER BY l."position")
+      FROM "PublicationLanguage" l WHERE l."publicationId" = p."id"), '[]') AS "languages"
+  FROM "Publication" p
+  WHERE p."status" = 'published'`;
+
 export const postgresDialect: Dialect = {
+  async readCards(db, ids) {
+    if (ids.length === 0) return [];
+    const rows = await db.$queryRaw<RawCardRow[]>`${CARDS} AND p."id" = ANY(${ids}::int[])`;
+    return rows.map(toCardRow);
+  },
+
   async readSearchText(db, ids) {
     const rows = await db.$queryRaw<SearchText[]>(ids ? Prisma.sql`${SEARCH_TEXT} AND p."id" = ANY(${ids}::int[])` : SEARCH_TEXT);
     return rows.map((r) => ({ ...r, id: Number(r.id) }));

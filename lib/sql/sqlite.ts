@@ -1,5 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from '@/lib/prisma-client';
+import { toCardRow, type RawCardRow } from './cards';
 import type { Dialect, SearchText } from './dialect';
 import { parseQuery, type Clause } from '@/lib/search/query';
 import { stemOf, textLanguage, tokenize } from '@/lib/search/tokenize';
@@ -84,10 +85,32 @@ async function writeStemRows(db: Db, ids: number[]): Promise<void> {
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(stemmed)})`;
 }
 
+// Each relation as a JSON array built in a correlated subquery: one statement, one round trip per page.
+const CARDS = Prisma.sql`
+  SELECT p."id", p."slug", p."title", p."summary", p."year",
+    (SELECT json_object('slug', c."slug", 'name', c."name", 'nameFr', c."nameFr", 'nameEs', c."nameEs")
+      FROM "Category" c WHERE c."id" = p."categoryId") AS "category",
+    (SELECT json_group_array(json_object('code', c."code", 'name', c."name") ORDER BY c."name")
+      FROM "PublicationCountry" pc JOIN "Country" c ON c."code" = pc."countryCode" WHERE pc."publicationId" = p."id") AS "countries",
+    (SELECT json_group_array(json_object('slug', r."slug", 'name', r."name", 'nameFr', r."nameFr", 'nameEs', r."nameEs") ORDER BY r."name")
+      FROM "PublicationRegion" pr JOIN "Region" r ON r."id" = pr."regionId" WHERE pr."publicationId" = p."id") AS "regions",
+    (SELECT json_group_array(json_object('slug', a."slug", 'name', a."name") ORDER BY pa."position")
+      FROM "PublicationAuthor" pa JOIN "Author" a ON a."id" = pa."authorId" WHERE pa."publicationId" = p."id") AS "authors",
+    (SELECT json_group_array(l."code" ORDER BY l."position")
+      FROM "PublicationLanguage" l WHERE l."publicationId" = p."id") AS "languages"
+  FROM "Publication" p
+  WHERE p."status" = 'published'`;
+
 /** Ids per backfill round. */
 const STEM_BATCH = 500;
 
 export const sqliteDialect: Dialect = {
+  async readCards(db, ids) {
+    if (ids.length === 0) return [];
+    const rows = await db.$queryRaw<RawCardRow[]>`${CARDS} AND p."id" IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+    return rows.map(toCardRow);
+  },
+
   async readSearchText(db, ids) {
     const rows = await db.$queryRaw<SearchText[]>(
       ids
