@@ -56,4 +56,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=300s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The heap cap of `npm start` (package.json, the one to change first): without it V8 lets garbage grow with
 # the machine's memory.
-CMD ["node", "--max-old-space-size=512", "build/server.mjs"]
+CMD ["node", "--max-old-space-size=1024", "build/server.mjs"]

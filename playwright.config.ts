@@ -12,7 +12,7 @@ export const FIRST_INSTANCE_URL = BASE_URL;
 export const SECOND_INSTANCE_URL = `http://localhost:${PORT + 1}`;
 
 /** The production server as `npm start` runs it (server.ts as `npm run build` bundles it), after its database step. */
-export const SERVER_COMMAND = 'node --max-old-space-size=512 build/server.mjs';
+export const SERVER_COMMAND = 'node --max-old-space-size=1024 build/server.mjs';
 export const SERVER_ENV = { NODE_ENV: 'production', HOSTNAME: 'localhost' } as const;
 
 /**
