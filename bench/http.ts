@@ -272,19 +272,18 @@ type AutocannonJson = {
   requests: { average: number; total: number };
 };
 
-/** autocannon as a separate process (its CLI, --json), so that the load generator's work is not the server's. */
-async function autocannon(port: number, url: string, connections: number, duration: number): Promise<AutocannonJson> {
-  const child = spawnGroup(
-    AUTOCANNON_BIN,
-    ['--json', '--connections', String(connections), '--duration', String(duration), '--timeout', '10', `http://${HOST}:${port}${url}`],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * A load generator as its own process group (so that its work is not the server's), killed after
+ * `limitS` seconds: the JSON its last line of output holds.
+ */
+async function loadProcess<T>(name: string, command: string, args: string[], limitS: number): Promise<T> {
+  const child = spawnGroup(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => killGroup(child.pid!), (duration + 30) * 1000);
+    const timer = setTimeout(() => killGroup(child.pid!), limitS * 1000);
     child.on('exit', (exitCode) => {
       clearTimeout(timer);
       resolve(exitCode);
@@ -292,8 +291,14 @@ async function autocannon(port: number, url: string, connections: number, durati
   });
   groups.delete(child.pid!);
   const line = stdout.trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !line.startsWith('{')) throw new Error(`autocannon failed (exit ${code}): ${stderr.slice(-500)}`);
-  return JSON.parse(line) as AutocannonJson;
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`${name} failed (exit ${code}): ${stderr.slice(-500)}`);
+  return JSON.parse(line) as T;
+}
+
+/** autocannon's CLI on one URL. */
+function autocannon(port: number, url: string, connections: number, duration: number): Promise<AutocannonJson> {
+  const args = ['--json', '--connections', String(connections), '--duration', String(duration), '--timeout', '10', `http://${HOST}:${port}${url}`];
+  return loadProcess('autocannon', AUTOCANNON_BIN, args, duration + 30);
 }
 
 /** The production server over the benchmark database, its log kept in memory (saved to `nextLog` on request). */
@@ -496,24 +501,8 @@ async function crawlFacets(port: number, apiAnswer: Buffer, dir: string, duratio
   const urlsFile = path.join(dir, 'crawl-urls.json');
   writeFileSync(urlsFile, JSON.stringify(urls));
   log(`crawler: ${urls.length} distinct facet URLs of /, ${CRAWL_CONNECTIONS} connections, ${duration} s`);
-  const child = spawnGroup(
-    process.execPath,
-    ['--import', 'tsx', CRAWLER, '--port', String(port), '--host', HOST, '--urls', urlsFile, '--connections', String(CRAWL_CONNECTIONS), '--duration', String(duration)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let stdout = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => killGroup(child.pid!), (duration + 60) * 1000);
-    child.on('exit', (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
-  });
-  groups.delete(child.pid!);
-  const line = stdout.trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !line.startsWith('{')) throw new Error(`crawler failed (exit ${code})`);
-  const r = JSON.parse(line) as AutocannonJson & { distinct: number; asked: number; throughput: { average: number } };
+  const args = ['--import', 'tsx', CRAWLER, '--port', String(port), '--host', HOST, '--urls', urlsFile, '--connections', String(CRAWL_CONNECTIONS), '--duration', String(duration)];
+  const r = await loadProcess<AutocannonJson & { distinct: number; asked: number; throughput: { average: number } }>('crawler', process.execPath, args, duration + 60);
   return {
     url: '/?<facets>',
     server: 'next',
