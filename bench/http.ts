@@ -295,6 +295,22 @@ async function loadProcess<T>(name: string, command: string, args: string[], lim
   return JSON.parse(line) as T;
 }
 
+/** One row of the load table from what autocannon reported. */
+function loadResult(url: string, server: LoadResult['server'], bytes: number, r: AutocannonJson): LoadResult {
+  return {
+    url,
+    server,
+    bytes,
+    requestsPerSecond: r.requests.average,
+    latencyP50: r.latency.p50,
+    latencyP99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
 /** autocannon's CLI on one URL. */
 function autocannon(port: number, url: string, connections: number, duration: number): Promise<AutocannonJson> {
   const args = ['--json', '--connections', String(connections), '--duration', String(duration), '--timeout', '10', `http://${HOST}:${port}${url}`];
@@ -418,19 +434,7 @@ export async function runHttp({ databaseUrl, n, connections, duration, log }: Ht
     for (const url of HTTP_URLS) {
       for (const [server, port] of [['next', nextPort], ['plain', plainPort]] as const) {
         log(`autocannon ${server.padEnd(5)} ${url} (${connections} connections, ${duration} s)`);
-        const r = await autocannon(port, url, connections, duration);
-        loads.push({
-          url,
-          server,
-          bytes: bytes.get(url)!.length,
-          requestsPerSecond: r.requests.average,
-          latencyP50: r.latency.p50,
-          latencyP99: r.latency.p99,
-          requests: r.requests.total,
-          errors: r.errors,
-          timeouts: r.timeouts,
-          non2xx: r.non2xx,
-        });
+        loads.push(loadResult(url, server, bytes.get(url)!.length, await autocannon(port, url, connections, duration)));
       }
     }
     const crawl = await crawlFacets(nextPort, bytes.get('/api/publications')!, dir, duration, log);
@@ -503,17 +507,9 @@ async function crawlFacets(port: number, apiAnswer: Buffer, dir: string, duratio
   log(`crawler: ${urls.length} distinct facet URLs of /, ${CRAWL_CONNECTIONS} connections, ${duration} s`);
   const args = ['--import', 'tsx', CRAWLER, '--port', String(port), '--host', HOST, '--urls', urlsFile, '--connections', String(CRAWL_CONNECTIONS), '--duration', String(duration)];
   const r = await loadProcess<AutocannonJson & { distinct: number; asked: number; throughput: { average: number } }>('crawler', process.execPath, args, duration + 60);
+  const bytes = r.requests.total > 0 ? Math.round((r.throughput.average * duration) / r.requests.total) : 0;
   return {
-    url: '/?<facets>',
-    server: 'next',
-    bytes: r.requests.total > 0 ? Math.round((r.throughput.average * duration) / Math.max(1, r.requests.total)) : 0,
-    requestsPerSecond: r.requests.average,
-    latencyP50: r.latency.p50,
-    latencyP99: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
+    ...loadResult('/?<facets>', 'next', bytes, r),
     distinct: r.distinct,
     asked: r.asked,
   };
