@@ -46,7 +46,11 @@ WORKDIR /app
 # HOSTNAME: listen on every interface (Docker would otherwise set it to the container's id).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 # Code stays root-owned (read-only for the server); only Next's cache and the data folder (SQLite, the search
-# index snapshot) are writable.
+# index snapshot, attached files in the local store) are writable.
+# poppler-utils: text and covers of attached PDFs (lib/files/extract.ts).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app ./
 RUN mkdir -p .next/cache data && chown node:node .next/cache data
 USER node

@@ -45,6 +45,18 @@ const EnvSchema = z.object({
    * off under tests (each test file has its own database).
    */
   SEARCH_SNAPSHOT_FILE: z.string().trim().min(1).optional(),
+  /**
+   * Where attached files' bytes live (lib/files/storage.ts): "local" (a folder, FILES_DIR) or "database" (the
+   * catalogue's database, shared by every app server).
+   */
+  FILE_STORE: z.enum(['local', 'database']).default('local'),
+  /** The local store's folder; default beside the SQLite file (<file>.files) or data/files.<database> for PostgreSQL. */
+  FILES_DIR: z.string().trim().min(1).optional(),
+  /** The largest file staff may attach, in MB. */
+  FILE_MAX_MB: z.coerce.number().positive().max(1024).default(50),
+  /** Text extraction and cover rendering of one file: time and memory it may take before it is stopped. */
+  FILE_EXTRACT_SECONDS: z.coerce.number().positive().default(60),
+  FILE_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
   /** Read by `npm run user:create` instead of asking on the terminal. */
   CATALOGUE_PASSWORD: z.string().optional(),
 });
@@ -81,4 +93,11 @@ function defaultSearchSnapshotFile(): string {
 export function searchSnapshotFile(): string | null {
   const file = env.SEARCH_SNAPSHOT_FILE ?? (env.NODE_ENV === 'test' ? 'off' : defaultSearchSnapshotFile());
   return file === 'off' ? null : file;
+}
+
+/** The local file store's folder (lib/files/storage.ts), per database like the snapshot: test databases share no files. */
+export function filesDir(): string {
+  if (env.FILES_DIR) return env.FILES_DIR;
+  const url = databaseUrl();
+  return providerOf(url) === 'sqlite' ? `${sqliteFilePath(url)}.files` : `data/files.${databaseName(url).replace(/[^\w-]/g, '_')}`;
 }

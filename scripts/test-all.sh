@@ -35,12 +35,13 @@ step 'build';       npm run build --silent
 
 for database in $DATABASES; do
   case "$database" in
-    sqlite) url='' ;;
-    postgresql) url="$postgres_url" ;;
+    # Each database with one of the two file stores (lib/files/storage.ts): the folder, and the database itself.
+    sqlite) url=''; store=local ;;
+    postgresql) url="$postgres_url"; store=database ;;
     *) echo "Unknown database in TEST_DATABASES: $database" >&2; exit 2 ;;
   esac
-  step "integration ($database)"; TEST_DATABASE_URL="$url" node_modules/.bin/vitest run --project integration
-  step "end-to-end ($database)";  TEST_DATABASE_URL="$url" node_modules/.bin/playwright test
+  step "integration ($database, files in the $store store)"; FILE_STORE="$store" TEST_DATABASE_URL="$url" node_modules/.bin/vitest run --project integration
+  step "end-to-end ($database)"; FILE_STORE="$store" TEST_DATABASE_URL="$url" node_modules/.bin/playwright test
 done
 
 step 'benchmark (smoke, sqlite)'; npm run bench --silent -- --n 2000 --duration 2 --runs 20

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/prisma-client';
+import { releaseStoredFiles, storedFilesOf } from '@/lib/files/files';
 import { slugify } from '@/lib/text';
 import { publicationChanged, tombstoneOf, writeTombstone } from './changes';
 import { leaveTranslationGroup } from './translations';
@@ -103,11 +104,14 @@ export async function deletePublication(db: Db, which: string | { id: number; ve
   if (!publication) return false;
   // Read before the row goes: the tombstone keeps the sets it was in.
   const tombstone = await tombstoneOf(db, publication.id);
+  const files = await storedFilesOf(db, publication.id);
   const afterDelete = await leaveTranslationGroup(db, publication.id);
   const { count } = await db.publication.deleteMany({ where: { ...where, id: publication.id } });
   if (count === 0) return false;
   if (tombstone) await writeTombstone(db, tombstone);
   await afterDelete();
+  // Its file rows went with it: their bytes too, unless another record has the same file.
+  await releaseStoredFiles(db, files);
   await publicationChanged(db, publication.id, { deleted: true });
   return true;
 }

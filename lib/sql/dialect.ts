@@ -48,9 +48,15 @@ export interface Dialect {
   /**
    * Makes the rest of the transaction wait for every other transaction that serialised on `resource`
    * (held until commit or rollback). For invariants a row lock cannot hold: change-log appends must commit
-   * in the order of their sequence numbers; "one active admin remains" spans rows; translation groups span rows.
+   * in the order of their sequence numbers; "one active admin remains" spans rows; translation groups span rows;
+   * a stored file may go only when no file row names it, and rows of several records can name one.
    */
-  serialize(db: Db, resource: 'CatalogueChange' | 'admins' | 'translations'): Promise<void>;
+  serialize(db: Db, resource: 'CatalogueChange' | 'admins' | 'translations' | 'files'): Promise<void>;
+  /**
+   * `length` bytes of the stored file from byte `start` (from 0), read in the database without reading the
+   * rest of the file; null when there is no such file.
+   */
+  readStoredFilePiece(db: Db, sha256: string, start: number, length: number): Promise<Buffer | null>;
   /** A Prisma string filter for "contains `text`, ignoring case" (typed as SQLite's, which has no `mode`). */
   contains(text: string): { contains: string };
 }

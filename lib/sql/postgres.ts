@@ -146,6 +146,13 @@ export const postgresDialect: Dialect = {
     await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${resource}))`;
   },
 
+  async readStoredFilePiece(db, sha256, start, length) {
+    // As hex, like SQLite's (lib/sql/sqlite.ts). substr of an EXTERNAL bytea reads only the piece's pages.
+    const rows = await db.$queryRaw<{ hex: string }[]>`
+      SELECT encode(substr("content", CAST(${start + 1} AS INTEGER), CAST(${length} AS INTEGER)), 'hex') AS "hex" FROM "StoredFile" WHERE "sha256" = ${sha256}`;
+    return rows[0] ? Buffer.from(rows[0].hex, 'hex') : null;
+  },
+
   // LIKE is case-sensitive on PostgreSQL; ILIKE (Prisma's insensitive mode) matches SQLite's behaviour.
   contains: (text) => ({ contains: text, mode: 'insensitive' }) as { contains: string },
 };

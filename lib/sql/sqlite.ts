@@ -164,6 +164,14 @@ export const sqliteDialect: Dialect = {
     // SQLite runs one write transaction at a time.
   },
 
+  async readStoredFilePiece(db, sha256, start, length) {
+    // As hex: the SQLite adapter cannot return a BLOB computed by an expression (it infers the type of such
+    // columns and knows only ArrayBuffer, which better-sqlite3 does not give).
+    const rows = await db.$queryRaw<{ hex: string }[]>`
+      SELECT hex(substr("content", CAST(${start + 1} AS INTEGER), CAST(${length} AS INTEGER))) AS "hex" FROM "StoredFile" WHERE "sha256" = ${sha256}`;
+    return rows[0] ? Buffer.from(rows[0].hex, 'hex') : null;
+  },
+
   // LIKE, which Prisma uses for contains, ignores case (of ASCII letters) on SQLite.
   contains: (text) => ({ contains: text }),
 };
