@@ -46,13 +46,30 @@ export function checkNewFile(file: NewFile): string | null {
 
 type Run = <T>(write: (tx: Db) => Promise<T>) => Promise<T>;
 
+/** A checked file, its text extracted and its bytes (and cover) in the store, ready to be named by a row. */
+export type PreparedFile = {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  fileName: string;
+  label: string;
+  language: string | null;
+  textStatus: TextStatus;
+  text: string;
+  pageCount: number | null;
+  coverSha256: string | null;
+  /** The bytes again, should the store have lost them before a row names them (see addPreparedFile). */
+  load: () => Promise<Buffer>;
+  /** On the record of another publication already: its text was reused, not extracted again. */
+  duplicateOf: number | null;
+};
+
 /**
- * Stores a file on a publication: checks it, extracts its text and cover (in processes of their own, before
- * any transaction), puts its bytes in the store, and adds it after the record's other files in one
- * transaction (`run`: how the caller runs one) that also refreshes search (its text is searchable from the
- * next request on) and records who did it.
+ * Checks a file, extracts its text and cover (in processes of their own: slow, so never inside a
+ * transaction) and puts both in the store. Nothing names them yet: addPreparedFile does, in the caller's
+ * transaction; if that never commits, releaseStoredFiles takes them out again.
  */
-export async function attachFile(run: Run, db: Db, publicationId: number, file: NewFile, actor: AuditActor): Promise<AttachResult> {
+export async function prepareFile(db: Db, file: NewFile, load: () => Promise<Buffer> = async () => file.bytes): Promise<{ ok: true; file: PreparedFile } | { ok: false; message: string }> {
   const problem = checkNewFile(file);
   if (problem) return { ok: false, message: problem };
   const detected = detectFile(file.bytes);
@@ -61,17 +78,15 @@ export async function attachFile(run: Run, db: Db, publicationId: number, file: 
   const sha256 = sha256Of(file.bytes);
   const fileName = cleanFileName(file.fileName, kind);
 
-  const publication = await db.publication.findUnique({ where: { id: publicationId }, select: { id: true, title: true } });
-  if (!publication) return { ok: false, message: 'The publication no longer exists.' };
-
-  // Extracted once per content: a file already stored elsewhere keeps the text it was given then.
+  // Extracted once per content: a file already stored for another record keeps the text it was given then.
   const known = await db.publicationFile.findFirst({
     where: { sha256 },
     select: { publicationId: true, textStatus: true, text: true, pageCount: true, coverSha256: true },
   });
-  let extraction: { status: TextStatus; text: string; pageCount: number | null; cover: Buffer | null; coverSha256: string | null };
+  const store = fileStore(db);
+  let extracted: Pick<PreparedFile, 'textStatus' | 'text' | 'pageCount' | 'coverSha256'>;
   if (known) {
-    extraction = { status: known.textStatus as TextStatus, text: known.text, pageCount: known.pageCount, cover: null, coverSha256: known.coverSha256 };
+    extracted = { textStatus: known.textStatus as TextStatus, text: known.text, pageCount: known.pageCount, coverSha256: known.coverSha256 };
   } else {
     const started = performance.now();
     const result = await extractFile(file.bytes, kind, extractionLimits());
@@ -83,51 +98,84 @@ export async function attachFile(run: Run, db: Db, publicationId: number, file: 
       ms: Math.round(performance.now() - started),
       ...(result.detail && { detail: result.detail.slice(0, 300) }),
     });
-    extraction = { ...result, coverSha256: result.cover ? sha256Of(result.cover) : null };
+    const coverSha256 = result.cover ? sha256Of(result.cover) : null;
+    if (result.cover && coverSha256) await store.put(coverSha256, result.cover);
+    extracted = { textStatus: result.status, text: result.status === 'ok' ? result.text : '', pageCount: result.pageCount, coverSha256 };
   }
+  await store.put(sha256, file.bytes);
+  return {
+    ok: true,
+    file: {
+      sha256,
+      size: file.bytes.length,
+      mediaType: MEDIA_TYPES[kind],
+      fileName,
+      label: (file.label ?? '').trim() || fileName,
+      language: file.language || null,
+      ...extracted,
+      load,
+      duplicateOf: known?.publicationId ?? null,
+    },
+  };
+}
 
-  const id = await run(async (tx) => {
-    const store = fileStore(tx);
-    // The bytes are put (again, if a delete on another record took them meanwhile) under the lock deletes
-    // take: once this commits, the file is stored and a row names it.
-    await dialect(tx).serialize(tx, 'files');
-    if ((await store.size(sha256)) !== file.bytes.length) await store.put(sha256, file.bytes);
-    if (extraction.cover && extraction.coverSha256) {
-      if ((await store.size(extraction.coverSha256)) === null) await store.put(extraction.coverSha256, extraction.cover);
-    } else if (extraction.coverSha256 && (await store.size(extraction.coverSha256)) === null) {
-      // The cover reused from the same bytes on another record went with that record meanwhile.
-      extraction.coverSha256 = null;
-    }
-    const last = await tx.publicationFile.aggregate({ where: { publicationId }, _max: { position: true } });
-    const created = await tx.publicationFile.create({
-      data: {
-        publicationId,
-        position: (last._max.position ?? -1) + 1,
-        sha256,
-        size: file.bytes.length,
-        mediaType: MEDIA_TYPES[kind],
-        fileName,
-        label: (file.label ?? '').trim() || fileName,
-        language: file.language || null,
-        textStatus: extraction.status,
-        text: extraction.status === 'ok' ? extraction.text : '',
-        pageCount: extraction.pageCount,
-        coverSha256: extraction.coverSha256,
-      },
-      select: { id: true },
-    });
-    await touch(tx, publicationId);
-    await recordAudit(tx, {
-      actor,
-      action: 'attach-file',
-      entity: 'publication',
-      entityId: publicationId,
-      label: `${publication.title}: ${fileName}`,
-      changes: { file: { id: created.id, fileName, sha256, size: file.bytes.length, mediaType: MEDIA_TYPES[kind], textStatus: extraction.status } },
-    });
-    return created.id;
+/**
+ * Adds a prepared file after the record's other files, inside the caller's transaction, which it also makes
+ * refresh search (the text is searchable from the next request on) and record who did it. Returns its id.
+ */
+export async function addPreparedFile(tx: Db, publicationId: number, file: PreparedFile, actor: AuditActor, title?: string): Promise<number> {
+  const store = fileStore(tx);
+  // Under the lock deletes take, the bytes are put back if another record's delete took them since they
+  // were prepared: once this commits, the file is stored and a row names it.
+  await dialect(tx).serialize(tx, 'files');
+  if ((await store.size(file.sha256)) !== file.size) await store.put(file.sha256, await file.load());
+  // A cover reused from another record that went meanwhile: this record has none rather than a broken one.
+  const coverSha256 = file.coverSha256 && (await store.size(file.coverSha256)) !== null ? file.coverSha256 : null;
+  const last = await tx.publicationFile.aggregate({ where: { publicationId }, _max: { position: true } });
+  const { id } = await tx.publicationFile.create({
+    data: {
+      publicationId,
+      position: (last._max.position ?? -1) + 1,
+      sha256: file.sha256,
+      size: file.size,
+      mediaType: file.mediaType,
+      fileName: file.fileName,
+      label: file.label,
+      language: file.language,
+      textStatus: file.textStatus,
+      text: file.text,
+      pageCount: file.pageCount,
+      coverSha256,
+    },
+    select: { id: true },
   });
-  return { ok: true, id, textStatus: extraction.status, notice: TEXT_STATUS_NOTICES[extraction.status], duplicateOf: known?.publicationId ?? null };
+  await touch(tx, publicationId);
+  const name = title ?? (await tx.publication.findUniqueOrThrow({ where: { id: publicationId }, select: { title: true } })).title;
+  await recordAudit(tx, {
+    actor,
+    action: 'attach-file',
+    entity: 'publication',
+    entityId: publicationId,
+    label: `${name}: ${file.fileName}`,
+    changes: { file: { id, fileName: file.fileName, sha256: file.sha256, size: file.size, mediaType: file.mediaType, textStatus: file.textStatus } },
+  });
+  return id;
+}
+
+/** prepareFile and addPreparedFile for one file on one publication: what the form does. */
+export async function attachFile(run: Run, db: Db, publicationId: number, file: NewFile, actor: AuditActor): Promise<AttachResult> {
+  const publication = await db.publication.findUnique({ where: { id: publicationId }, select: { title: true } });
+  if (!publication) return { ok: false, message: 'The publication no longer exists.' };
+  const prepared = await prepareFile(db, file);
+  if (!prepared.ok) return prepared;
+  const { file: ready } = prepared;
+  try {
+    const id = await run((tx) => addPreparedFile(tx, publicationId, ready, actor, publication.title));
+    return { ok: true, id, textStatus: ready.textStatus, notice: TEXT_STATUS_NOTICES[ready.textStatus], duplicateOf: ready.duplicateOf };
+  } catch (error) {
+    await run((tx) => releaseStoredFiles(tx, [ready.sha256, ready.coverSha256])).catch(() => {});
+    throw error;
+  }
 }
 
 /**
