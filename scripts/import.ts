@@ -1,4 +1,4 @@
-// npm run import -- <file> [--apply] [--format listing|csv|json] [--status draft|published] [--json] [--full]
+// npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full]
 //
 // Without --apply: a dry run that writes nothing and prints what the import would do. With --apply: every
 // record written in one transaction, or none. Exit code 0 when the import can go (or went) through, 1 when
@@ -15,10 +15,11 @@ import { formatReport } from '@/lib/import/report-text';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
 
-const USAGE = `Usage: npm run import -- <file> [--apply] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--load-taxonomy] [--max-mb <n>]
+const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--load-taxonomy] [--max-mb <n>]
 
   <file>            the source site's listing text, a CSV with a header row, or a JSON array
   --apply           write the records (one transaction); without it, a dry run that writes nothing
+  --files           the folder the records' files column names files in (default: the import file's folder)
   --format          the file's format, when detection from its content is not wanted
   --status          status of the publications the import creates (default: published)
   --json            print the report as JSON
@@ -34,6 +35,7 @@ const ArgsSchema = z.object({
   json: z.boolean(),
   full: z.boolean(),
   loadTaxonomy: z.boolean(),
+  files: z.string().min(1, { error: '--files must name a folder' }).optional(),
   maxBytes: z.coerce.number({ error: '--max-mb must be a number' }).positive({ error: '--max-mb must be a positive number' }).transform((mb) => mb * 1024 * 1024),
 });
 
@@ -50,6 +52,7 @@ function parseCommandLine() {
         full: { type: 'boolean', default: false },
         'load-taxonomy': { type: 'boolean', default: false },
         'max-mb': { type: 'string', default: String(MAX_IMPORT_BYTES / 1024 / 1024) },
+        files: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -67,6 +70,7 @@ function parseCommandLine() {
     full: parsed.values.full,
     loadTaxonomy: parsed.values['load-taxonomy'],
     maxBytes: parsed.values['max-mb'],
+    files: parsed.values.files,
   });
   if (!args.success) return { error: args.error.issues.map((i) => i.message).join('; ') };
   return { args: args.data };
@@ -146,6 +150,7 @@ async function main(): Promise<number> {
       apply: args.apply,
       status: args.status,
       maxBytes: args.maxBytes,
+      filesDir: args.files ? path.resolve(args.files) : path.dirname(file),
       onProgress: progressPrinter(),
     });
     if (args.json) {

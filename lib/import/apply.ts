@@ -1,8 +1,10 @@
 import { recordAudit } from '@/lib/audit';
+import { addPreparedFile, releaseStoredFiles, type PreparedFile } from '@/lib/files/files';
 import type { Db, PrismaClient } from '@/lib/prisma-client';
 import { publicationChanged } from '@/lib/publications/changes';
 import { upsertPublication } from '@/lib/publications/save';
 import { setTranslations } from '@/lib/publications/translations';
+import { asNamed, prepareImportFiles, type ImportFiles } from './files';
 import { makePlan, type Plan } from './plan';
 import type { SourceRecord } from './types';
 
@@ -13,6 +15,8 @@ export type ApplyOptions = {
   /** Problems with the file: any of them aborts the apply. */
   fileProblems?: number;
   onProgress?: (phase: 'normalize' | 'plan' | 'apply', done: number, total: number) => void;
+  /** The files the records name, checked (lib/import/files.ts); null when the import has no folder. */
+  files?: ImportFiles | null;
 };
 
 export type ApplyOutcome =
@@ -51,11 +55,20 @@ export async function applyImport(db: PrismaClient, records: readonly SourceReco
   let plan: Plan | null = null;
   let normalizeMs = 0;
   let planMs = 0;
+  // Files are extracted and stored before the transaction, as planned outside it; the plan made inside
+  // it must name the same files, or the import aborts like any other change since the preview.
+  let prepared = new Map<string, PreparedFile>();
+  if (options.files && options.files.byPath.size > 0) {
+    const ahead = await makePlan(db, records, { status: options.status, files: options.files });
+    if (ahead.plan.records.every((r) => r.action !== 'rejected') && !options.fileProblems) {
+      prepared = await prepareImportFiles(db, options.files, ahead.plan.attachments);
+    }
+  }
   try {
     await db.$transaction(
       async (tx) => {
         const planStarted = performance.now();
-        const made = await makePlan(tx, records, options);
+        const made = await makePlan(tx, records, { status: options.status, onProgress: options.onProgress, files: options.files });
         plan = made.plan;
         normalizeMs = made.normalizeMs;
         planMs = performance.now() - planStarted - normalizeMs;
@@ -72,11 +85,22 @@ export async function applyImport(db: PrismaClient, records: readonly SourceReco
           if (done % 100 === 0 || done === made.plan.writes.length) options.onProgress?.('apply', done, made.plan.writes.length);
         }
         for (const slugs of made.plan.groups) await linkGroup(tx, slugs);
+        if (made.plan.attachments.length > 0) {
+          const ids = new Map((await tx.publication.findMany({ where: { slug: { in: made.plan.attachments.map((a) => a.slug) } }, select: { id: true, slug: true } })).map((p) => [p.slug, p.id]));
+          for (const attachment of made.plan.attachments) {
+            const ready = prepared.get(attachment.sha256);
+            if (!ready) throw new Abort('Nothing was written: the files changed since the preview. Preview it again.');
+            await addPreparedFile(tx, ids.get(attachment.slug)!, asNamed(ready, attachment.file), null, attachment.title);
+          }
+        }
       },
       // One transaction for the whole file: generous limits, since 100,000 records take minutes.
       { timeout: Math.max(60_000, records.length * 100), maxWait: 30_000 },
     );
   } catch (error) {
+    // What was stored for files no record now names goes again (bytes another record has stay).
+    const digests = [...prepared.values()].flatMap((f) => [f.sha256, f.coverSha256]);
+    if (digests.length > 0) await db.$transaction((tx) => releaseStoredFiles(tx, digests));
     if (error instanceof Abort && plan) return { applied: false, plan, reason: error.message, normalizeMs, planMs };
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/prisma-client';
 import { applyImport } from './apply';
 import { MAX_IMPORT_BYTES } from './decode';
+import { readImportFiles } from './files';
 import { makePlan, type Plan } from './plan';
 import { readImportFile } from './read';
 import type { ImportFormat, ImportReport, ImportTotals, RecordReport } from './types';
@@ -32,6 +33,8 @@ export type ImportOptions = {
   /** The fingerprint of the dry run the user saw: the apply aborts if the plan is no longer the same. */
   expectFingerprint?: string | null;
   onProgress?: (progress: ImportProgress) => void;
+  /** The folder the records' files are read from (lib/import/files.ts); none: records naming files are rejected. */
+  filesDir?: string | null;
 };
 
 function totalsOf(plan: Plan | null): ImportTotals {
@@ -46,6 +49,7 @@ function totalsOf(plan: Plan | null): ImportTotals {
     changes: records.reduce((n, r) => n + r.changes.length, 0),
     unresolved: records.reduce((n, r) => n + r.unresolved.length, 0),
     review: records.reduce((n, r) => n + r.review.length, 0),
+    files: records.reduce((n, r) => n + (r.action === 'rejected' ? 0 : r.files.filter((f) => f.action === 'attach').length), 0),
   };
 }
 
@@ -82,9 +86,10 @@ export async function runImport(db: PrismaClient, input: Uint8Array | string, op
     return report(null, options.apply ? 'aborted' : 'dry-run', 'Nothing can be imported from this file.');
   }
 
+  const files = await readImportFiles(parsed.records, options.filesDir ?? null);
   if (!options.apply) {
     const planStarted = performance.now();
-    const { plan, normalizeMs } = await makePlan(db, parsed.records, { status, onProgress });
+    const { plan, normalizeMs } = await makePlan(db, parsed.records, { status, onProgress, files });
     const totals = totalsOf(plan);
     const blocked =
       problems.length > 0
@@ -95,20 +100,20 @@ export async function runImport(db: PrismaClient, input: Uint8Array | string, op
     return report(
       plan,
       'dry-run',
-      `Dry run, nothing written: ${plural(totals.create, 'record')} to create, ${count(totals.update)} to update, ${count(totals.unchanged)} unchanged, ${count(totals.rejected)} rejected.${blocked}`,
+      `Dry run, nothing written: ${plural(totals.create, 'record')} to create, ${count(totals.update)} to update, ${count(totals.unchanged)} unchanged, ${count(totals.rejected)} rejected${totals.files > 0 ? `; ${plural(totals.files, 'file')} to attach (text extracted when applied)` : ''}.${blocked}`,
       { normalizeMs, planMs: performance.now() - planStarted - normalizeMs },
     );
   }
 
   const applyStarted = performance.now();
-  const outcome = await applyImport(db, parsed.records, { status, expectFingerprint: options.expectFingerprint, fileProblems: problems.length, onProgress });
+  const outcome = await applyImport(db, parsed.records, { status, expectFingerprint: options.expectFingerprint, fileProblems: problems.length, onProgress, files });
   const timings = { normalizeMs: outcome.normalizeMs, planMs: outcome.planMs };
   if (!outcome.applied) return report(outcome.plan, 'aborted', outcome.reason, timings);
   const totals = totalsOf(outcome.plan);
   return report(
     outcome.plan,
     'applied',
-    `Applied in one transaction: ${plural(totals.create, 'publication')} created, ${count(totals.update)} updated, ${count(totals.unchanged)} unchanged.`,
+    `Applied in one transaction: ${plural(totals.create, 'publication')} created, ${count(totals.update)} updated, ${count(totals.unchanged)} unchanged${totals.files > 0 ? `, ${plural(totals.files, 'file')} attached` : ''}.`,
     { ...timings, applyMs: performance.now() - applyStarted - outcome.normalizeMs - outcome.planMs },
   );
 }

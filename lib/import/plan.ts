@@ -5,6 +5,7 @@ import type { PublicationInput } from '@/lib/publications/save';
 import { publicationSlug } from '@/lib/publications/slug';
 import { slugify } from '@/lib/text';
 import { translationGroupProblems } from '@/lib/validation/translations';
+import { planFiles, type Attachment, type ImportFiles } from './files';
 import { ImportRecordSchema, SlugSchema } from './schema';
 import type { FieldDiff, RecordReport, SourceRecord } from './types';
 
@@ -106,8 +107,11 @@ export function titleYearKey(title: string, year: number | null): string {
 
 export type PlannedRecord = RecordReport & { input: PublicationInput | null };
 
-/** `groups`: works to link as translations, by slug, each written after the records (merged with the links they have). */
-export type Plan = { records: PlannedRecord[]; writes: PublicationInput[]; groups: string[][]; fingerprint: string };
+/**
+ * `groups`: works to link as translations, by slug, each written after the records (merged with the links they have).
+ * `attachments`: files to attach, by slug, after the records (lib/import/files.ts).
+ */
+export type Plan = { records: PlannedRecord[]; writes: PublicationInput[]; groups: string[][]; attachments: Attachment[]; fingerprint: string };
 
 const sorted = (values: readonly string[]) => [...values].sort().join(', ') || '—';
 const show = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value));
@@ -159,6 +163,7 @@ export function planImport(
       errors: [...source.errors, ...(result?.errors ?? [])],
       diff: [],
       translations: [],
+      files: [],
       input: null,
     };
     records.push(base);
@@ -281,7 +286,7 @@ export function planImport(
   const hash = createHash('sha256');
   for (const r of records) hash.update(JSON.stringify([r.action, r.slug, r.input, r.errors.length, r.translations]));
   const fingerprint = hash.digest('hex').slice(0, 16);
-  return { records, writes, groups, fingerprint };
+  return { records, writes, groups, attachments: [], fingerprint };
 }
 
 /**
@@ -399,12 +404,23 @@ export function normalizeRecords(
 export async function makePlan(
   db: Db,
   records: readonly SourceRecord[],
-  { status, onProgress }: { status?: 'draft' | 'published'; onProgress?: (phase: 'normalize' | 'plan', done: number, total: number) => void } = {},
+  {
+    status,
+    onProgress,
+    files = null,
+  }: { status?: 'draft' | 'published'; onProgress?: (phase: 'normalize' | 'plan', done: number, total: number) => void; files?: ImportFiles | null } = {},
 ): Promise<{ plan: Plan; normalizeMs: number }> {
   const state = await loadCatalogueState(db);
   const started = performance.now();
   const normalized = normalizeRecords(records, state.authorNames, (done, total) => onProgress?.('normalize', done, total));
   const normalizeMs = performance.now() - started;
   const plan = planImport(state, records, normalized, { status, onProgress: (done, total) => onProgress?.('plan', done, total) });
+  if (!records.some((r) => r.data.files && r.data.files.length > 0)) return { plan, normalizeMs };
+  plan.attachments = await planFiles(db, records, plan.records, files);
+  // Files can reject a record: it writes nothing then (and the apply refuses to run at all).
+  plan.writes = plan.records.flatMap((r) => (r.input && r.action !== 'rejected' ? [r.input] : []));
+  const hash = createHash('sha256').update(plan.fingerprint);
+  for (const r of plan.records) hash.update(JSON.stringify([r.action, r.files]));
+  plan.fingerprint = hash.digest('hex').slice(0, 16);
   return { plan, normalizeMs };
 }

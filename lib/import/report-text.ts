@@ -34,13 +34,17 @@ export function formatReport(report: ImportReport, { limit = 200 }: { limit?: nu
     if (rows.length > limit) out.push(`  … and ${(rows.length - limit).toLocaleString('en')} more (--full lists them all, --json gives everything)`);
   };
   const verb = report.mode === 'applied' ? { create: 'Created', update: 'Updated' } : { create: 'To create', update: 'To update' };
+  const files = (r: RecordReport) =>
+    r.files.map((f) => `      file: ${f.path} (${kilobytes(f.size)}${f.label ? `, “${clip(f.label, 60)}”` : ''}${f.language ? `, ${f.language}` : ''})${f.action === 'unchanged' ? ' already attached' : ''}`);
   section(verb.create, 'create', (r) => [
     `  ${ref(r)}  ${clip(r.title, 90)}  → /publications/${r.slug}`,
     ...(r.translations.length > 0 ? [`      translation of: ${r.translations.join(', ')}`] : []),
+    ...files(r),
   ]);
   section(verb.update, 'update', (r) => [
     `  ${ref(r)}  ${clip(r.title, 90)}  (/publications/${r.slug}, matched on ${r.match})`,
-    ...r.diff.map((d) => `      ${d.field}: ${clip(d.before, 70)}  →  ${clip(d.after, 70)}`),
+    ...r.diff.filter((d) => d.field !== 'files').map((d) => `      ${d.field}: ${clip(d.before, 70)}  →  ${clip(d.after, 70)}`),
+    ...files(r),
   ]);
   section('Unchanged', 'unchanged', (r) => [`  ${ref(r)}  ${clip(r.title, 90)}  (/publications/${r.slug})`]);
   section('Rejected', 'rejected', (r) => [`  ${ref(r)}  ${clip(r.title, 90)}`, ...r.errors.map((e) => `      ${e.field}: ${e.message}`)]);

@@ -6,8 +6,9 @@ export const CSV_COLUMNS = ['title', 'summary', 'countries', 'regions', 'authors
 /**
  * `translationGroup`: records (and catalogue publications) with the same value are one work in different
  * languages. The value is any key the file chooses, or the slug of another member (`translation_of`).
+ * `files`: files to attach, from the import's folder: "path|label|language" items separated by ";" (lib/import/files.ts).
  */
-export const OPTIONAL_CSV_COLUMNS = ['slug', 'translationGroup'] as const;
+export const OPTIONAL_CSV_COLUMNS = ['slug', 'translationGroup', 'files'] as const;
 /**
  * Header cells are read in lower case. Older exports (one language a record) named the column `language`:
  * read as `languages`; `translation_of` is the other spelling of the group column.
@@ -43,6 +44,8 @@ export const JsonRecordSchema = z.object({
   /** See OPTIONAL_CSV_COLUMNS; `translation_of` is the other spelling. */
   translationGroup: text.optional(),
   translation_of: text.optional(),
+  /** See OPTIONAL_CSV_COLUMNS: one string of items separated by ";", or a list of items. */
+  files: z.union([z.string(), z.array(z.string({ error: 'must be a list of strings' })), z.null()], { error: 'must be a string or a list of strings' }).optional(),
 });
 export type JsonRecord = z.infer<typeof JsonRecordSchema>;
 

@@ -12,7 +12,7 @@ export type SourceRecord = {
   index: number;
   /** First line of the record in the file (listing, CSV). */
   line: number | null;
-  data: SourcePublication & { slug?: string | null; translationGroup?: string | null };
+  data: SourcePublication & { slug?: string | null; translationGroup?: string | null; files?: string | readonly string[] | null };
   /** Problems found while reading it (a CSV row with too few cells, a JSON field of the wrong type). */
   errors: FieldError[];
 };
@@ -22,6 +22,9 @@ export type ParsedFile = { format: ImportFormat; records: SourceRecord[]; proble
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'rejected';
 
 export type FieldDiff = { field: string; before: string; after: string };
+
+/** A file a record names (lib/import/files.ts): attached by the import, or already on the publication. */
+export type PlannedFile = { path: string; label: string | null; language: string | null; size: number; sha256: string; action: 'attach' | 'unchanged' };
 
 export type RecordReport = {
   index: number;
@@ -41,6 +44,8 @@ export type RecordReport = {
   diff: FieldDiff[];
   /** The other publications (slugs) the import links it with as translations of one work. */
   translations: string[];
+  /** The files it names, in order. */
+  files: PlannedFile[];
 };
 
 export type ImportTotals = {
@@ -52,6 +57,8 @@ export type ImportTotals = {
   changes: number;
   unresolved: number;
   review: number;
+  /** Files to attach (or attached), over all records. */
+  files: number;
 };
 
 export type ImportReport = {

@@ -50,7 +50,7 @@ export type NormalizedPublication = {
 };
 
 /** A value that makes the record unusable as it stands (the import rejects the record). */
-export type FieldError = { field: NormalizedField | 'slug' | 'record'; message: string };
+export type FieldError = { field: NormalizedField | 'slug' | 'record' | 'files'; message: string };
 
 export type NormalizeResult = { record: NormalizedPublication; findings: Findings; errors: FieldError[] };
 

@@ -51,7 +51,7 @@ export function parseCsvFile(text: string): ParsedFile {
       problems: [
         {
           line: headerRow.line,
-          message: `Wrong header on line ${headerRow.line}: ${header.error.issues.map((i) => i.message).join('; ')}. The first row must name the columns: ${CSV_COLUMNS.join(',')} (and optionally slug and translationGroup).`,
+          message: `Wrong header on line ${headerRow.line}: ${header.error.issues.map((i) => i.message).join('; ')}. The first row must name the columns: ${CSV_COLUMNS.join(',')} (and optionally slug, translationGroup and files).`,
         },
       ],
       notes: [],
@@ -85,6 +85,7 @@ export function parseCsvFile(text: string): ParsedFile {
         url: get('url') ?? null,
         slug: get('slug')?.trim() || null,
         ...(get('translationGroup')?.trim() && { translationGroup: get('translationGroup')!.trim() }),
+        ...(get('files')?.trim() && { files: get('files')!.trim() }),
       },
     };
   });

@@ -40,7 +40,7 @@ export function parseJsonFile(text: string): ParsedFile {
         issue.path.length === 0
           ? 'must be an object with title, summary, countries, regions, authors, year, category, languages and url'
           : `${issue.path.join('.')} ${issue.message}`;
-      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'].includes(field) ? field : field === 'translationGroup' || field === 'translation_of' ? 'record' : field === 'language' ? 'languages' : 'record') as SourceRecord['errors'][number]['field'], message };
+      return { field: (['title', 'summary', 'countries', 'regions', 'authors', 'year', 'category', 'languages', 'url', 'slug'].includes(field) ? field : field === 'files' ? 'files' : field === 'translationGroup' || field === 'translation_of' ? 'record' : field === 'language' ? 'languages' : 'record') as SourceRecord['errors'][number]['field'], message };
     });
     return {
       index: i + 1,
