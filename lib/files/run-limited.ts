@@ -26,16 +26,23 @@ const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p)) 
  * file can make the program loop, allocate or write without end, but not stall or exhaust the app server.
  */
 export function runLimited(command: string, args: string[], limits: Limits): Promise<Outcome> {
-  const [program, argv] = PRLIMIT ? [PRLIMIT, [`--as=${limits.memoryBytes}`, '--', command, ...args]] : [command, args];
+  // CPU time capped too: should this process die, a looping child still ends.
+  const cpuSeconds = Math.ceil(limits.timeoutMs / 1000) + 1;
+  const [program, argv] = PRLIMIT ? [PRLIMIT, [`--as=${limits.memoryBytes}`, `--cpu=${cpuSeconds}`, '--', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(program, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a kill reaches whatever it started too (a shell's children hold the pipes open).
+    const child = spawn(program, argv, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = '';
     let stopped: Outcome['stopped'] = null;
     const stop = (why: 'time' | 'output') => {
       stopped ??= why;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // gone already
+      }
     };
     const timer = setTimeout(() => stop('time'), limits.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
