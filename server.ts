@@ -11,6 +11,7 @@ import { cacheTarget, cookieValue, type CacheTarget } from '@/lib/http/cache-key
 import { versionReader } from '@/lib/http/catalogue-version';
 import { expensiveKind, RateLimiter } from '@/lib/http/rate-limit';
 import { captureResponse, matchingEtag, ResponseCache, sendCaptured } from '@/lib/http/response-cache';
+import { clientAddressOf } from '@/lib/http/client-address';
 import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
 import { notReadyBecause } from '@/lib/http/readiness';
 import { logEvent } from '@/lib/log';
@@ -20,7 +21,12 @@ const ROOT = process.cwd();
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
 const DRAIN_MS = 10_000;
 
-const app = next({ dev: false, dir: ROOT, hostname: env.HOSTNAME ?? 'localhost', port: env.PORT });
+// The name Next builds its own URLs from, not the address it listens on (server.listen below). Next's URL
+// class writes every loopback address as "localhost" in the proxy's rewrites, then compares them with a URL
+// made from this name: a literal 127.0.0.1 here made every rewrite look external (proxied to itself, a 500).
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+const nextHostname = !env.HOSTNAME || LOOPBACK.test(env.HOSTNAME) ? 'localhost' : env.HOSTNAME;
+const app = next({ dev: false, dir: ROOT, hostname: nextHostname, port: env.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -34,14 +40,7 @@ const cache = new ResponseCache({
 const limiter = new RateLimiter(env.EXPENSIVE_REQUESTS_PER_MINUTE, env.EXPENSIVE_REQUESTS_BURST);
 let draining = false;
 
-/** The address a request came from: the peer, or behind a trusted proxy the one the proxy saw (the last it appended). */
-function clientOf(req: IncomingMessage): string {
-  if (env.TRUST_PROXY === '1') {
-    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((a) => a.trim()).filter(Boolean).at(-1);
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}
+const clientOf = (req: IncomingMessage): string => clientAddressOf(req.headers, req.socket.remoteAddress, env.TRUST_PROXY === '1');
 
 /** The origin part of cache keys: pages name their own absolute URL when SITE_URL is unset (lib/site-url.ts). */
 function originKey(req: IncomingMessage): string {

@@ -9,8 +9,9 @@ import { SiteDocument } from '@/components/site/site-document';
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Errors');
   const site = await getTranslations('Site');
-  // Outside app/[locale]'s layout, so its title template is applied here.
-  return { title: site('titleTemplate', { title: t('notFoundTitle') }) };
+  // The template applied here, as an absolute title: outside app/[locale] no layout applies it, inside (the
+  // proxy's rewrite to a locale's publication-not-found page) its layout must not apply it a second time.
+  return { title: { absolute: site('titleTemplate', { title: t('notFoundTitle') }) } };
 }
 
 /**

@@ -3,9 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db';
+import { env } from '@/lib/env';
 import { logSecurity } from '@/lib/log';
 import { verifyAgainstDecoy, verifyPassword } from '@/lib/auth/password';
-import { signInRetryAfter } from '@/lib/auth/rate-limit';
+import { describeWait, pruneSignInAttempts, signInRetryAfter } from '@/lib/auth/rate-limit';
 import { clientAddress } from '@/lib/auth/request';
 import { endSession, startSession } from '@/lib/auth/session';
 import { SignInSchema } from '@/lib/validation/auth';
@@ -24,7 +25,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const retryAfter = await signInRetryAfter(prisma, parsed.data.email, ip);
   if (retryAfter > 0) {
     logSecurity('sign-in.throttled', { email: parsed.data.email, ip, retryAfter });
-    return { message: `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, email };
+    return { message: `Too many failed attempts. Try again in ${describeWait(retryAfter)}.`, email };
   }
 
   const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
@@ -32,6 +33,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     ? (await verifyPassword(user.passwordHash, parsed.data.password)) && !user.disabledAt
     : (await verifyAgainstDecoy(parsed.data.password), false);
   await prisma.signInAttempt.create({ data: { email: parsed.data.email, ip, success: ok } });
+  await pruneSignInAttempts(prisma, env.SIGN_IN_ATTEMPT_RETENTION_DAYS);
   logSecurity(ok ? 'sign-in.succeeded' : 'sign-in.failed', { email: parsed.data.email, ip, userId: user?.id ?? null });
   if (!ok || !user) return { message: FAILED, email };
 

@@ -1,15 +1,15 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
 
-/** The client's address: the proxy's X-Forwarded-For when TRUST_PROXY=1, else what the server saw. */
+/**
+ * The client's address as server.ts determined it (lib/http/client-address.ts: the peer, or behind a trusted
+ * proxy the address the proxy saw), in a header it sets on every request and that no client can set. Under
+ * `next dev`, which has no server.ts, nobody sets it: "unknown" (a development server is not exposed).
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  if (env.TRUST_PROXY === '1') {
-    const forwarded = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  return h.get('x-real-ip')?.slice(0, 64) ?? 'direct';
+  return (await headers()).get(CLIENT_ADDRESS_HEADER)?.slice(0, 64) || 'unknown';
 }
 
 export async function isHttps(): Promise<boolean> {

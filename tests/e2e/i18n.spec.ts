@@ -76,7 +76,7 @@ test.describe('the site in English, French and Spanish', () => {
     const missing = await page.goto('/fr/pas-une-page');
     expect(missing!.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
-    await expect(page).toHaveTitle(/Page introuvable/);
+    await expect(page).toHaveTitle('Page introuvable · Catalogue des publications sur la traite');
     const record = await page.goto('/es/publications/no-existe');
     expect(record!.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Publicación no encontrada' })).toBeVisible();

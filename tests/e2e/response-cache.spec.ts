@@ -190,7 +190,7 @@ async function startServer(port: number, env: Record<string, string>): Promise<C
     env: { ...process.env, ...SERVER_ENV, DATABASE_URL: E2E_DATABASE_URL, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://localhost:${port}`;
+  const url = `http://${env.HOSTNAME ?? 'localhost'}:${port}`;
   for (let waited = 0; ; waited += 200) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const ready = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
@@ -243,5 +243,26 @@ test.describe('limits on expensive anonymous requests @http', () => {
     expect(answer.body.split('\n')[0]).toContain('title');
     expect(await exited).toBe(0);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+test.describe('bind address @http', () => {
+  test('a server bound to a literal 127.0.0.1 serves the pages of unknown publications in each language, not a 500', async () => {
+    test.setTimeout(120_000);
+    const port = Number(new URL(FIRST_INSTANCE_URL).port) + 2;
+    const server = await startServer(port, { HOSTNAME: '127.0.0.1' });
+    try {
+      for (const [path, title] of [
+        ['/publications/no-such-record', 'Page not found · CT Publications Catalogue'],
+        ['/fr/publications/aucune', 'Page introuvable · Catalogue des publications sur la traite'],
+      ] as const) {
+        const response = await get(`${server.url}${path}`);
+        expect(response.status(), path).toBe(404);
+        expect(await response.text()).toContain(`<title>${title}</title>`);
+      }
+      expect((await get(`${server.url}/`)).status()).toBe(200);
+    } finally {
+      server.kill();
+    }
   });
 });

@@ -62,3 +62,24 @@ test.describe('security headers @http', () => {
     expect(response.headers()['location']).toMatch(/\/sign-in\?next=%2Fadmin/);
   });
 });
+
+test.describe('sign-in limits', () => {
+  test('no forwarding header a client sends changes the address its failures count against', async ({ page }) => {
+    const email = `spoofer-${Date.now()}@example.test`;
+    const spoofs = ['x-real-ip', 'true-client-ip', 'cf-connecting-ip', 'x-client-ip', 'forwarded'];
+    const attempt = async (n: number) => {
+      // A different made-up address in every header each time: were any believed, no limit would trip.
+      const address = `10.0.${n}.1`;
+      await page.setExtraHTTPHeaders(Object.fromEntries(spoofs.map((name) => [name, name === 'forwarded' ? `for=${address}` : address])));
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('not the password at all');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const message = page.locator('form [role="alert"]');
+      await expect(message).toBeVisible();
+      return message.innerText();
+    };
+    for (let n = 0; n < 5; n++) expect(await attempt(n)).not.toMatch(/Too many failed attempts/);
+    expect(await attempt(5)).toMatch(/Too many failed attempts\. Try again in \d+ minutes?\./);
+  });
+});

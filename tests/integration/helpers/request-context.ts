@@ -21,7 +21,7 @@ export const nextHeaders = {
     delete: (name: string) => void jar.delete(name),
     has: (name: string) => jar.has(name),
   }),
-  headers: async () => new Headers({ 'x-real-ip': '192.0.2.1' }),
+  headers: async () => new Headers({ 'x-catalogue-client-address': '192.0.2.1' }),
 };
 
 export const nextCache = { revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() };
