@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   /** Text extraction and cover rendering of one file: time and memory it may take before it is stopped. */
   FILE_EXTRACT_SECONDS: z.coerce.number().positive().default(60),
   FILE_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  /** 1: `npm start` may create the database and load the sample data (the catalogue's first start); see scripts/prepare-db.ts. */
+  CATALOGUE_FIRST_RUN: z.enum(['0', '1']).default('0'),
   /** Days sign-in attempts are kept (for the record; the limits need only the last 15 minutes). */
   SIGN_IN_ATTEMPT_RETENTION_DAYS: z.coerce.number().min(1).default(90),
   /** Read by `npm run user:create` instead of asking on the terminal. */
