@@ -58,7 +58,7 @@ describe('scripts/prepare-db.ts --start (npm start)', () => {
     const db = createPrismaClient(url);
     await db.publication.deleteMany();
     await db.$disconnect();
-    for (const env of [{}, { CATALOGUE_FIRST_RUN: '1' }]) {
+    for (const env of [{}, { CATALOGUE_FIRST_RUN: '1' }] as Record<string, string>[]) {
       const again = await prepare(url, ['--start'], env);
       expect(again.code, again.output).toBe(0);
       expect(again.output).not.toContain('sample publications');
