@@ -3,6 +3,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // One copy of prom-client in the process: server.ts and the app's code count in the same registry (lib/metrics.ts).
+  serverExternalPackages: ['prom-client'],
   reactStrictMode: true,
   // forbidden() for signed-in staff without the role a page needs.
   experimental: {

@@ -15,6 +15,9 @@ import { clientAddressOf } from '@/lib/http/client-address';
 import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
 import { notReadyBecause } from '@/lib/http/readiness';
 import { logEvent } from '@/lib/log';
+import { metrics, routeOf } from '@/lib/metrics';
+import { Gauge } from 'prom-client';
+import { timingSafeEqual } from 'node:crypto';
 
 // `npm start` runs from the project folder, as every relative path here (data/, .next/) assumes.
 const ROOT = process.cwd();
@@ -39,6 +42,39 @@ const cache = new ResponseCache({
 });
 const limiter = new RateLimiter(env.EXPENSIVE_REQUESTS_PER_MINUTE, env.EXPENSIVE_REQUESTS_BURST);
 let draining = false;
+
+type IndexStats = { ready: boolean; stats: { size: number; seq: number; rebuilds: number; lastBuildMs: number | null } };
+const indexStore = () => (globalThis as { catalogueIndex?: IndexStats }).catalogueIndex;
+
+// Read when Prometheus scrapes: the state of the index, the cache and how far the index is behind the change log.
+const gauge = (name: string, help: string, value: () => number | Promise<number>) =>
+  new Gauge({
+    name,
+    help,
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await value());
+    },
+  });
+gauge('search_index_publications', 'Publications in this process\'s search index.', () => indexStore()?.stats.size ?? 0);
+gauge('search_index_rebuilds', 'Times this process built its search index (from scratch or from a snapshot).', () => indexStore()?.stats.rebuilds ?? 0);
+gauge('search_index_last_build_seconds', 'How long the last full build of the search index took.', () => (indexStore()?.stats.lastBuildMs ?? 0) / 1000);
+gauge('search_index_change_lag', 'Changes in the database\'s change log this process\'s index has not replayed yet.', async () => {
+  const latest = Number((await versions.read()).split('.')[0]);
+  const seen = indexStore()?.stats.seq ?? 0;
+  return Math.max(0, latest - seen);
+});
+gauge('response_cache_bytes', 'Bytes held by the public response cache.', () => cache.bytes);
+
+/** /metrics is for the deployment's monitoring: from an allowed address (METRICS_ALLOW), or with METRICS_TOKEN. */
+function mayReadMetrics(req: IncomingMessage): boolean {
+  if (env.METRICS_TOKEN) {
+    const given = Buffer.from(String(req.headers.authorization ?? ''));
+    const expected = Buffer.from(`Bearer ${env.METRICS_TOKEN}`);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+  }
+  return env.METRICS_ALLOW.includes(clientOf(req));
+}
 
 const clientOf = (req: IncomingMessage): string => clientAddressOf(req.headers, req.socket.remoteAddress, env.TRUST_PROXY === '1');
 
@@ -89,10 +125,14 @@ async function cached(req: IncomingMessage, res: ServerResponse, target: CacheTa
   }
   const etag = cache.etag(version, target.key);
   const held = matchingEtag(req.headers['if-none-match'], etag);
-  if (held) return cache.notModified(res, held);
+  if (held) {
+    metrics.cache.inc({ outcome: 'not-modified' });
+    return cache.notModified(res, held);
+  }
   const entry = cache.get(target.key, version);
   if (entry) {
     cache.hits++;
+    metrics.cache.inc({ outcome: 'hit' });
     return cache.send(req, res, entry, etag, 'hit');
   }
   if (limited(req, res, url)) return;
@@ -104,6 +144,7 @@ async function cached(req: IncomingMessage, res: ServerResponse, target: CacheTa
   const acceptEncoding = req.headers['accept-encoding'];
   delete req.headers['accept-encoding'];
   req.headers[CACHE_FILL_HEADER] = '1';
+  metrics.cache.inc({ outcome: 'miss' });
   const { entry: filled, captured } = await cache.fill(target.key, version, () => captureResponse(res, () => handle(req, res)));
   if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
   if (filled) return cache.send(req, res, filled, etag, 'miss');
@@ -117,8 +158,21 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
   delete req.headers[CACHE_FILL_HEADER];
   req.headers[CLIENT_ADDRESS_HEADER] = clientOf(req);
   if (draining) res.setHeader('Connection', 'close');
+  const started = performance.now();
+  const route = routeOf((req.url ?? '/').split('?')[0]!);
+  const method = req.method === 'HEAD' || req.method === 'GET' || req.method === 'POST' ? req.method : 'other';
+  res.once('finish', () => {
+    metrics.requests.inc({ route, method, status: String(res.statusCode) });
+    metrics.durations.observe({ route, method }, (performance.now() - started) / 1000);
+  });
 
   if (req.url === '/healthz') return plain(res, 200, 'ok');
+  if (req.url === '/metrics') {
+    if (!mayReadMetrics(req)) return plain(res, 403, 'Forbidden: /metrics answers only the addresses in METRICS_ALLOW, or a request with METRICS_TOKEN.');
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
+    return void res.end(text);
+  }
   if (req.url === '/readyz') {
     const store = (globalThis as { catalogueIndex?: { ready: boolean } }).catalogueIndex;
     const notReady = await notReadyBecause({ draining, store, pingDatabase: () => versions.read() });

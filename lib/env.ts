@@ -59,6 +59,13 @@ const EnvSchema = z.object({
   FILE_EXTRACT_MEMORY_MB: z.coerce.number().int().min(64).default(512),
   /** 1: `npm start` may create the database and load the sample data (the catalogue's first start); see scripts/prepare-db.ts. */
   CATALOGUE_FIRST_RUN: z.enum(['0', '1']).default('0'),
+  /** Addresses (exact, comma-separated) that may read /metrics without a token; the machine itself by default. */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean)),
+  /** A bearer token that reads /metrics from anywhere (Authorization: Bearer <token>); none by default. */
+  METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional(),
   /** Days sign-in attempts are kept (for the record; the limits need only the last 15 minutes). */
   SIGN_IN_ATTEMPT_RETENTION_DAYS: z.coerce.number().min(1).default(90),
   /** Read by `npm run user:create` instead of asking on the terminal. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logSecurity } from '@/lib/log';
+import { metrics } from '@/lib/metrics';
 import { verifyAgainstDecoy, verifyPassword } from '@/lib/auth/password';
 import { describeWait, pruneSignInAttempts, signInRetryAfter } from '@/lib/auth/rate-limit';
 import { clientAddress } from '@/lib/auth/request';
@@ -25,6 +26,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const retryAfter = await signInRetryAfter(prisma, parsed.data.email, ip);
   if (retryAfter > 0) {
     logSecurity('sign-in.throttled', { email: parsed.data.email, ip, retryAfter });
+    metrics.signInFailures.inc({ reason: 'throttled' });
     return { message: `Too many failed attempts. Try again in ${describeWait(retryAfter)}.`, email };
   }
 
@@ -35,7 +37,10 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   await prisma.signInAttempt.create({ data: { email: parsed.data.email, ip, success: ok } });
   await pruneSignInAttempts(prisma, env.SIGN_IN_ATTEMPT_RETENTION_DAYS);
   logSecurity(ok ? 'sign-in.succeeded' : 'sign-in.failed', { email: parsed.data.email, ip, userId: user?.id ?? null });
-  if (!ok || !user) return { message: FAILED, email };
+  if (!ok || !user) {
+    metrics.signInFailures.inc({ reason: 'credentials' });
+    return { message: FAILED, email };
+  }
 
   await startSession(user.id);
   redirect(parsed.data.next);

@@ -32,6 +32,7 @@ export class IndexStore {
   private seq = 0;
   private pending: Promise<CatalogueIndex> | null = null;
   private rebuilds = 0;
+  private lastBuildMs: number | null = null;
   private snapshotTried = false;
   /** The seq of the snapshot on disk as far as this process knows (loaded or written), and when. */
   private snapshotSeq = 0;
@@ -47,6 +48,11 @@ export class IndexStore {
   /** Changes whenever the index is rebuilt, which every taxonomy change causes: a key for caching names. */
   get generation(): number {
     return this.rebuilds;
+  }
+
+  /** What /metrics reports of the index (server.ts reads it through globalThis.catalogueIndex). */
+  get stats(): { size: number; seq: number; rebuilds: number; lastBuildMs: number | null } {
+    return { size: this.index?.size ?? 0, seq: this.seq, rebuilds: this.rebuilds, lastBuildMs: this.lastBuildMs };
   }
 
   /** Whether an index is loaded: what /readyz waits for (server.ts reads it through globalThis.catalogueIndex). */
@@ -108,6 +114,7 @@ export class IndexStore {
       this.index = fresh;
       this.seq = seq;
       this.rebuilds++;
+      this.lastBuildMs = performance.now() - started;
       if (this.snapshot) logEvent('search-index-built', { size: fresh.size, seq, ms: Math.round(performance.now() - started) });
       this.lastDb = db;
       this.rebuiltSinceSnapshot = true;

@@ -266,3 +266,57 @@ test.describe('bind address @http', () => {
     }
   });
 });
+
+test.describe('metrics @http', () => {
+  const value = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+
+  test('Prometheus metrics for the machine itself: requests by route, the index, the cache, sign-in failures', async ({ page }) => {
+    // Twice, so that the second is a hit (again if another spec changed the catalogue in between).
+    await whileCatalogueStill(async () => {
+      await get(`${FIRST_INSTANCE_URL}/api/publications?country=ML`);
+      expect(cacheState(await get(`${FIRST_INSTANCE_URL}/api/publications?country=ML`))).toBe('hit');
+    });
+    await get(`${FIRST_INSTANCE_URL}/`);
+    const before = await (await get(`${FIRST_INSTANCE_URL}/metrics`)).text();
+    await page.goto(`${FIRST_INSTANCE_URL}/sign-in`);
+    await page.getByLabel('Email').fill(`metrics-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('form [role="alert"]')).toBeVisible();
+
+    const response = await get(`${FIRST_INSTANCE_URL}/metrics`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    expect(value(text, 'http_requests_total{route="/",method="GET",status="200"}')).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'http_requests_total{route="/api/publications",method="GET",status="200"}')).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="0\.1",route="\/",method="GET"\} \d+$/m);
+    expect(value(text, 'search_index_publications')).toBeGreaterThan(0);
+    expect(value(text, 'search_index_change_lag')).toBeGreaterThanOrEqual(0);
+    expect(value(text, 'response_cache_requests_total{outcome="hit"}')).toBeGreaterThanOrEqual(1);
+    const failures = (t: string) => value(t, 'sign_in_failures_total{reason="credentials"}') || 0;
+    expect(failures(text)).toBe(failures(before) + 1);
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  test('refused to other addresses, unless they bring the token', async () => {
+    // The e2e servers trust a proxy: a forwarded address is the client's.
+    const forwarded = await get(`${FIRST_INSTANCE_URL}/metrics`, { 'X-Forwarded-For': '203.0.113.9' });
+    expect(forwarded.status()).toBe(403);
+    expect(await forwarded.text()).toContain('METRICS_ALLOW');
+
+    test.setTimeout(120_000);
+    const port = Number(new URL(FIRST_INSTANCE_URL).port) + 2;
+    const token = 'metrics-token-for-the-e2e-test';
+    const server = await startServer(port, { METRICS_ALLOW: '198.51.100.1', METRICS_TOKEN: token });
+    try {
+      expect((await get(`${server.url}/metrics`)).status()).toBe(403);
+      expect((await get(`${server.url}/metrics`, { Authorization: 'Bearer wrong-token-of-the-same-size!!' })).status()).toBe(403);
+      const allowed = await get(`${server.url}/metrics`, { Authorization: `Bearer ${token}` });
+      expect(allowed.status()).toBe(200);
+      expect(await allowed.text()).toContain('http_requests_total');
+    } finally {
+      server.kill();
+    }
+  });
+});
