@@ -14,6 +14,9 @@ export const SECOND_INSTANCE_URL = `http://localhost:${PORT + 1}`;
 /** The production server as `npm start` runs it (server.ts as `npm run build` bundles it), after its database step. */
 export const SERVER_COMMAND = 'node --max-old-space-size=1024 build/server.mjs';
 export const SERVER_ENV = { NODE_ENV: 'production', HOSTNAME: 'localhost' } as const;
+/** Every server of the run logs here (one file per port); the global teardown checks them for secrets. */
+export const SERVER_LOG_DIR = 'tests/.tmp/server-logs';
+const logTo = (port: number) => `>> ${SERVER_LOG_DIR}/server-${port}.log 2>&1`;
 
 /**
  * The end-to-end database: a SQLite file, or with TEST_DATABASE_URL=postgres://… a database `ct_e2e` on
@@ -63,6 +66,7 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  globalTeardown: './tests/setup/e2e-log-check.ts',
   use: { baseURL: BASE_URL, trace: 'retain-on-failure' },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },
@@ -76,7 +80,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh database on each run, prepared the way `npm start` prepares one, served by the production build.
-      command: `node_modules/.bin/tsx tests/setup/e2e-database.ts && ${SERVER_COMMAND}`,
+      command: `rm -rf ${SERVER_LOG_DIR} && mkdir -p ${SERVER_LOG_DIR} && node_modules/.bin/tsx tests/setup/e2e-database.ts && ${SERVER_COMMAND} ${logTo(PORT)}`,
       url: `${BASE_URL}/api/publications`,
       env: serverEnv(PORT),
       reuseExistingServer: false,
@@ -86,7 +90,7 @@ export default defineConfig({
     },
     {
       // Started once the first is up, so the database is ready (Playwright starts web servers in order).
-      command: SERVER_COMMAND,
+      command: `${SERVER_COMMAND} ${logTo(PORT + 1)}`,
       url: `${SECOND_INSTANCE_URL}/api/publications`,
       env: serverEnv(PORT + 1),
       reuseExistingServer: false,

@@ -14,10 +14,10 @@ import { captureResponse, matchingEtag, ResponseCache, sendCaptured } from '@/li
 import { clientAddressOf } from '@/lib/http/client-address';
 import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
 import { notReadyBecause } from '@/lib/http/readiness';
-import { logEvent } from '@/lib/log';
+import { logEvent, requestContext } from '@/lib/log';
 import { metrics, routeOf } from '@/lib/metrics';
 import { Gauge } from 'prom-client';
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 
 // `npm start` runs from the project folder, as every relative path here (data/, .next/) assumes.
 const ROOT = process.cwd();
@@ -192,13 +192,26 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
   await handle(req, res);
 }
 
+/** A proxy's request id is kept when the proxy is trusted and the id looks like one; else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = env.TRUST_PROXY === '1' ? String(req.headers['x-request-id'] ?? '') : '';
+  return /^[\w.-]{8,128}$/.test(given) ? given : randomUUID();
+}
+
 const server = createServer((req, res) => {
+  const requestId = requestIdOf(req);
+  res.setHeader('X-Request-Id', requestId);
+  // Every line logged while this request is answered carries its id (lib/log.ts).
+  requestContext.run({ requestId }, () => respondLogged(req, res));
+});
+
+function respondLogged(req: IncomingMessage, res: ServerResponse): void {
   respond(req, res).catch((error: unknown) => {
     logEvent('request failed', { url: req.url, error: error instanceof Error ? error.message : String(error) });
     if (!res.headersSent) plain(res, 500, 'Internal server error');
     else res.destroy();
   });
-});
+}
 
 server.listen(env.PORT, env.HOSTNAME, () => {
   logEvent('listening', { port: env.PORT, hostname: env.HOSTNAME ?? '(all interfaces)', responseCacheMB: env.RESPONSE_CACHE_MB });

@@ -19,7 +19,7 @@ export type Captured = { status: number; headers: OutgoingHttpHeaders; body: Buf
 /** Statuses worth keeping: a page, a missing or withdrawn publication. Redirects depend on more than the URL. */
 const STORED_STATUSES = new Set([200, 404, 410]);
 /** Headers the cache sets itself on every answer, or that belong to one connection. */
-const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'etag', 'cache-control', 'content-security-policy']);
+const OWN_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'etag', 'cache-control', 'content-security-policy', 'x-request-id']);
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|javascript))/;
 const NONCE = /'nonce-([A-Za-z0-9+/_=-]+)'/;
 

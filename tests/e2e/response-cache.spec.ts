@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { E2E_DATABASE_URL, FIRST_INSTANCE_URL, SECOND_INSTANCE_URL, SERVER_COMMAND, SERVER_ENV } from '../../playwright.config';
+import { E2E_DATABASE_URL, FIRST_INSTANCE_URL, SECOND_INSTANCE_URL, SERVER_COMMAND, SERVER_ENV, SERVER_LOG_DIR } from '../../playwright.config';
 import { withE2eDatabase } from './database';
 import { startLoadBalancer } from './load-balancer';
 import { expect, madeUpWord, signIn, test } from './staff';
@@ -186,9 +186,9 @@ test.describe('response cache @http', () => {
 
 /** A third server on the e2e database, with its own environment, stopped after the test. */
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess & { url: string }> {
-  const child = spawn('sh', ['-c', `exec ${SERVER_COMMAND}`], {
+  const child = spawn('sh', ['-c', `exec ${SERVER_COMMAND} >> ${SERVER_LOG_DIR}/server-${port}.log 2>&1`], {
     env: { ...process.env, ...SERVER_ENV, DATABASE_URL: E2E_DATABASE_URL, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: 'ignore',
   });
   const url = `http://${env.HOSTNAME ?? 'localhost'}:${port}`;
   for (let waited = 0; ; waited += 200) {
@@ -318,5 +318,18 @@ test.describe('metrics @http', () => {
     } finally {
       server.kill();
     }
+  });
+});
+
+test.describe('request ids @http', () => {
+  test('every response has its own id, cached ones too; a trusted proxy’s id is kept', async () => {
+    const url = `${FIRST_INSTANCE_URL}/api/publications?country=BD`;
+    const [a, b] = [await get(url), await get(url)];
+    expect(a.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers()['x-request-id']).not.toBe(b.headers()['x-request-id']);
+    // The e2e servers trust a proxy (TRUST_PROXY=1): the id it gives is the one logged and returned.
+    expect((await get(url, { 'X-Request-Id': 'proxy-given-id-42' })).headers()['x-request-id']).toBe('proxy-given-id-42');
+    expect((await get(url, { 'X-Request-Id': 'bad id with spaces' })).headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
