@@ -23,7 +23,7 @@ const LOCALIZED_DOWNLOAD = /^\/(fr|es)\/publications\/[^/]+\/cite[^/]*$/;
  */
 function isUnlocalized(pathname: string): boolean {
   return (
-    /^\/(admin|sign-in|api|oai|sitemaps)(\/|$)/.test(pathname) ||
+    /^\/(admin|sign-in|reset-password|api|oai|sitemaps)(\/|$)/.test(pathname) ||
     pathname === '/robots.txt' ||
     pathname === '/favicon.ico' ||
     pathname === '/sitemap.xml' ||
@@ -152,7 +152,7 @@ export async function proxy(request: NextRequest) {
 
   response.headers.set('Content-Security-Policy', csp);
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  if (pathname.startsWith('/admin') || pathname.startsWith('/sign-in')) {
+  if (pathname.startsWith('/admin') || pathname.startsWith('/sign-in') || pathname.startsWith('/reset-password')) {
     response.headers.set('Cache-Control', 'private, no-store');
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   }

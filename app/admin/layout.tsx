@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: '/admin/history', label: 'History', role: 'admin' },
     { href: '/admin/taxonomy', label: 'Taxonomy', role: 'admin' },
     { href: '/admin/users', label: 'Users', role: 'admin' },
+    { href: '/admin/account', label: 'Your account', role: 'editor' },
   ] as const;
   return (
     <SiteDocument locale="en">
@@ -35,14 +36,17 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 </Link>
               ))}
           </nav>
-          <form action={signOut} className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600">
-              {user.name} ({user.role})
-            </span>
-            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
-              Sign out
-            </button>
-          </form>
+          {/* A landmark of its own: everything on a page sits in one (axe's "region" rule). */}
+          <section aria-label="Signed in">
+            <form action={signOut} className="flex items-center gap-3 text-sm">
+              <span className="text-slate-600">
+                {user.name} ({user.role})
+              </span>
+              <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+                Sign out
+              </button>
+            </form>
+          </section>
         </div>
       )}
       {children}

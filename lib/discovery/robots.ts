@@ -30,6 +30,7 @@ export function robotsTxt(origin: string): string {
     'Allow: /',
     'Disallow: /admin',
     'Disallow: /sign-in',
+    'Disallow: /reset-password',
     '# A second filter parameter (links write q, then filters, then sort and page).',
     ...rules(filterParams.map((name) => `*&${name}=`)),
     '# Several values of one filter, comma-separated.',

@@ -34,7 +34,7 @@ test.describe('user management', () => {
       await expect(page.locator(`#${await name.getAttribute('aria-describedby')}`)).toHaveText('Enter a name.');
 
       await name.fill(editor.name);
-      await page.getByLabel('Email').fill(editor.email);
+      await page.getByLabel('Email', { exact: true }).fill(editor.email);
       await page.getByRole('radio', { name: 'Editor' }).check();
       await page.getByLabel('Initial password').fill(editor.password);
       await page.getByRole('button', { name: 'Create user' }).click();

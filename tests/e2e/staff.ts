@@ -8,7 +8,7 @@ import { test as base, expect } from './fixtures';
 export type Staff = { email: string; password: string; name: string; role: 'admin' | 'editor' };
 
 /** A staff account made with the real CLI (`npm run user:create`), in the e2e database. */
-function createStaff(role: Staff['role'], label: string): Staff {
+export function createStaff(role: Staff['role'], label: string): Staff {
   const id = randomBytes(4).toString('hex');
   const staff: Staff = {
     email: `e2e-${role}-${label}-${id}@example.test`,

@@ -9,7 +9,7 @@ const { getCurrentUser } = await import('@/lib/auth/session');
 const { verifyPassword } = await import('@/lib/auth/password');
 const { prisma } = await import('@/lib/db');
 const actions = await import('@/app/admin/users/actions');
-const { changeUserRoleAction, createUserAction, setUserStatusAction } = actions;
+const { changeUserRoleAction, createUserAction, issueResetLinkAction, setUserStatusAction, updateUserProfileAction } = actions;
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -42,6 +42,8 @@ describe('user actions refuse callers who are not admins', () => {
     }),
     changeUserRoleAction: () => ({ call: (d) => changeUserRoleAction({}, d), data: form({ userId: editor.id, role: 'admin' }) }),
     setUserStatusAction: () => ({ call: (d) => setUserStatusAction({}, d), data: form({ userId: editor.id, status: 'disabled' }) }),
+    issueResetLinkAction: () => ({ call: (d) => issueResetLinkAction({}, d), data: form({ userId: editor.id }) }),
+    updateUserProfileAction: () => ({ call: (d) => updateUserProfileAction({}, d), data: form({ userId: editor.id, name: 'Renamed Editor', email: 'renamed@example.test' }) }),
   };
 
   it('covers every exported action', () => {

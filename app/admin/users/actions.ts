@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { authorize, NOT_ALLOWED } from '@/lib/auth/authorize';
 import { prisma } from '@/lib/db';
 import { changeUserRole, createUser, setUserStatus } from '@/lib/users/admin';
-import { UserSchema } from '@/lib/validation/user';
+import { issuePasswordReset, updateUserProfile } from '@/lib/users/passwords';
+import { UserProfileSchema, UserSchema } from '@/lib/validation/user';
+import { siteOrigin } from '@/lib/site-url';
 import { UserRoleSchema, UserStatusSchema } from '@/lib/validation/user-admin';
 import { stateFromError, type FormState } from '@/lib/write-problem';
 
@@ -80,4 +82,46 @@ export async function setUserStatusAction(_previous: UserRowState, formData: For
         ? `Disabled${endedSessions > 0 ? `; ${endedSessions} session(s) ended` : ''}.`
         : 'Enabled: they can sign in again.',
   };
+}
+
+export type ResetLinkState = FormState<'userId'> & { link?: string; expiresAt?: string };
+
+/** A one-time link for the user to set a new password, shown to the admin once (only its digest is kept). */
+export async function issueResetLinkAction(_previous: ResetLinkState, formData: FormData): Promise<ResetLinkState> {
+  const actor = await authorize('admin', 'users.issue-reset-link');
+  if (!actor) return { message: NOT_ALLOWED };
+
+  const parsed = z.object({ userId: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  let issued: { token: string; expiresAt: Date };
+  try {
+    issued = await issuePasswordReset(prisma, actor, parsed.data.userId);
+  } catch (error) {
+    return stateFromError(error, 'The link could not be issued. Try again.');
+  }
+  return {
+    ok: true,
+    message: `Reset link, shown this once. It works once, until ${issued.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; issuing another cancels it. Give it to the person over a channel you trust.`,
+    link: `${await siteOrigin()}/reset-password/${issued.token}`,
+    expiresAt: issued.expiresAt.toISOString(),
+  };
+}
+
+export type UserProfileState = FormState<'userId' | 'name' | 'email'>;
+
+export async function updateUserProfileAction(_previous: UserProfileState, formData: FormData): Promise<UserProfileState> {
+  const actor = await authorize('admin', 'users.update-profile');
+  if (!actor) return { message: NOT_ALLOWED };
+
+  const parsed = UserProfileSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  try {
+    await updateUserProfile(prisma, actor, parsed.data);
+  } catch (error) {
+    return stateFromError(error, 'The user could not be changed. Try again.');
+  }
+  revalidatePath('/admin/users');
+  return { ok: true, message: `Saved: ${parsed.data.name} <${parsed.data.email}>.` };
 }

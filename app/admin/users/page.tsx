@@ -6,6 +6,7 @@ import { prisma } from '@/lib/db';
 import { listUsers } from '@/lib/users/admin';
 import { UsersCreateForm } from '@/components/admin/users-create-form';
 import { UsersRowActions } from '@/components/admin/users-row-actions';
+import { UsersAccountActions } from '@/components/admin/users-account-actions';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -20,7 +21,8 @@ export default async function UsersPage() {
         <h1 className="text-2xl font-bold tracking-tight">Users</h1>
         <p className="mt-1 max-w-3xl text-slate-600">
           Staff accounts. Editors manage publications; admins also manage users and the taxonomy. Disabling an
-          account signs it out everywhere at once; at least one active admin always remains.{' '}
+          account signs it out everywhere at once; at least one active admin always remains. Someone who forgot their
+          password gets a one-time reset link from you (nothing is sent by email).{' '}
           <Link href="/admin/history?entity=user" className="text-brand-700 underline">
             History of user changes
           </Link>
@@ -62,6 +64,7 @@ export default async function UsersPage() {
                     <UsersRowActions
                       user={{ id: user.id, name: user.name, role: user.role, disabled: user.disabledAt !== null }}
                     />
+                    <UsersAccountActions user={{ id: user.id, name: user.name, email: user.email, disabled: user.disabledAt !== null }} />
                   </td>
                 </tr>
               ))}
