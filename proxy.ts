@@ -14,11 +14,14 @@ const GONE_PAGE = '/publication-gone';
 
 const handleLocale = createIntlMiddleware(routing);
 
-const LOCALIZED_DOWNLOAD = /^\/(fr|es)\/publications\/[^/]+\/cite[^/]*$/;
+const FILE_PATH = /^\/publications\/[^/]+\/files\//;
+const FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+const LOCALIZED_DOWNLOAD = /^\/(fr|es)\/publications\/[^/]+\/(cite[^/]*|files\/.+)$/;
 
 /**
  * Paths outside the locales: the staff area and the API documentation (English), and the route handlers
- * whose answers are data, not pages (API, OAI-PMH, sitemaps, citation downloads), and the icon (next.config's
+ * whose answers are data, not pages (API, OAI-PMH, sitemaps, citation downloads, attached files), and the icon (next.config's
  * /favicon.ico rewrite runs after this proxy). Everything else is a public page in the reader's locale.
  */
 function isUnlocalized(pathname: string): boolean {
@@ -27,7 +30,7 @@ function isUnlocalized(pathname: string): boolean {
     pathname === '/robots.txt' ||
     pathname === '/favicon.ico' ||
     pathname === '/sitemap.xml' ||
-    /^\/publications\/[^/]+\/cite[^/]*$/.test(pathname)
+    /^\/publications\/[^/]+\/(cite[^/]*|files\/.+)$/.test(pathname)
   );
 }
 
@@ -133,7 +136,7 @@ export async function proxy(request: NextRequest) {
   } else if (isUnlocalized(pathname)) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else if (LOCALIZED_DOWNLOAD.test(pathname)) {
-    // A citation file is the same in every language: /fr/publications/x/cite.bib is /publications/x/cite.bib.
+    // A citation or an attached file is the same in every language: /fr/publications/x/cite.bib is /publications/x/cite.bib.
     const url = request.nextUrl.clone();
     url.pathname = splitLocale(pathname).path;
     response = NextResponse.redirect(url, 308);
@@ -150,7 +153,8 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  response.headers.set('Content-Security-Policy', csp);
+  // A hosted file is never a page of this site: no script in it runs, and no page of it is anyone's frame.
+  response.headers.set('Content-Security-Policy', FILE_PATH.test(pathname) ? FILE_CSP : csp);
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   if (pathname.startsWith('/admin') || pathname.startsWith('/sign-in') || pathname.startsWith('/reset-password')) {
     response.headers.set('Cache-Control', 'private, no-store');

@@ -12,7 +12,7 @@ import { versionReader } from '@/lib/http/catalogue-version';
 import { expensiveKind, RateLimiter } from '@/lib/http/rate-limit';
 import { captureResponse, matchingEtag, ResponseCache, sendCaptured } from '@/lib/http/response-cache';
 import { clientAddressOf } from '@/lib/http/client-address';
-import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER } from '@/lib/http/internal-headers';
+import { CACHE_FILL_HEADER, CLIENT_ADDRESS_HEADER, CONTENT_LENGTH_HEADER } from '@/lib/http/internal-headers';
 import { notReadyBecause } from '@/lib/http/readiness';
 import { logEvent, requestContext } from '@/lib/log';
 import { metrics, routeOf } from '@/lib/metrics';
@@ -105,6 +105,22 @@ function keepPrivate(res: ServerResponse): void {
   } as ServerResponse['writeHead'];
 }
 
+/** The download routes' length (CONTENT_LENGTH_HEADER) becomes the response's Content-Length. */
+function withContentLength(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    const length = res.getHeader(CONTENT_LENGTH_HEADER);
+    const headers = (args as unknown[]).find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) as Record<string, unknown> | undefined;
+    const given = length ?? (headers && Object.entries(headers).find(([name]) => name.toLowerCase() === CONTENT_LENGTH_HEADER)?.[1]);
+    if (given !== undefined) {
+      res.removeHeader(CONTENT_LENGTH_HEADER);
+      if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === CONTENT_LENGTH_HEADER) delete headers[name];
+      if (/^\d+$/.test(String(given))) res.setHeader('Content-Length', String(given));
+    }
+    return writeHead.apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
 /** 429 for an anonymous client past its limit of expensive requests; true when it was sent. */
 function limited(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   const kind = expensiveKind(url.pathname, url.searchParams);
@@ -186,6 +202,7 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
     return void (await handle(req, res));
   }
   if (hasSessionCookie(req)) keepPrivate(res);
+  if (/^\/publications\/[^/]+\/files\//.test(url.pathname)) withContentLength(res);
   const target = cache.enabled ? cacheTarget(req.method, req.url, req.headers, originKey(req)) : null;
   if (target) return cached(req, res, target, url);
   if ((req.method === 'GET' || req.method === 'HEAD') && limited(req, res, url)) return;

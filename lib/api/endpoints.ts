@@ -275,6 +275,19 @@ const DETAIL_EXAMPLE: z.input<typeof PublicationDetailSchema> = {
   createdAt: '2026-11-28T02:30:00.000Z',
   updatedAt: '2026-11-28T02:30:00.000Z',
   publishedAt: '2026-11-28T02:30:00.000Z',
+  files: [
+    {
+      id: 12,
+      fileName: 'needs-assessment-western-balkans.pdf',
+      label: 'Full report',
+      language: 'en',
+      mediaType: 'application/pdf',
+      size: 1843200,
+      pageCount: 88,
+      hasCover: true,
+      path: '/publications/needs-assessment-human-trafficking-western-balkans-2016/files/12/needs-assessment-western-balkans.pdf',
+    },
+  ],
 };
 
 // The exports' examples are written by the exports' own code, from the detail example.

@@ -142,6 +142,22 @@ export const TranslationSchema = component(
   }),
 );
 
+export const HostedFileSchema = component(
+  'HostedFile',
+  'A file attached to a publication and hosted by the catalogue.',
+  z.strictObject({
+    id: z.number().int(),
+    fileName: described('The name it downloads as.', z.string()),
+    label: described('What the file is ("Full report", "Executive summary").', z.string()),
+    language: described('ISO 639-1 code of its language, if said.', z.string().nullable()),
+    mediaType: described('application/pdf, the Word (.docx) type or text/plain: checked from the content.', z.string()),
+    size: described('Bytes.', z.number().int()),
+    pageCount: described('Pages (PDF), if known.', z.number().int().nullable()),
+    hasCover: described('Whether a picture of its first page is at `path` with `cover.png` in place of the file name.', z.boolean()),
+    path: described('Where it is downloaded from on this site (byte ranges supported).', z.string()),
+  }),
+);
+
 export const PublicationDetailSchema = component(
   'PublicationDetail',
   'One publication with all its fields.',
@@ -154,6 +170,7 @@ export const PublicationDetailSchema = component(
     createdAt: described('When the record was created in the catalogue.', dateTime()),
     updatedAt: described('When the record was last changed.', dateTime()),
     publishedAt: described('When the record was first published in the catalogue, if recorded.', dateTime().nullable()),
+    files: described('The files attached to the record (the publication itself, other editions), the main document first. Empty when there are none.', z.array(HostedFileSchema)),
   }),
 );
 

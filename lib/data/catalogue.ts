@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma, reader } from '@/lib/db';
 import { publicDb } from '@/lib/data/public-db';
+import { hostedFileSelect, toHostedFile, type HostedFile, type HostedFileRow } from '@/lib/files/hosted';
 import { env, searchSnapshotFile } from '@/lib/env';
 import { logEvent } from '@/lib/log';
 import type { Db } from '@/lib/prisma-client';
@@ -46,6 +47,8 @@ export type PublicationDetail = PublicationItem & {
   updatedAt: Date;
   /** When it was first published in the catalogue. */
   publishedAt: Date | null;
+  /** Its attached files, the main document first (lib/files). */
+  files: HostedFile[];
 };
 
 export type FacetValue = { value: string; label: string; count: number; selected: boolean };
@@ -95,7 +98,7 @@ const memberSelect = {
   languages: { select: { code: true }, orderBy: { position: 'asc' }, take: 1 },
 } as const;
 
-const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroupId: true } as const;
+const detailSelect = { ...itemSelect, url: true, createdAt: true, updatedAt: true, publishedAt: true, id: true, translationGroupId: true, files: hostedFileSelect } as const;
 
 type TranslatedNamed = Named & TranslatedName;
 
@@ -114,7 +117,14 @@ type ItemRow = {
 };
 
 type MemberRow = { id: number; slug: string; title: string; translationGroupId: number | null; languages: { code: string }[] };
-type DetailRow = ItemRow & { url: string | null; createdAt: Date; updatedAt: Date; publishedAt: Date | null; translationGroupId: number | null };
+type DetailRow = ItemRow & {
+  url: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  translationGroupId: number | null;
+  files: HostedFileRow[];
+};
 /** The published members of translation groups, by group id. */
 type Members = Map<number, MemberRow[]>;
 
@@ -196,6 +206,7 @@ function toDetail(row: DetailRow, members: Members, locale: Locale = DEFAULT_LOC
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     publishedAt: row.publishedAt,
+    files: row.files.map((file) => toHostedFile(row.slug, file)),
   };
 }
 

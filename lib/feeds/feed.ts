@@ -4,6 +4,7 @@ import { catalogueHref } from '@/lib/catalogue/url';
 import { recordUrl } from '@/lib/citation/csl';
 import type { NewestPublications, PublicationDetail } from '@/lib/data/catalogue';
 import { isPdfUrl } from '@/lib/documents';
+import { mainPdf } from '@/lib/files/hosted';
 import { translator } from '@/lib/i18n/messages';
 import { DEFAULT_LOCALE, localePath, type Locale } from '@/lib/i18n/routing';
 import { escapeHtml } from '@/lib/search/highlight';
@@ -23,7 +24,17 @@ export function documentType(url: string): string {
   return isPdfUrl(url) ? 'application/pdf' : 'text/html';
 }
 
-/** A document address the feed can carry: an absolute http(s) URL (the library parses every link). */
+/**
+ * The document the feed's item carries: the first file the catalogue hosts (PDF first), else the record's own
+ * address when it is an absolute http(s) URL (the library parses every link).
+ */
+function enclosureOf(p: PublicationDetail, origin: string): { url: string; type: string; length?: number } | null {
+  const hosted = mainPdf(p.files) ?? p.files[0];
+  if (hosted) return { url: new URL(hosted.path, origin).toString(), type: hosted.mediaType, length: hosted.size };
+  const url = documentUrl(p);
+  return url ? { url, type: documentType(url) } : null;
+}
+
 function documentUrl(p: PublicationDetail): string | null {
   if (!p.url) return null;
   try {
@@ -52,7 +63,8 @@ function itemOf(p: PublicationDetail, origin: string, format: FeedFormat, locale
   // The record's identity is its page's canonical (unprefixed) URL in every language; the link is the page in the feed's.
   const id = recordUrl(origin, p.slug);
   const link = new URL(localePath(locale, new URL(id).pathname), origin).toString();
-  const document = documentUrl(p);
+  const enclosure = enclosureOf(p, origin);
+  const document = enclosure?.url ?? null;
   const scheme = (facet: string) => new URL(`/?${facet}=`, origin).toString();
   const html = format === 'atom'; // Atom titles and summaries are typed "html"
   // Atom puts the name in an attribute, where feed@6.0.0 escapes & and " but not <.
@@ -72,7 +84,7 @@ function itemOf(p: PublicationDetail, origin: string, format: FeedFormat, locale
       ...(p.category ? [{ name: label(p.category.name), term: p.category.slug, domain: scheme('category'), scheme: scheme('category') }] : []),
       ...p.countries.map((c) => ({ name: label(c.name), term: c.code, domain: scheme('country'), scheme: scheme('country') })),
     ],
-    ...(document && { enclosure: { url: document, type: documentType(document) } }),
+    ...(enclosure && { enclosure }),
   };
 }
 
@@ -96,17 +108,21 @@ export function renderFeed(format: FeedFormat, result: NewestPublications, origi
   });
   for (const p of result.items) feed.addItem(itemOf(p, origin, format, locale, t));
   if (format === 'rss') return feed.rss2();
-  if (format === 'atom') return withEnclosureTypes(feed.atom1());
+  if (format === 'atom') {
+    const types = new Map(result.items.flatMap((p) => { const e = enclosureOf(p, origin); return e ? [[e.url, e.type] as const] : []; }));
+    return withEnclosureTypes(feed.atom1(), types);
+  }
   return toJsonFeed11(feed.json1(), result.items, origin, locale);
 }
 
 const decodeXmlAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** feed@6.0.0 types every Atom enclosure link `image/<extension>`; each gets its document's type. */
-function withEnclosureTypes(atom: string): string {
-  return atom.replace(/<link rel="enclosure" href="([^"]*)"([^>]*?) type="[^"]*"/g, (_, href: string, rest: string) =>
-    `<link rel="enclosure" href="${href}"${rest} type="${documentType(decodeXmlAttribute(href))}"`,
-  );
+function withEnclosureTypes(atom: string, types: Map<string, string>): string {
+  return atom.replace(/<link rel="enclosure" href="([^"]*)"([^>]*?) type="[^"]*"/g, (_, href: string, rest: string) => {
+    const url = decodeXmlAttribute(href);
+    return `<link rel="enclosure" href="${href}"${rest} type="${types.get(url) ?? documentType(url)}"`;
+  });
 }
 
 type JsonFeedItem = Record<string, unknown> & { id: string };
@@ -123,12 +139,12 @@ function toJsonFeed11(json: string, items: PublicationDetail[], origin: string, 
       const item: JsonFeedItem = { ...written };
       delete item.author; // 1.0's single author, replaced by `authors`
       const p = byUrl.get(item.id)!;
-      const document = documentUrl(p);
+      const enclosure = enclosureOf(p, origin);
       return {
         ...item,
         ...(p.authors.length > 0 && { authors: p.authors.map((a) => ({ name: a.name })) }),
         ...(p.languages[0] && { language: p.languages[0] }),
-        ...(document && { attachments: [{ url: document, mime_type: documentType(document) }] }),
+        ...(enclosure && { attachments: [{ url: enclosure.url, mime_type: enclosure.type, ...(enclosure.length && { size_in_bytes: enclosure.length }) }] }),
       };
     }),
   };

@@ -26,21 +26,24 @@ export type NewFile = {
   language?: string | null;
 };
 
+/** Why a file was refused, as a code the edit page can say in its own words (and as the import says it). */
+export type FileProblemCode = 'too-big' | 'empty' | 'wrong-type' | 'language' | 'label' | 'gone';
+
 export type AttachResult =
   | { ok: true; id: number; textStatus: TextStatus; notice: string; duplicateOf: number | null }
-  | { ok: false; message: string };
+  | { ok: false; code: FileProblemCode; message: string };
 
 function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** What is wrong with a file before anything is stored, or null. Shared by the form and the import. */
-export function checkNewFile(file: NewFile): string | null {
-  if (file.bytes.length > maxFileBytes()) return `The file is ${describeSize(file.bytes.length)}; the limit is ${env.FILE_MAX_MB} MB.`;
+export function checkNewFile(file: NewFile): { code: FileProblemCode; message: string } | null {
+  if (file.bytes.length > maxFileBytes()) return { code: 'too-big', message: `The file is ${describeSize(file.bytes.length)}; the limit is ${env.FILE_MAX_MB} MB.` };
   const detected = detectFile(file.bytes);
-  if (!detected.ok) return detected.message;
-  if (file.language && !LANGUAGE_CODES.includes(file.language)) return `Unknown language code "${file.language}".`;
-  if ((file.label ?? '').length > 200) return 'The label is longer than 200 characters.';
+  if (!detected.ok) return { code: file.bytes.length === 0 ? 'empty' : 'wrong-type', message: detected.message };
+  if (file.language && !LANGUAGE_CODES.includes(file.language)) return { code: 'language', message: `Unknown language code "${file.language}".` };
+  if ((file.label ?? '').length > 200) return { code: 'label', message: 'The label is longer than 200 characters.' };
   return null;
 }
 
@@ -69,11 +72,15 @@ export type PreparedFile = {
  * transaction) and puts both in the store. Nothing names them yet: addPreparedFile does, in the caller's
  * transaction; if that never commits, releaseStoredFiles takes them out again.
  */
-export async function prepareFile(db: Db, file: NewFile, load: () => Promise<Buffer> = async () => file.bytes): Promise<{ ok: true; file: PreparedFile } | { ok: false; message: string }> {
+export async function prepareFile(
+  db: Db,
+  file: NewFile,
+  load: () => Promise<Buffer> = async () => file.bytes,
+): Promise<{ ok: true; file: PreparedFile } | { ok: false; code: FileProblemCode; message: string }> {
   const problem = checkNewFile(file);
-  if (problem) return { ok: false, message: problem };
+  if (problem) return { ok: false, ...problem };
   const detected = detectFile(file.bytes);
-  if (!detected.ok) return { ok: false, message: detected.message };
+  if (!detected.ok) return { ok: false, code: 'wrong-type', message: detected.message };
   const kind = detected.kind;
   const sha256 = sha256Of(file.bytes);
   const fileName = cleanFileName(file.fileName, kind);
@@ -165,7 +172,7 @@ export async function addPreparedFile(tx: Db, publicationId: number, file: Prepa
 /** prepareFile and addPreparedFile for one file on one publication: what the form does. */
 export async function attachFile(run: Run, db: Db, publicationId: number, file: NewFile, actor: AuditActor): Promise<AttachResult> {
   const publication = await db.publication.findUnique({ where: { id: publicationId }, select: { title: true } });
-  if (!publication) return { ok: false, message: 'The publication no longer exists.' };
+  if (!publication) return { ok: false, code: 'gone', message: 'The publication no longer exists.' };
   const prepared = await prepareFile(db, file);
   if (!prepared.ok) return prepared;
   const { file: ready } = prepared;

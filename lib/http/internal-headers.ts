@@ -8,3 +8,10 @@ export const CACHE_FILL_HEADER = 'x-catalogue-cache-fill';
 
 /** The client's address as server.ts determined it (the peer, or behind a trusted proxy the address it saw). */
 export const CLIENT_ADDRESS_HEADER = 'x-catalogue-client-address';
+
+/**
+ * A response header of the download routes (lib/files/download.ts): the body's length, which server.ts sends
+ * as Content-Length and removes. Next drops a route handler's own Content-Length (it may have decoded the
+ * body), so without this a download would have no length: no progress bar, no size before it ends.
+ */
+export const CONTENT_LENGTH_HEADER = 'x-catalogue-content-length';

@@ -24,6 +24,7 @@ function publication(overrides: Partial<PublicationDetail> = {}): PublicationDet
     createdAt: new Date('2024-01-01T00:00:00Z'),
     updatedAt: new Date('2024-02-01T00:00:00Z'),
     publishedAt: new Date('2024-01-02T00:00:00Z'),
+    files: [],
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { PublicationDetail } from '@/lib/data/catalogue';
 import { isPdfUrl } from '@/lib/documents';
+import { mainPdf } from '@/lib/files/hosted';
 import { entryType, type CslType } from '@/lib/citation/csl';
 import { isOrganisation } from '@/lib/citation/names';
 
@@ -38,6 +39,13 @@ export function publisherOf(p: Pick<PublicationDetail, 'authors'>): string | nul
 const nonEmpty = (tags: Record<string, string | string[] | null | undefined>): Tags =>
   Object.fromEntries(Object.entries(tags).filter(([, v]) => v !== null && v !== undefined && v.length > 0)) as Tags;
 
+/** The PDF to point citation tools at: the first one the catalogue hosts, else the record's own address when it names a PDF. */
+export function pdfUrlOf(p: PublicationDetail, pageUrl: string): string | null {
+  const hosted = mainPdf(p.files);
+  if (hosted) return new URL(hosted.path, pageUrl).toString();
+  return p.url && isPdfUrl(p.url) ? p.url : null;
+}
+
 /** Highwire Press `citation_*` tags, one `citation_author` per author in credited order. */
 export function highwireTags(p: PublicationDetail, pageUrl: string): Tags {
   const publisher = publisherOf(p);
@@ -47,7 +55,7 @@ export function highwireTags(p: PublicationDetail, pageUrl: string): Tags {
     citation_publication_date: p.year === null ? null : String(p.year),
     citation_language: p.languages,
     citation_abstract_html_url: pageUrl,
-    citation_pdf_url: p.url && isPdfUrl(p.url) ? p.url : null,
+    citation_pdf_url: pdfUrlOf(p, pageUrl),
     citation_publisher: publisher,
     citation_technical_report_institution: publisher && schemaTypeOf(p.category?.slug ?? null) === 'Report' ? publisher : null,
     citation_keywords: [p.category?.name, ...p.countries.map((c) => c.name), ...p.regions.map((r) => r.name)].filter((k): k is string => !!k).join('; '),
@@ -65,7 +73,7 @@ export function dublinCoreTags(p: PublicationDetail, pageUrl: string): Tags {
     'DC.type': [DC_TYPES[entryType(p.category?.slug ?? null)], ...(p.category ? [p.category.name] : [])],
     'DC.coverage': [...p.countries.map((c) => c.name), ...p.regions.map((r) => r.name)],
     'DC.publisher': publisherOf(p),
-    'DC.identifier': [pageUrl, ...(p.url ? [p.url] : [])],
+    'DC.identifier': [pageUrl, ...(p.url ? [p.url] : []), ...p.files.map((f) => new URL(f.path, pageUrl).toString())],
   });
 }
 
@@ -94,6 +102,18 @@ export function publicationJsonLd(p: PublicationDetail, pageUrl: string, origin:
     }),
     ...(p.category && { genre: p.category.name }),
     ...(p.url && { associatedMedia: { '@type': 'MediaObject', contentUrl: p.url, ...(isPdfUrl(p.url) && { encodingFormat: 'application/pdf' }) } }),
+    // The files the catalogue hosts: the work's own encodings (schema.org CreativeWork.encoding).
+    ...(p.files.length > 0 && {
+      encoding: p.files.map((f) => ({
+        '@type': 'MediaObject',
+        name: f.label,
+        contentUrl: new URL(f.path, origin).toString(),
+        encodingFormat: f.mediaType,
+        contentSize: `${f.size} B`,
+        ...(f.language && { inLanguage: f.language }),
+        ...(f.hasCover && { thumbnailUrl: new URL(f.path.replace(/\/[^/]+$/, '/cover.png'), origin).toString() }),
+      })),
+    }),
     dateModified: p.updatedAt.toISOString(),
     isPartOf: { '@type': 'DataCatalog', name: SITE_NAME, url: `${origin}/` },
   };

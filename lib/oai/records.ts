@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { languageName } from '@/lib/languages';
+import { hostedFilePath } from '@/lib/files/hosted';
 import type { Db } from '@/lib/prisma-client';
 import { isPublicationSlug } from '@/lib/validation/publication';
 import { publicationSets } from './sets';
@@ -28,6 +29,8 @@ export type PublishedRecord = {
   summary: string;
   year: number | null;
   url: string | null;
+  /** Where the catalogue hosts its files, on this site (lib/files/hosted.ts). */
+  files: string[];
   category: Named | null;
   countries: { code: string; name: string }[];
   regions: Named[];
@@ -189,6 +192,7 @@ const metadataSelect = {
   summary: true,
   year: true,
   url: true,
+  files: { orderBy: { position: 'asc' }, select: { id: true, fileName: true } },
   category: { select: { slug: true, name: true } },
   countries: { select: { country: { select: { code: true, name: true } } }, orderBy: { country: { name: 'asc' } } },
   regions: { select: { region: { select: { slug: true, name: true } } }, orderBy: { region: { name: 'asc' } } },
@@ -205,13 +209,14 @@ async function toRecords(db: Db, heads: Head[], { withMetadata }: { withMetadata
     if (head.kind === 1) return { deleted: true, slug: head.slug, datestamp: head.datestamp, sets: tombstoneSets(head.sets ?? '[]') };
     const base = { deleted: false as const, slug: head.slug, datestamp: head.datestamp, sets: sets.get(head.id!) ?? [] };
     const row = byId.get(head.id!);
-    if (!row) return { ...base, title: '', summary: '', year: null, url: null, category: null, countries: [], regions: [], authors: [], languages: [] };
+    if (!row) return { ...base, title: '', summary: '', year: null, url: null, files: [], category: null, countries: [], regions: [], authors: [], languages: [] };
     return {
       ...base,
       title: row.title,
       summary: row.summary,
       year: row.year,
       url: row.url,
+      files: row.files.map((file) => hostedFilePath(head.slug, file)),
       category: row.category,
       countries: row.countries.map((c) => c.country),
       regions: row.regions.map((r) => r.region),

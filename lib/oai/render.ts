@@ -65,6 +65,7 @@ function dublinCore(repository: Repository, record: PublishedRecord): XmlElement
     dc('type', 'Text'),
     dc('identifier', pageUrl),
     dc('identifier', record.url),
+    ...record.files.map((path) => dc('identifier', new URL(path, repository.origin).toString())),
     ...record.languages.map((code) => dc('language', code)),
     ...record.countries.map((c) => dc('coverage', c.name)),
     ...record.regions.map((r) => dc('coverage', r.name)),

@@ -60,7 +60,7 @@ describe('attaching files', () => {
   it('refuses what it cannot take, storing nothing', async () => {
     const id = await record();
     const before = await prisma.publicationFile.count();
-    expect(await attach(id, Buffer.alloc(0))).toEqual({ ok: false, message: 'The file is empty (0 bytes).' });
+    expect(await attach(id, Buffer.alloc(0))).toEqual({ ok: false, code: 'empty', message: 'The file is empty (0 bytes).' });
     expect(await attach(id, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'picture.pdf')).toMatchObject({ ok: false, message: expect.stringMatching(/Only PDF/) });
     expect(await attach(id, makePdf(['x']), 'a.pdf', { language: 'zz' })).toMatchObject({ ok: false, message: 'Unknown language code "zz".' });
     expect(await prisma.publicationFile.count()).toBe(before);

@@ -5,6 +5,9 @@ import { redirect } from 'next/navigation';
 import { authorize, NOT_ALLOWED } from '@/lib/auth/authorize';
 import { findAuthors, findPublications, getPublicationForEdit, type TranslationCandidate } from '@/lib/data/admin-publications';
 import { prisma } from '@/lib/db';
+import { detachFile, updateFile } from '@/lib/files/files';
+import { LANGUAGE_CODES } from '@/lib/normalize/languages';
+import { z } from 'zod';
 import { createPublication, deletePublicationAsStaff, updatePublication, type WriteResult } from '@/lib/publications/admin';
 import type { PublicationSnapshot } from '@/lib/publications/snapshot';
 import {
@@ -153,4 +156,45 @@ export async function searchPublicationsAction(query: string): Promise<Translati
   const user = await authorize('editor', 'publication.search');
   if (!user || typeof query !== 'string') return [];
   return findPublications(query);
+}
+
+export type FileState = { ok?: boolean; message?: string; fieldErrors?: { label?: string[]; language?: string[] } };
+
+const FileEditSchema = z.object({
+  fileId: z.coerce.number().int().positive(),
+  label: z.string().trim().max(200, { error: 'At most 200 characters.' }),
+  language: z.union([z.literal(''), z.enum(LANGUAGE_CODES as [string, ...string[]], { error: 'Choose a language from the list.' })]),
+});
+
+/** Changes a file's label and language (bound to the publication's id). */
+export async function updateFileAction(publicationId: number, _previous: FileState, formData: FormData): Promise<FileState> {
+  const user = await authorize('editor', 'publications.update-file');
+  if (!user) return { message: NOT_ALLOWED };
+  const parsed = FileEditSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  let changed: boolean;
+  try {
+    changed = await prisma.$transaction((tx) => updateFile(tx, publicationId, parsed.data.fileId, { label: parsed.data.label, language: parsed.data.language || null }, user));
+  } catch {
+    return { message: 'The file could not be changed. Nothing was saved; please try again.' };
+  }
+  if (!changed) return { message: 'This file is no longer on the publication. Reload the page.' };
+  revalidatePath(`/admin/publications/${publicationId}/edit`);
+  return { ok: true, message: 'Saved.' };
+}
+
+/** Takes a file off the publication (bound to the publication's id); its bytes go when no other record has them. */
+export async function detachFileAction(publicationId: number, _previous: FileState, formData: FormData): Promise<FileState> {
+  const user = await authorize('editor', 'publications.detach-file');
+  if (!user) return { message: NOT_ALLOWED };
+  const parsed = z.object({ fileId: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { message: 'Choose a file to remove.' };
+  let removed: boolean;
+  try {
+    removed = await prisma.$transaction((tx) => detachFile(tx, publicationId, parsed.data.fileId, user), { timeout: 30_000 });
+  } catch {
+    return { message: 'The file could not be removed. Nothing was changed; please try again.' };
+  }
+  if (!removed) return { message: 'This file is no longer on the publication. Reload the page.' };
+  redirect(`/admin/publications/${publicationId}/edit?upload=removed#files`);
 }

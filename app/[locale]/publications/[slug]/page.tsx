@@ -6,6 +6,8 @@ import { getPublication } from '@/lib/data/catalogue';
 import { catalogueHref } from '@/lib/catalogue/url';
 import { EMPTY_PARAMS } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
+import { hostedCoverPath, mainPdf, type HostedFile } from '@/lib/files/hosted';
+import { formatBytes, kindLabel } from '@/lib/files/labels';
 import { languageAlternates } from '@/lib/i18n/alternates';
 import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
@@ -93,6 +95,17 @@ export default async function PublicationPage({ params }: Props) {
   const catalogue = (changes: Parameters<typeof catalogueHref>[1]) => localePath(locale, catalogueHref(EMPTY_PARAMS, changes));
   const { title, summary, year, category, countries, regions, authors, languages, url } = publication;
   const pdf = url !== null && isPdfUrl(url);
+  const hosted = publication.files;
+  const main = mainPdf(hosted) ?? hosted[0] ?? null;
+  const coverOf = main?.hasCover ? main : null;
+  const fileFacts = (file: HostedFile) =>
+    [
+      t('fileDetails', { kind: kindLabel(file.mediaType), size: formatBytes(file.size, locale) }),
+      file.pageCount !== null && t('filePages', { count: file.pageCount }),
+      file.language && t('fileLanguage', { language: languageName(file.language, locale) }),
+    ]
+      .filter(Boolean)
+      .join(', ');
   const origin = await siteOrigin();
   const jsonLd = jsonForScript(publicationJsonLd(publication, recordUrl(origin, publication.slug), origin));
 
@@ -106,6 +119,16 @@ export default async function PublicationPage({ params }: Props) {
         </a>
       </nav>
       <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {coverOf && (
+          // eslint-disable-next-line @next/next/no-img-element -- the catalogue's own file route, no optimizer here
+          <img
+            src={hostedCoverPath(publication.slug, coverOf)}
+            alt={t('coverAlt', { title })}
+            width={180}
+            height={233}
+            className="float-right mb-4 ml-6 hidden h-auto w-[180px] border border-slate-200 shadow-sm sm:block"
+          />
+        )}
         <h1 lang={titleLang(languages, locale)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
           {title}
         </h1>
@@ -122,7 +145,15 @@ export default async function PublicationPage({ params }: Props) {
           </p>
         )}
         <TranslationLinks label={t('alsoAvailableIn')} translations={publication.translations} className="mt-3" />
-        {url && (
+        {main && (
+          <p className="mt-4">
+            <a href={main.path} className="inline-flex items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t('mainDocument')}
+              <span className="text-sm font-normal">({fileFacts(main)})</span>
+            </a>
+          </p>
+        )}
+        {url && !main && (
           <p className="mt-4">
             <a
               href={url}
@@ -142,7 +173,24 @@ export default async function PublicationPage({ params }: Props) {
             {summary}
           </p>
         </section>
-        <dl className="mt-6 divide-y divide-slate-200 border-t border-slate-200">
+        {hosted.length > 0 && (
+          <section aria-labelledby="files-heading" className="mt-6 clear-both">
+            <h2 id="files-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+              {t('files')}
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {hosted.map((file) => (
+                <li key={file.id}>
+                  <a href={file.path} className="text-brand-700 underline hover:text-brand-800" {...(file.language && { hrefLang: file.language })}>
+                    {file.label}
+                  </a>{' '}
+                  <span className="text-sm text-slate-600">({fileFacts(file)})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <dl className="mt-6 clear-both divide-y divide-slate-200 border-t border-slate-200">
           <LinkList
             label={t('year')}
             links={year === null ? [] : [{ href: catalogue({ year: [year] }), text: String(year) }]}

@@ -13,7 +13,10 @@ export default async function NewPublicationPage() {
   return (
     <main className="max-w-3xl">
       <h1 className="text-2xl font-bold tracking-tight">New publication</h1>
-      <p className="mt-1 text-sm text-slate-600">Start as a draft to keep it off the public catalogue until it is ready.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Start as a draft to keep it off the public catalogue until it is ready. Files (the PDF itself, other editions) are
+        attached on the edit page once the record is saved.
+      </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <PublicationForm action={createPublicationAction} initial={EMPTY_PUBLICATION_FORM} options={options} />
       </div>

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       ? Response.json(ErrorSchema.encode({ error: 'Publication withdrawn' }), { status: 410 })
       : Response.json(ErrorSchema.encode({ error: 'Publication not found' }), { status: 404 });
   }
-  const { slug, title, summary, year, category, countries, regions, authors, languages, url, translations, createdAt, updatedAt, publishedAt } =
+  const { slug, title, summary, year, category, countries, regions, authors, languages, url, translations, createdAt, updatedAt, publishedAt, files } =
     publication;
   return Response.json(
     PublicationDetailSchema.encode({
@@ -28,6 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       createdAt,
       updatedAt,
       publishedAt,
+      files,
     }),
   );
 }

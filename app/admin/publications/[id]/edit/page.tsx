@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updatePublicationAction } from '@/app/admin/publications/actions';
 import { PublicationForm } from '@/components/admin/publication-form';
+import { PublicationFiles, uploadNotice } from '@/components/admin/publication-files';
+import { listPublicationFiles } from '@/lib/data/files';
+import { env } from '@/lib/env';
 import { requirePageUser } from '@/lib/auth/authorize';
 import { getPublicationForEdit, getPublicationFormOptions } from '@/lib/data/admin-publications';
 import { prisma } from '@/lib/db';
@@ -11,7 +14,7 @@ import { parsePublicationId } from '@/lib/publications/admin-id';
 
 export const metadata: Metadata = { title: 'Edit publication' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[]; upload?: string | string[]; status?: string | string[] }> };
 
 const NOTICES: Record<string, string> = { created: 'The publication was created.', updated: 'Your changes were saved.' };
 
@@ -20,13 +23,16 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
   await requirePageUser('editor', `/admin/publications/${segment}/edit`);
   const id = parsePublicationId(segment);
   if (id === null) notFound();
-  const [publication, opened, options] = await Promise.all([
+  const [publication, opened, options, files] = await Promise.all([
     getPublicationForEdit(id),
     publicationSnapshot(prisma, id),
     getPublicationFormOptions(),
+    listPublicationFiles(prisma, id),
   ]);
   if (!publication || !opened) notFound();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
+  const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
   const notice = typeof saved === 'string' ? NOTICES[saved] : undefined;
   const published = publication.status === 'published';
 
@@ -74,6 +80,14 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
           reloadHref={`/admin/publications/${id}/edit`}
         />
       </div>
+      <PublicationFiles
+        publicationId={id}
+        slug={publication.slug}
+        files={files}
+        languages={options.languages}
+        maxMb={env.FILE_MAX_MB}
+        notice={uploadNotice(one(query.upload), one(query.status), env.FILE_MAX_MB)}
+      />
     </main>
   );
 }
