@@ -1,6 +1,6 @@
 -- Search inside attached documents (issue 15). Hand-written, like the full_text_search migration.
 -- The text of a publication's files, by search language (a file's own language when given, else the
--- publication's main language; anything but French and Spanish is stemmed as English), weighted D, below
+-- publication's main language: anything but French and Spanish is stemmed as English), weighted D, below
 -- title (A), summary (B) and names (C). The text columns are "files…": "document" is the tsvector's name.
 -- lib/sql/postgres.ts writes them with the row.
 ALTER TABLE "PublicationSearch" ADD COLUMN "files" TEXT NOT NULL DEFAULT '';
@@ -11,23 +11,16 @@ ALTER TABLE "PublicationSearch" ADD COLUMN "filesEs" TEXT NOT NULL DEFAULT '';
 -- that a phrase never runs from one page into the next, as in the app's index. `||` numbers the right-hand
 -- positions on from the left's last: a placeholder lexeme (a space, which no parser produces) takes the
 -- position between two pages and is deleted at the end.
+-- (Statements here hold no semicolon but their last: the PostgreSQL adapter splits scripts on them.)
 -- Limits of tsvector that the app's index does not have: positions stop at 16,383 (phrases further into a
 -- long document may be missed here), 256 positions are kept per word, and a tsvector holds at most 1 MB,
 -- which is why lib/sql/postgres.ts hands over at most 200,000 characters of each language's files.
+CREATE AGGREGATE catalogue_concat(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
+
 CREATE FUNCTION catalogue_pages(config regconfig, body text) RETURNS tsvector
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-DECLARE
-  result tsvector := '';
-  page text;
-BEGIN
-  IF body = '' THEN
-    RETURN result;
-  END IF;
-  FOREACH page IN ARRAY string_to_array(body, E'\f') LOOP
-    result := result || ''' '':1'::tsvector || to_tsvector(config, page);
-  END LOOP;
-  RETURN ts_delete(result, ' ');
-END
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(ts_delete(catalogue_concat(''' '':1'::tsvector || to_tsvector(config, page) ORDER BY n), ' '), '')
+  FROM unnest(string_to_array(body, E'\f')) WITH ORDINALITY AS pages(page, n)
 $$;
 
 DROP INDEX "PublicationSearch_document_idx";
