@@ -173,6 +173,18 @@ export const postgresDialect: Dialect = {
     return rows[0] ? Buffer.from(rows[0].hex, 'hex') : null;
   },
 
+  async readFilePieces(db, pieces) {
+    if (pieces.length === 0) return [];
+    // substr of a TOASTed text decompresses only as far as the piece's end.
+    const rows = await db.$queryRaw<{ fileId: number; start: number; length: number; text: string; language: string | null }[]>`
+      SELECT f."id" AS "fileId", j."start", j."length", substr(f."text", j."start" + 1, j."length") AS "text", f."language"
+      FROM unnest(${pieces.map((p) => p.fileId)}::int[], ${pieces.map((p) => p.start)}::int[], ${pieces.map((p) => p.length)}::int[]) AS j("fileId", "start", "length")
+      JOIN "PublicationFile" f ON f."id" = j."fileId"
+      JOIN "Publication" p ON p."id" = f."publicationId"
+      WHERE p."status" = 'published' AND f."textStatus" = 'ok'`;
+    return rows.map((r) => ({ fileId: Number(r.fileId), start: Number(r.start), length: Number(r.length), text: r.text, language: r.language }));
+  },
+
   // LIKE is case-sensitive on PostgreSQL; ILIKE (Prisma's insensitive mode) matches SQLite's behaviour.
   contains: (text) => ({ contains: text, mode: 'insensitive' }) as { contains: string },
 };

@@ -251,6 +251,18 @@ export const sqliteDialect: Dialect = {
     return rows[0] ? Buffer.from(rows[0].hex, 'hex') : null;
   },
 
+  async readFilePieces(db, pieces) {
+    if (pieces.length === 0) return [];
+    const rows = await db.$queryRaw<{ fileId: bigint | number; start: bigint | number; length: bigint | number; text: string; language: string | null }[]>`
+      SELECT f."id" AS "fileId", j.value ->> 1 AS "start", j.value ->> 2 AS "length",
+        substr(f."text", (j.value ->> 1) + 1, j.value ->> 2) AS "text", f."language" AS "language"
+      FROM json_each(${JSON.stringify(pieces.map((p) => [p.fileId, p.start, p.length]))}) j
+      JOIN "PublicationFile" f ON f."id" = j.value ->> 0
+      JOIN "Publication" p ON p."id" = f."publicationId"
+      WHERE p."status" = 'published' AND f."textStatus" = 'ok'`;
+    return rows.map((r) => ({ fileId: Number(r.fileId), start: Number(r.start), length: Number(r.length), text: r.text, language: r.language }));
+  },
+
   // LIKE, which Prisma uses for contains, ignores case (of ASCII letters) on SQLite.
   contains: (text) => ({ contains: text }),
 };
