@@ -4,7 +4,7 @@ import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 import { documentChunks } from './document-text';
 import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
-import { TEXT_LANGUAGES, stemKey, termKeys, textLanguage, tokenize, type TextLanguage } from './tokenize';
+import { TEXT_LANGUAGES, analyseWord, forEachWord, stemKey, termKeys, textLanguage, type TextLanguage } from './tokenize';
 
 /**
  * The in-memory search index: an inverted index over the text (with each word's positions, for phrases)
@@ -108,6 +108,9 @@ export const FILE_WEIGHT = 0.25;
 const CHUNK_STRIDE = 5;
 /** A prefix query matching more words than this is not located in documents (no "found in the document" line for it). */
 const MAX_LOCATED_PREFIX_TERMS = 64;
+/** Written words cached per language (see internWord), and the longest cached. */
+const WORD_CACHE_LIMIT = 300_000;
+const WORD_CACHE_MAX_LENGTH = 48;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -254,6 +257,8 @@ export class CatalogueIndex {
   // Working memory reused by every query (queries run one at a time): a query at a million publications
   // would otherwise allocate megabytes, and the garbage collector's pauses would show in its timings.
   private decoded = new Uint32Array(0);
+  /** Written word → term id, per language (see internWord). */
+  private readonly wordCache: Record<TextLanguage, Map<string, number>> = { en: new Map(), fr: new Map(), es: new Map() };
   private scores = new Float64Array(0);
 
   get size(): number {
@@ -394,6 +399,7 @@ export class CatalogueIndex {
     bytes += this.live.words.byteLength + this.grouped.words.byteLength + this.slotOf.size * ENTRY;
     for (let id = 0; id < this.values.names.length; id++) bytes += this.values.postings[id]!.data.byteLength + ARRAY + text(this.values.names[id]!) + ENTRY;
     for (const order of [...Object.values(this.orders), ...Object.values(this.ranks)]) bytes += order.byteLength;
+    for (const cache of Object.values(this.wordCache)) for (const word of cache.keys()) bytes += text(word) + ENTRY;
     return bytes + this.decoded.byteLength + this.scores.byteLength;
   }
 
@@ -447,14 +453,12 @@ export class CatalogueIndex {
     let length = 0;
     let fileLength = 0;
     const add = (text: string, language: TextLanguage, weight: number) => {
-      for (const token of tokenize(text, language)) {
-        const id = this.internTerm(token.term);
-        const known = this.surfaces.get(token.surface);
-        if (known === undefined) {
-          this.surfaces.set(token.surface, id);
-          this.sortedSurfaces = null;
-        } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
-          this.surfaces.set(token.surface, Array.isArray(known) ? [...known, id] : [known, id]);
+      const cache = this.wordCache[language];
+      forEachWord(text, (word) => {
+        let id = cache.get(word);
+        if (id === undefined) {
+          id = this.internWord(word, language);
+          if (id < 0) return;
         }
         let term = terms.get(id);
         if (!term) terms.set(id, (term = { weight: 0, fileWeight: 0, positions: [] }));
@@ -463,7 +467,7 @@ export class CatalogueIndex {
         term.positions.push(position++);
         if (weight > 0) length += weight;
         else fileLength++;
-      }
+      });
     };
     const languages = fieldLanguages(doc.languages);
     for (const field of ['title', 'names', 'summary'] as const) {
@@ -718,6 +722,8 @@ export class CatalogueIndex {
    * and the doubling slack would otherwise be a third of the index's memory.
    */
   compact(): void {
+    // The word caches serve a bulk build; later updates fill them again as they go.
+    for (const cache of Object.values(this.wordCache)) cache.clear();
     for (const postings of this.termPostings) {
       postings.slots.trim();
       postings.weights.trim();
@@ -726,6 +732,31 @@ export class CatalogueIndex {
     }
     for (const postings of this.values.postings) postings.trim();
     for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.fileLength, this.chunkBounds, this.chunks, this.valueBounds, this.valueIds]) array.trim();
+  }
+
+  /**
+   * The term id of a word as written in `language`, its folded surface recorded for prefixes; -1 for a word
+   * that folds to nothing. Cached per written word: a 20-page document repeats a few thousand words
+   * thousands of times, and folding, stemming and three map lookups per occurrence were most of a build.
+   */
+  private internWord(word: string, language: TextLanguage): number {
+    const cache = this.wordCache[language];
+    const analysed = analyseWord(word, language);
+    const id = analysed === null ? -1 : this.internTerm(analysed.term);
+    if (analysed !== null) {
+      const known = this.surfaces.get(analysed.surface);
+      if (known === undefined) {
+        this.surfaces.set(analysed.surface, id);
+        this.sortedSurfaces = null;
+      } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
+        this.surfaces.set(analysed.surface, Array.isArray(known) ? [...known, id] : [known, id]);
+      }
+    }
+    if (word.length <= WORD_CACHE_MAX_LENGTH) {
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(word, id);
+    }
+    return id;
   }
 
   private internTerm(term: string): number {
