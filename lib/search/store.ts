@@ -323,7 +323,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
     dialect(db).readSearchText(db, ids),
     // Only text that extraction got right: a damaged or encrypted file is stored with no text to search.
     db.publicationFile.findMany({
-      where: { publicationId: range, textStatus: 'ok' },
+      where: { publicationId: range, textStatus: 'ok', publication: { status: 'published' } },
       select: { id: true, publicationId: true, text: true, language: true, mediaType: true },
       orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
     }),
