@@ -1,7 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
 // The FTS5 tables and their shadow tables are created by hand-written migrations, not by Prisma.
-const FULL_TEXT_TABLES = ['PublicationSearch', 'PublicationStems'].flatMap((table) => [
+const FULL_TEXT_TABLES = ['PublicationSearch', 'PublicationStems', 'PublicationFileStems'].flatMap((table) => [
   table,
   ...['data', 'idx', 'docsize', 'config', 'content'].map((s) => `${table}_${s}`),
 ]);

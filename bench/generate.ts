@@ -21,6 +21,10 @@ import {
   COMMON_CATEGORY,
   COMMON_COUNTRY,
   COMMON_WORD,
+  DOCUMENT_EVERY,
+  DOCUMENT_PAGES,
+  DOCUMENT_PHRASE,
+  DOCUMENT_WORD,
   FAR_REGION,
   GENERATOR_VERSION,
   PHRASE,
@@ -139,6 +143,31 @@ if (VOCABULARY[0] !== COMMON_WORD || !RARE.includes(RARE_WORD) || VOCABULARY.som
 }
 if (COLLOCATIONS[1] !== PHRASE.join(' ')) throw new Error('bench collocations order changed');
 if (!VOCABULARY.some((w) => w.startsWith(PREFIX))) throw new Error(`no word starts with "${PREFIX}"`);
+
+/**
+ * The documents' own vocabulary: 20,000 made-up words (syllables of a number in base 20), drawn by a Zipf
+ * law, as the long tail of a real report's words that titles and summaries never use. DOCUMENT_WORD is put
+ * at rank 400 (in about a third of the documents) and the phrase's words at ranks 30 and 31.
+ */
+const SYLLABLES = words('ka lo mi ren tu sa vel dor pi an et ro mun sel ta qui bra no zen ul');
+const DOCUMENT_VOCABULARY = (() => {
+  const list: string[] = [];
+  const seen = new Set<string>([DOCUMENT_WORD, ...DOCUMENT_PHRASE]);
+  for (let i = 8000; list.length < 20_000; i++) {
+    let word = '';
+    for (let k = i; k > 0; k = Math.floor(k / 20)) word += SYLLABLES[k % 20];
+    if (!seen.has(word) && !VOCABULARY.includes(word)) {
+      seen.add(word);
+      list.push(word);
+    }
+  }
+  list.splice(30, 0, ...DOCUMENT_PHRASE);
+  list.splice(400, 0, DOCUMENT_WORD);
+  return list;
+})();
+/** Share of a document's words drawn from DOCUMENT_VOCABULARY; words per page. */
+const DOCUMENT_WORD_SHARE = 0.25;
+const WORDS_PER_PAGE = 350;
 
 const EXTRA_CATEGORIES = [
   { slug: 'case-study', name: 'Case study' },
@@ -265,6 +294,8 @@ type Generated = {
   countries: string[];
   regions: string[];
   authors: number[];
+  /** The text of its document (pages separated by form feeds), for every DOCUMENT_EVERYth publication. */
+  document: string | null;
 };
 
 function makeGenerator(authorCount: number) {
@@ -290,6 +321,7 @@ function makeGenerator(authorCount: number) {
   const years = Array.from({ length: 2026 - 1990 + 1 }, (_, i) => 1990 + i);
   const year = weighted(years.map((y) => (y - 1985) ** 2), random);
   const languages = ['en', 'en', 'en', 'en', 'en', 'en', 'fr', 'es', 'ru', 'uk', 'sr', 'ar'];
+  const documentWord = zipf(DOCUMENT_VOCABULARY.length, 1.0, random);
 
   /** A run of prose: mostly domain words, function words between them, collocations now and then. */
   function prose(count: number, functionShare: number): string[] {
@@ -317,6 +349,26 @@ function makeGenerator(authorCount: number) {
       left -= length;
     }
     return sentences.join(' ');
+  }
+
+  /** A document: DOCUMENT_PAGES pages of prose, a quarter of its words from the documents' own vocabulary. */
+  function document(): string {
+    const pages: string[] = [];
+    for (let page = 0; page < DOCUMENT_PAGES; page++) {
+      const out: string[] = [];
+      for (const word of prose(WORDS_PER_PAGE, 0.4)) {
+        if (random() >= DOCUMENT_WORD_SHARE) out.push(word);
+        else if (random() < 0.01) out.push(...DOCUMENT_PHRASE);
+        else out.push(DOCUMENT_VOCABULARY[documentWord()]!);
+      }
+      // Sentences of 12 to 24 words.
+      for (let at = 0; at < out.length; at += 12 + Math.floor(random() * 13)) {
+        out[at] = capitalise(out[at]!);
+        if (at > 0) out[at - 1] += '.';
+      }
+      pages.push(`${out.join(' ')}.`);
+    }
+    return pages.join('\f');
   }
 
   function title(): string {
@@ -366,6 +418,7 @@ function makeGenerator(authorCount: number) {
       countries,
       regions: [...new Set(regions)],
       authors: distinct(authorsPerPublication(), () => author() + 1),
+      document: id % DOCUMENT_EVERY === 0 ? document() : null,
     };
   };
 }
@@ -397,9 +450,12 @@ function makeAuthors(count: number): { id: number; slug: string; name: string }[
 /**
  * What search sees of a publication: the same expression as SEARCH_TEXT in lib/sql/sqlite.ts (which
  * that module does not export). generateCatalogue checks a sample against readSearchText afterwards.
+ * Files: their pages separated as the document_search migration separates them (the generated text has
+ * only letters, spaces and full stops, which FTS5 and the app split alike); French and Spanish ones are
+ * left out here and stemmed by the app afterwards (completeSearchRows), like French and Spanish titles.
  */
 const SEARCH_TEXT_INSERT = `
-  INSERT INTO "PublicationSearch" ("rowid", "title", "summary", "names")
+  INSERT INTO "PublicationSearch" ("rowid", "title", "summary", "names", "files")
   SELECT
     p."id", p."title", p."summary",
     trim(
@@ -411,7 +467,12 @@ const SEARCH_TEXT_INSERT = `
       coalesce((SELECT group_concat(r."name", ' ; ') FROM "PublicationRegion" pr
         JOIN "Region" r ON r."id" = pr."regionId" WHERE pr."publicationId" = p."id"), '') || ' ; ' ||
       coalesce((SELECT cat."name" FROM "Category" cat WHERE cat."id" = p."categoryId"), '')
-    )
+    ),
+    coalesce((SELECT group_concat(replace(f."text", char(12), ' ' || char(57344) || ' '), ' ' || char(57344) || ' ') FROM (
+      SELECT f."text" FROM "PublicationFile" f
+      WHERE f."publicationId" = p."id" AND f."textStatus" = 'ok' AND f."text" <> ''
+        AND coalesce(f."language", (SELECT l."code" FROM "PublicationLanguage" l WHERE l."publicationId" = p."id" ORDER BY l."position" LIMIT 1), 'en') NOT IN ('fr', 'es')
+      ORDER BY f."position") AS f), '')
   FROM "Publication" p WHERE p."status" = 'published' AND p."id" BETWEEN ? AND ?`;
 
 export type GenerateResult = { file: string; n: number; cached: boolean; seconds: number; bytes: number };
@@ -511,6 +572,10 @@ export async function generateCatalogue(n: number, progress: Progress = progress
   const insertRegion = db.prepare(`INSERT INTO "PublicationRegion" ("publicationId", "regionId") VALUES (?, ?)`);
   const insertLink = db.prepare(`INSERT INTO "PublicationAuthor" ("publicationId", "authorId", "position") VALUES (?, ?, ?)`);
   const insertSearch = db.prepare(SEARCH_TEXT_INSERT);
+  const insertFile = db.prepare(
+    `INSERT INTO "PublicationFile" ("publicationId", "position", "sha256", "size", "mediaType", "fileName", "label", "language", "textStatus", "text", "pageCount", "createdAt")
+     VALUES (?, 0, ?, ?, 'application/pdf', ?, 'Full report', NULL, 'ok', ?, ?, ?)`,
+  );
 
   const step = Math.max(1000, Math.round(n / 50));
   db.transaction(() => {
@@ -524,6 +589,11 @@ export async function generateCatalogue(n: number, progress: Progress = progress
       for (const code of p.countries) insertCountry.run(id, code);
       for (const slug of p.regions) insertRegion.run(id, regionId.get(slug)!);
       p.authors.forEach((authorId, position) => insertLink.run(id, authorId, position));
+      if (p.document !== null) {
+        // A made-up digest (no bytes are stored): unique per file, as a content address would be.
+        const sha256 = id.toString(16).padStart(64, '0');
+        insertFile.run(id, sha256, Buffer.byteLength(p.document) * 3, `${p.slug.slice(0, 60)}.pdf`, p.document, DOCUMENT_PAGES, stamp);
+      }
       if (id % step === 0 || id === n) progress(`generating: ${id.toLocaleString('en')} / ${n.toLocaleString('en')} publications (${elapsed()})`, false);
     }
     // The full-text rows, in slices so that progress keeps moving (tokenising is the slow part).
@@ -541,7 +611,7 @@ export async function generateCatalogue(n: number, progress: Progress = progress
   db.pragma('journal_mode = DELETE'); // what the app's files use
   db.close();
 
-  // The French and Spanish titles' stems, which only the app computes (lib/sql/sqlite.ts).
+  // The French and Spanish titles' and files' stems, which only the app computes (lib/sql/sqlite.ts).
   progress(`generating: French and Spanish stems (${elapsed()})`, false);
   const stems = createPrismaClient(`file:${partial}`);
   try {

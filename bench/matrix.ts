@@ -3,7 +3,7 @@
 // (the orchestrator, the react-server child, the SQL floor) can load it cheaply.
 
 /** Bump whenever the generator's output changes: it names the cached database file. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** Values the generator makes common or rare on purpose (see bench/generate.ts). */
 export const COMMON_COUNTRY = 'NG'; // rank 1 of the skewed country list
@@ -16,6 +16,16 @@ export const RARE_WORD = 'kafala'; // one of the specialist words, in ~0.3% of s
 export const PHRASE = ['forced', 'labour'] as const; // rank 2 collocation
 export const PREFIX = 'exploit';
 export const TEXT_WORD = 'victims';
+/** Every DOCUMENT_EVERYth publication has a document of DOCUMENT_PAGES pages (issue 15: a tenth, 20 pages). */
+export const DOCUMENT_EVERY = 10;
+export const DOCUMENT_PAGES = 20;
+/**
+ * A word of the documents' own vocabulary (rank 40 of its Zipf law: in about a third of the documents),
+ * never in a title or summary: every card it finds says "found in the document" with an excerpt.
+ */
+export const DOCUMENT_WORD = 'kelomiren';
+/** Two words of the documents' vocabulary that often stand together (a collocation of the documents). */
+export const DOCUMENT_PHRASE = ['ranquidor', 'velsatu'] as const;
 
 export type BenchQuery = {
   name: string;
@@ -52,11 +62,16 @@ export function queryMatrix(n: number): BenchQuery[] {
       fts: TEXT_WORD,
     },
     { name: 'deep page', facetOnly: true, search: `page=${deepPage}`, fts: null },
+    { name: 'document word', facetOnly: false, search: q(DOCUMENT_WORD), fts: DOCUMENT_WORD },
+    { name: 'document phrase', facetOnly: false, search: q(`"${DOCUMENT_PHRASE.join(' ')}"`), fts: `"${DOCUMENT_PHRASE.join(' ')}"` },
   ];
 }
 
-/** Targets from the issue, in milliseconds of p95. */
-export const TARGET_P95_MS = { facetOnly: 10, text: 20 } as const;
+/**
+ * Targets from the issues, in milliseconds of p95: text queries ≤ 30 ms since documents are searched too
+ * (issue 15; 20 ms before), facet-only ones ≤ 10 ms.
+ */
+export const TARGET_P95_MS = { facetOnly: 10, text: 30 } as const;
 export const targetFor = (query: BenchQuery) => (query.facetOnly ? TARGET_P95_MS.facetOnly : TARGET_P95_MS.text);
 
 export type Percentiles = { p50: number; p95: number; p99: number; mean: number; runs: number };

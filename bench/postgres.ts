@@ -38,10 +38,13 @@ const TABLES = [
   'PublicationRegion',
   'PublicationAuthor',
   'PublicationLanguage',
+  'PublicationFile',
 ] as const;
 /** Tables whose ids come from a sequence, which must continue after the copied ids. */
-const SERIAL_TABLES = ['Region', 'Category', 'Author', 'Publication'] as const;
+const SERIAL_TABLES = ['Region', 'Category', 'Author', 'Publication', 'PublicationFile'] as const;
 const BATCH_ROWS = 5000;
+/** Files carry their whole text (~130 KB each): fewer a batch, so that one INSERT stays a few tens of MB. */
+const BATCH_ROWS_OF: Partial<Record<(typeof TABLES)[number], number>> = { PublicationFile: 200 };
 
 // --- the server --------------------------------------------------------------------------------------
 
@@ -205,7 +208,8 @@ async function loadCatalogue(url: string, sqliteFile: string, n: number, progres
  * Copies a table's rows from SQLite, BATCH_ROWS at a time, each batch one INSERT of one array per column
  * (unnest), typed by the PostgreSQL column. Reading the next batch overlaps with inserting the last one.
  */
-async function copyTable(sqlite: Database.Database, client: pg.Client, table: string, progress: (rows: number) => void): Promise<void> {
+async function copyTable(sqlite: Database.Database, client: pg.Client, table: (typeof TABLES)[number], progress: (rows: number) => void): Promise<void> {
+  const batchRows = BATCH_ROWS_OF[table] ?? BATCH_ROWS;
   const { rows: columns } = await client.query<{ name: string; type: string }>(
     `SELECT a.attname AS name, t.typname AS type FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum`,
@@ -228,9 +232,9 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, table: st
   };
   for (const row of select.iterate() as IterableIterator<unknown[]>) {
     row.forEach((value, i) => batch[i]!.push(value));
-    if (batch[0]!.length === BATCH_ROWS) {
+    if (batch[0]!.length === batchRows) {
       await send();
-      if (copied % (BATCH_ROWS * 40) === 0) progress(copied);
+      if (copied % (batchRows * 40) === 0) progress(copied);
     }
   }
   if (batch[0]!.length) await send();

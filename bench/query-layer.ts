@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
-import { CatalogueIndex } from '@/lib/search/catalogue-index';
+import { CatalogueIndex, type IndexDoc } from '@/lib/search/catalogue-index';
 import { parseQuery } from '@/lib/search/query';
 import { openSnapshot, writeSnapshot } from '@/lib/search/snapshot';
 import { IndexStore, docBatches, historyFingerprint } from '@/lib/search/store';
@@ -28,6 +28,12 @@ export type QueryLayerResult = {
    * (read, checksum, decode) with the process's RSS growth over the load.
    */
   snapshot: { stateMs: number; writeMs: number; bytes: number; loadMs: number; loadRssMB: number };
+  /**
+   * What the index holds in memory (CatalogueIndex.memoryBytes: its arrays counted exactly, strings and
+   * objects estimated), built as the app builds it and again with every document left out; how many
+   * publications have a document and how much text that is.
+   */
+  indexMemory: { withDocumentsMB: number; withoutDocumentsMB: number; documents: number; documentTextMB: number };
   /** The first searchPublications call: builds the module's own index, as the first request to a server does. */
   coldFirstQueryMs: number;
   /** After the build; `peakRssMB` is the process's peak (getrusage's maxrss) over the whole run, builds included. */
@@ -45,6 +51,13 @@ export type QueryLayerResult = {
 const MB = 1024 * 1024;
 // Exposed by run.ts (--expose-gc): collecting between phases keeps one phase's garbage out of the next one's timings.
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
+/** Memory an index built from every batch takes, each document mapped by `map` first. */
+async function indexBytes(map: (doc: IndexDoc) => IndexDoc): Promise<number> {
+  const index = new CatalogueIndex();
+  for await (const docs of docBatches(prisma)) for (const doc of docs) index.upsert(map(doc));
+  index.compact();
+  return index.memoryBytes();
+}
 
 async function main(): Promise<QueryLayerResult> {
   const { values } = parseArgs({ options: { n: { type: 'string' }, runs: { type: 'string', default: '100' } } });
@@ -58,6 +71,8 @@ async function main(): Promise<QueryLayerResult> {
   let readMs = 0;
   let indexMs = 0;
   let count = 0;
+  let documents = 0;
+  let documentChars = 0;
   let scratch: CatalogueIndex | null = new CatalogueIndex();
   const batches = docBatches(prisma);
   let start = performance.now();
@@ -68,6 +83,10 @@ async function main(): Promise<QueryLayerResult> {
     start = performance.now();
     for (const doc of next.value) scratch.upsert(doc);
     indexMs += performance.now() - start;
+    for (const doc of next.value) {
+      if (doc.files?.length) documents++;
+      for (const file of doc.files ?? []) documentChars += file.text.length;
+    }
     count += next.value.length;
     start = performance.now();
   }
@@ -75,6 +94,7 @@ async function main(): Promise<QueryLayerResult> {
   scratch.compact();
   indexMs += performance.now() - start;
   const build = { readMs, indexMs, docs: count };
+  const withDocuments = scratch.memoryBytes();
   log(`index: read ${count.toLocaleString('en')} docs in ${(readMs / 1000).toFixed(2)} s, indexed in ${(indexMs / 1000).toFixed(2)} s`);
 
   const file = path.join(CACHE_DIR, `query-layer-${process.pid}.snapshot`);
@@ -97,6 +117,12 @@ async function main(): Promise<QueryLayerResult> {
   );
   loaded = null;
   rmSync(file, { force: true });
+  const withoutDocuments = await indexBytes((doc) => ({ ...doc, files: [] }));
+  const indexMemory = { withDocumentsMB: withDocuments / MB, withoutDocumentsMB: withoutDocuments / MB, documents, documentTextMB: documentChars / MB };
+  log(
+    `index memory: ${indexMemory.withDocumentsMB.toFixed(0)} MB with ${documents.toLocaleString('en')} documents (${indexMemory.documentTextMB.toFixed(0)} M characters of text), ` +
+      `${indexMemory.withoutDocumentsMB.toFixed(0)} MB without them`,
+  );
   collect();
 
   start = performance.now();
@@ -123,7 +149,7 @@ async function main(): Promise<QueryLayerResult> {
   }
   await prisma.$disconnect();
   const memory = { ...after, peakRssMB: process.resourceUsage().maxRSS / 1024 };
-  return { build, snapshot, coldFirstQueryMs, memory, queries };
+  return { build, snapshot, indexMemory, coldFirstQueryMs, memory, queries };
 }
 
 const result = await main();

@@ -294,6 +294,11 @@ function report(r: Results): string {
       `query process after build: RSS ${mb(q.memory.rssMB)}, heap ${mb(q.memory.heapUsedMB)}, peak RSS ${mb(q.memory.peakRssMB)}`,
   );
   out.push(
+    `Index memory (CatalogueIndex.memoryBytes: arrays counted, strings and objects estimated): ${mb(q.indexMemory.withDocumentsMB)} with the documents of ` +
+      `${q.indexMemory.documents.toLocaleString('en')} publications (${q.indexMemory.documentTextMB.toFixed(0)} M characters of text), ` +
+      `${mb(q.indexMemory.withoutDocumentsMB)} without them`,
+  );
+  out.push(
     `Index snapshot: ${mb(q.snapshot.bytes / 1024 / 1024)}; state taken in ${ms(q.snapshot.stateMs)} ms, written in ${s(q.snapshot.writeMs)}, ` +
       `loaded in ${s(q.snapshot.loadMs)} (RSS +${mb(q.snapshot.loadRssMB)})`,
   );

@@ -44,10 +44,12 @@ function sqliteFloor(file: string): FloorDialect {
   // reads SQLite offers without changing the schema.
   db.pragma('mmap_size = 4294967296');
   return {
+    // A bare MATCH on "PublicationSearch": French and Spanish files (and titles) are matched in tables of their
+    // own (lib/sql/sqlite.ts), which this straightforward SQL leaves out, so its counts can be lower (≠).
     matches: (query) => sql`p."id" IN (SELECT rowid FROM "PublicationSearch" WHERE "PublicationSearch" MATCH ${query.fts})`,
-    // Relevance as the app ranks it: BM25 with title 4, summary 1, names 2 (the FTS5 columns' order).
+    // Relevance as the app ranks it: BM25 with title 4, summary 1, names 2, files 0.25 (the FTS5 columns' order).
     ranked: (query, _params, conditions) => ({
-      inner: sql`SELECT p."id", bm25("PublicationSearch", 4.0, 1.0, 2.0) AS "score", p."year" AS "y"
+      inner: sql`SELECT p."id", bm25("PublicationSearch", 4.0, 1.0, 2.0, 0.25) AS "score", p."year" AS "y"
          FROM "PublicationSearch" JOIN "Publication" p ON p."id" = "PublicationSearch".rowid
          ${where([sql`"PublicationSearch" MATCH ${query.fts}`, ...conditions])}`,
       order: `"score", "y" DESC`,
@@ -75,7 +77,7 @@ async function postgresFloor(url: string): Promise<FloorDialect> {
     matches: (_query, params) => sql`p."id" IN (SELECT "id" FROM "PublicationSearch" WHERE ${text(params)})`,
     // ts_rank's weights are {D, C, B, A}: names (C) 2, summary (B) 1, title (A) 4, scaled to at most 1.
     ranked: (_query, params, conditions) => ({
-      inner: sql`SELECT p."id", ts_rank('{0, 0.5, 0.25, 1}', s."document", ${rankingQuery(params.q)!}) AS "score", p."year" AS "y"
+      inner: sql`SELECT p."id", ts_rank('{0.0625, 0.5, 0.25, 1}', s."document", ${rankingQuery(params.q)!}) AS "score", p."year" AS "y"
          FROM "PublicationSearch" s JOIN "Publication" p ON p."id" = s."id"
          ${where([text(params), ...conditions])}`,
       order: `"score" DESC, "y" DESC NULLS LAST`,

@@ -4,6 +4,7 @@ import { TranslationLinks } from '@/components/publication/translation-links';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { localePath } from '@/lib/i18n/routing';
 import { excerpt } from '@/lib/text';
+import { DocumentMatchLine } from './document-match';
 import { Highlighted } from './highlighted';
 
 const EXCERPT_LENGTH = 280;
@@ -40,6 +41,7 @@ export async function PublicationCard({
       <p lang={summaryLang(locale)} className="summary">
         {snippets ? <Highlighted segments={snippets.summary} /> : excerpt(summary, EXCERPT_LENGTH)}
       </p>
+      {snippets?.document && <DocumentMatchLine match={snippets.document} />}
       <TranslationLinks label={t('alsoIn')} translations={translations} className="mt-2 text-sm" />
     </article>
   );

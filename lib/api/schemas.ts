@@ -69,12 +69,22 @@ export const PublicationItemSchema = component(
   }),
 );
 
+export const DocumentMatchSchema = component(
+  'DocumentMatch',
+  'Where `q` matches in an attached document of the publication: given when some of the query matches nowhere else on the result (title, names, summary).',
+  z.strictObject({
+    page: described('The page of the match, from 1; null for a document without pages (DOCX, plain text).', z.int().min(1).nullable()),
+    snippet: described('HTML: an escaped excerpt of the document around the match, the matching words in `<mark>` elements.', z.string()),
+  }),
+);
+
 export const SnippetsSchema = component(
   'Snippets',
   'HTML: the escaped title and an excerpt of the summary, with the words that matched `q` in `<mark>` elements.',
   z.strictObject({
     title: z.string(),
     summary: z.string(),
+    document: described('Null unless part of the query matches only in an attached document.', DocumentMatchSchema.nullable()),
   }),
 );
 

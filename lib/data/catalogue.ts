@@ -9,7 +9,7 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { fieldLanguages } from '@/lib/search/catalogue-index';
+import { fieldLanguages, fileLanguage, type DocumentHit } from '@/lib/search/catalogue-index';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect, type CardRow } from '@/lib/sql/dialect';
@@ -33,8 +33,18 @@ export type PublicationItem = {
   languages: string[];
 };
 
-/** Title and summary excerpt with the words that matched the text query marked. */
-export type Snippets = { title: Segment[]; summary: Segment[] };
+/**
+ * Title and summary excerpt with the words that matched the text query marked; `document`: where in an
+ * attached document the query matches, when some of it matches nowhere the card shows (title, names,
+ * summary), else null.
+ */
+export type Snippets = { title: Segment[]; summary: Segment[]; document: DocumentMatch | null };
+
+/** A match in a publication's document: its page (null for a file without pages: DOCX, plain text) and an excerpt around it. */
+export type DocumentMatch = { page: number | null; snippet: Segment[]; /** The document's ISO 639-1 code, when known. */ language: string | null };
+
+/** Words in a document excerpt on a card: shorter than the summary's, it comes on top of it. */
+const DOCUMENT_SNIPPET_WORDS = 24;
 
 /** Another published publication of the same work, in its main language. */
 export type TranslationRef = { slug: string; title: string; language: string };
@@ -344,9 +354,29 @@ async function readCards(db: Db, ids: number[]): Promise<Map<number, CardRow>> {
 }
 
 /** The title in its own language, the summary in the catalogue's (the fields as the index stems them). */
-function snippetsOf(row: CardRow, query: SearchQuery): Snippets {
+function snippetsOf(row: CardRow, query: SearchQuery, document: DocumentMatch | null): Snippets {
   const language = fieldLanguages(row.languages);
-  return { title: highlight(row.title, query, language.title), summary: snippet(row.summary, query, undefined, language.summary) };
+  return { title: highlight(row.title, query, language.title), summary: snippet(row.summary, query, undefined, language.summary), document };
+}
+
+/**
+ * The document matches of a page's cards: for each hit the index gave, the piece of text it lies in (at most
+ * a few kilobytes: lib/search/document-text.ts), read in one statement, and an excerpt of it.
+ */
+async function documentMatches(db: Db, hits: Map<number, DocumentHit>, cards: Map<number, CardRow>, query: SearchQuery): Promise<Map<number, DocumentMatch>> {
+  const matches = new Map<number, DocumentMatch>();
+  if (hits.size === 0) return matches;
+  const pieces = await dialect(db).readFilePieces(db, [...hits.values()]);
+  const pieceOf = new Map(pieces.map((p) => [`${p.fileId}:${p.start}`, p]));
+  for (const [id, hit] of hits) {
+    const piece = pieceOf.get(`${hit.fileId}:${hit.start}`);
+    const row = cards.get(id);
+    if (!piece || !row) continue;
+    const segments = snippet(piece.text, query, DOCUMENT_SNIPPET_WORDS, fileLanguage(piece.language, row.languages));
+    // A piece that no longer holds the words (its file changed since the index read it): no line rather than a wrong one.
+    if (segments.some((s) => s.mark)) matches.set(id, { page: hit.page, snippet: segments, language: piece.language ?? row.languages[0] ?? null });
+  }
+  return matches;
 }
 
 /** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
@@ -393,6 +423,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     const member = cards.get(id);
     return member?.languages[0] ? [{ slug: member.slug, language: member.languages[0] }] : [];
   };
+  const documents = query.empty ? new Map<number, DocumentMatch>() : await documentMatches(db, index.documentHits(result.ids, query), cards, query);
   // An id whose row is gone (deleted or withdrawn since the index last looked) is left out of the page.
   const page = result.ids.flatMap((id, i) => {
     const row = cards.get(id);
@@ -414,7 +445,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     pageCount: result.pageCount,
     items: page.map(({ row, translations }) => ({
       ...toItem(row, locale),
-      snippets: query.empty ? null : snippetsOf(row, query),
+      snippets: query.empty ? null : snippetsOf(row, query, documents.get(row.id) ?? null),
       translations,
     })),
     facets,

@@ -362,3 +362,61 @@ describe('CatalogueIndex in French and Spanish', () => {
     expect(Object.fromEntries(result.facets.language.map((f) => [f.value, f.count]))).toEqual({ fr: 1, es: 2, en: 2 });
   });
 });
+
+describe('CatalogueIndex document text', () => {
+  const pdf = (id: number, text: string, language: string | null = null) => ({ id, text, language, paged: true });
+  const records = [
+    doc(1, { title: 'Screening handbook', summary: 'Guidance for labour inspectors.', languages: ['en'], files: [pdf(11, 'Intro page.\fThe inspectors met quokka farmers.\fA third page about wallaby ranching and more.')] }),
+    doc(2, { title: 'Quokka observations', summary: 'A short note.', languages: ['en'] }),
+    doc(3, { title: 'Rapport', summary: 'Report in French.', languages: ['fr'], files: [pdf(31, 'La traite des êtres humains.', null)] }),
+    doc(4, { title: 'Plain', summary: 'A DOCX.', languages: ['en'], files: [{ id: 41, text: 'quokka '.repeat(300), language: null, paged: false }] }),
+    doc(5, { title: 'Ends at the page', summary: 'x', files: [pdf(51, 'the end of wallaby\franching starts here')] }),
+    doc(6, { title: 'Summary mention', summary: 'A quokka is mentioned once here, among many other words of a longer summary.', languages: ['en'] }),
+  ];
+  const index = build(records);
+
+  it('finds records by their document words, in the file language (else the main language)', () => {
+    expect(run(index, 'q=farmers').ids).toEqual([1]);
+    // "traite" in a French document: stemmed in French, as the title is.
+    expect(run(index, 'q=traitement').ids).toEqual([3]);
+  });
+
+  it('ranks a title or summary match above a document-only match, however often the document repeats it', () => {
+    const ids = run(index, 'q=quokka').ids;
+    expect(ids.slice(0, 2).sort()).toEqual([2, 6]);
+    expect(ids.slice(2).sort()).toEqual([1, 4]);
+  });
+
+  it('matches phrases within a page, never across fields or pages', () => {
+    expect(run(index, 'q="wallaby ranching"').ids).toEqual([1]);
+    expect(run(index, 'q="note quokka"').ids).toEqual([]);
+    expect(run(index, 'q="summary intro"').ids).toEqual([]);
+  });
+
+  it('says which page of which file a document-only match is on, and nothing when the card shows the match', () => {
+    const hits = index.documentHits([1, 2, 3, 4, 5, 6], parseQuery('quokka'));
+    expect([...hits.keys()].sort()).toEqual([1, 4]);
+    expect(hits.get(1)).toMatchObject({ fileId: 11, page: 2 });
+    const text = 'Intro page.\fThe inspectors met quokka farmers.\fA third page about wallaby ranching and more.';
+    const { start, length } = hits.get(1)!;
+    expect(text.slice(start, start + length)).toBe('The inspectors met quokka farmers.');
+    expect(hits.get(4)).toMatchObject({ fileId: 41, page: null });
+    expect(index.documentHits([1], parseQuery('"wallaby ranching"')).get(1)).toMatchObject({ page: 3 });
+    // One word in the summary, another only in the document: the document's is still worth showing.
+    expect(index.documentHits([1], parseQuery('inspectors wallaby')).get(1)).toMatchObject({ page: 3 });
+    // Every word visible on the card: no line.
+    expect(index.documentHits([1], parseQuery('inspectors')).size).toBe(0);
+    expect(index.documentHits([1], parseQuery('handbook OR quokka')).size).toBe(0);
+  });
+
+  it('forgets a record\'s document when it is updated without it or removed, and survives its state', () => {
+    const again = build(records);
+    again.upsert(doc(1, { title: 'Screening handbook', summary: 'Guidance for labour inspectors.', languages: ['en'] }));
+    expect(run(again, 'q=farmers').ids).toEqual([]);
+    expect(again.documentHits([1], parseQuery('handbook')).size).toBe(0);
+    again.remove(4);
+    const restored = CatalogueIndex.fromState(again.state());
+    expect(run(restored, 'q=quokka').ids.sort()).toEqual([2, 6]);
+    expect(restored.documentHits([5], parseQuery('ranching'))).toEqual(new Map([[5, { fileId: 51, page: 2, start: 19, length: 20 }]]));
+  });
+});

@@ -1,9 +1,10 @@
 import { FACETS, PAGE_SIZE, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { foldText } from '@/lib/text';
 import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
+import { documentChunks } from './document-text';
 import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
-import { TEXT_LANGUAGES, stemKey, termKeys, textLanguage, tokenize, type TextLanguage } from './tokenize';
+import { TEXT_LANGUAGES, analyseWord, forEachWord, stemKey, termKeys, textLanguage, type TextLanguage } from './tokenize';
 
 /**
  * The in-memory search index: an inverted index over the text (with each word's positions, for phrases)
@@ -31,7 +32,23 @@ export type IndexDoc = {
   group?: number | null;
   /** ISO 639-1 codes, the main language (the title's) first. */
   languages: string[];
+  /** The text of its files whose extraction succeeded (textStatus 'ok'), in their order on the record. */
+  files?: IndexFile[];
 };
+
+export type IndexFile = {
+  /** PublicationFile.id: where a results card reads the matching piece back from. */
+  id: number;
+  /** Pages separated by form feeds. */
+  text: string;
+  /** The file's ISO 639-1 code; null: not said (then the publication's main language). */
+  language: string | null;
+  /** Whether its form feeds separate numbered pages (a PDF), so a match can say its page. */
+  paged: boolean;
+};
+
+/** Where a publication's best document-only match lies: the file, its page (null: none), the piece to read back. */
+export type DocumentHit = { fileId: number; page: number | null; start: number; length: number };
 
 export type FacetCount = { value: string; count: number; selected: boolean };
 
@@ -44,6 +61,11 @@ type Field = 'title' | 'names' | 'summary';
  */
 export function fieldLanguages(languages: readonly string[]): Record<Field, TextLanguage> {
   return { title: textLanguage(languages[0]), names: 'en', summary: 'en' };
+}
+
+/** The language a file's text is stemmed in: its own when said, else the publication's main language (as the SQL full text does). */
+export function fileLanguage(language: string | null, languages: readonly string[]): TextLanguage {
+  return textLanguage(language ?? languages[0]);
 }
 
 export type SearchOptions = {
@@ -74,6 +96,21 @@ export type SearchResult = {
 
 // Title matches weigh most, then names, then the summary (BM25 over weighted term frequencies).
 export const WEIGHT = { title: 4, names: 2, summary: 1 } as const;
+/**
+ * Document text is scored apart, as its own BM25 (its length normalised against the other documents', not
+ * against titles and summaries: one 20-page text would otherwise make its record "long" and sink its title
+ * matches), and counts FILE_WEIGHT of it. A document term's score saturates at idf * (K1 + 1) * FILE_WEIGHT
+ * = 0.55 idf, below one mention of the term in the summary (about idf): however often a document repeats a
+ * word, a record with it in its title, names or summary ranks above one with it only in a document.
+ */
+export const FILE_WEIGHT = 0.25;
+/** Numbers per document piece in `chunks`: first word position, file id, page (0: none), start, length (code points). */
+const CHUNK_STRIDE = 5;
+/** A prefix query matching more words than this is not located in documents (no "found in the document" line for it). */
+const MAX_LOCATED_PREFIX_TERMS = 64;
+/** Written words cached per language (see internWord), and the longest cached. */
+const WORD_CACHE_LIMIT = 300_000;
+const WORD_CACHE_MAX_LENGTH = 48;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -132,7 +169,7 @@ class FacetValues {
  * A term's postings: its slots (dead ones too, until the next rebuild), the weighted frequency in each
  * (above 255 counts as 255: a word 64 times in one title), and the word's positions in each.
  */
-type TermPostings = { slots: SlotList; weights: GrowableUint8; positions: PositionLists };
+type TermPostings = { slots: SlotList; weights: GrowableUint8; fileWeights: GrowableUint8; positions: PositionLists };
 
 /**
  * Everything a CatalogueIndex holds, as flat arrays and strings (what lib/search/snapshot.ts writes to a
@@ -151,6 +188,12 @@ export type IndexState = {
   yearOfSlot: Uint32Array;
   groupOfSlot: Uint32Array;
   docLength: Uint32Array;
+  /** Per slot, the words of its document text, and where its pieces lie in `chunks` (slot s: chunkBounds[s] … chunkBounds[s + 1]). */
+  fileLength: Uint32Array;
+  chunkBounds: Uint32Array;
+  chunks: Uint32Array;
+  totalFileLength: number;
+  fileSlots: number;
   titleKey: string[];
   valueBounds: Uint32Array;
   valueIds: Uint32Array;
@@ -165,6 +208,7 @@ export type IndexState = {
   termLengths: Uint32Array;
   termLasts: Uint32Array;
   termWeights: Uint8Array[];
+  termFileWeights: Uint8Array[];
   termPositions: Uint8Array[];
   /** Folded surface words, in the order first seen, and the term ids of each: surfaceIds[surfaceBounds[i] … surfaceBounds[i + 1] - 1]. */
   surfaces: string[];
@@ -186,6 +230,12 @@ export class CatalogueIndex {
   /** Live slots that belong to a translation group: grouping a result set only visits these. */
   private grouped = new Bitset(this.capacity);
   private readonly docLength = new GrowableUint32();
+  /** Document text, scored apart (see FILE_WEIGHT): its length per slot, the total and how many live slots have any. */
+  private readonly fileLength = new GrowableUint32();
+  private totalFileLength = 0;
+  private fileSlots = 0;
+  private readonly chunkBounds = GrowableUint32.of(0);
+  private readonly chunks = new GrowableUint32(1024);
   private values = new FacetValues();
   /**
    * Each slot's facet value ids, facet by facet in FACETS order, end to end: slot s's values of the kth
@@ -207,6 +257,8 @@ export class CatalogueIndex {
   // Working memory reused by every query (queries run one at a time): a query at a million publications
   // would otherwise allocate megabytes, and the garbage collector's pauses would show in its timings.
   private decoded = new Uint32Array(0);
+  /** Written word → term id, per language (see internWord). */
+  private readonly wordCache: Record<TextLanguage, Map<string, number>> = { en: new Map(), fr: new Map(), es: new Map() };
   private scores = new Float64Array(0);
 
   get size(): number {
@@ -241,6 +293,11 @@ export class CatalogueIndex {
       yearOfSlot: used(this.yearOfSlot),
       groupOfSlot: used(this.groupOfSlot),
       docLength: used(this.docLength),
+      fileLength: used(this.fileLength),
+      chunkBounds: used(this.chunkBounds),
+      chunks: used(this.chunks),
+      totalFileLength: this.totalFileLength,
+      fileSlots: this.fileSlots,
       titleKey: this.titleKey.slice(),
       valueBounds: used(this.valueBounds),
       valueIds: used(this.valueIds),
@@ -253,6 +310,7 @@ export class CatalogueIndex {
       termLengths: Uint32Array.from(postings, (p) => p.slots.length),
       termLasts: Uint32Array.from(postings, (p) => p.slots.lastSlot),
       termWeights: postings.map((p) => used(p.weights)),
+      termFileWeights: postings.map((p) => used(p.fileWeights)),
       termPositions: postings.map((p) => used(p.positions.bytes)),
       surfaces,
       surfaceBounds,
@@ -268,12 +326,13 @@ export class CatalogueIndex {
     };
     const words = (capacity + 31) >>> 5;
     check(Number.isInteger(capacity) && capacity >= slotCount && state.live.length === words && state.grouped.length === words, 'capacity');
-    for (const array of [state.idOfSlot, state.yearOfSlot, state.groupOfSlot, state.docLength, state.titleKey]) check(array.length === slotCount, 'slot arrays');
+    for (const array of [state.idOfSlot, state.yearOfSlot, state.groupOfSlot, state.docLength, state.fileLength, state.titleKey]) check(array.length === slotCount, 'slot arrays');
+    check(state.chunkBounds.length === slotCount + 1 && state.chunkBounds[slotCount] === state.chunks.length / CHUNK_STRIDE, 'document pieces');
     check(state.valueBounds.length === slotCount * FACETS.length + 1, 'value bounds');
     const valueCount = state.valueNames.length;
     check(state.valueFacets.length === valueCount && state.valuePostings.length === valueCount && state.liveCounts.length === valueCount, 'values');
     const termCount = state.terms.length;
-    for (const array of [state.termSlots, state.termLengths, state.termLasts, state.termWeights, state.termPositions]) check(array.length === termCount, 'terms');
+    for (const array of [state.termSlots, state.termLengths, state.termLasts, state.termWeights, state.termFileWeights, state.termPositions]) check(array.length === termCount, 'terms');
     check(state.surfaceBounds.length === state.surfaces.length + 1, 'surfaces');
 
     const index = new CatalogueIndex();
@@ -286,6 +345,11 @@ export class CatalogueIndex {
     index.yearOfSlot.adopt(state.yearOfSlot);
     index.groupOfSlot.adopt(state.groupOfSlot);
     index.docLength.adopt(state.docLength);
+    index.fileLength.adopt(state.fileLength);
+    index.chunkBounds.adopt(state.chunkBounds);
+    index.chunks.adopt(state.chunks);
+    index.totalFileLength = state.totalFileLength;
+    index.fileSlots = state.fileSlots;
     index.titleKey = state.titleKey;
     index.valueBounds.adopt(state.valueBounds);
     index.valueIds.adopt(state.valueIds);
@@ -298,6 +362,7 @@ export class CatalogueIndex {
       index.termPostings.push({
         slots: SlotList.restore(state.termSlots[id]!, state.termLengths[id]!, state.termLasts[id]!),
         weights: new GrowableUint8().adopt(state.termWeights[id]!),
+        fileWeights: new GrowableUint8().adopt(state.termFileWeights[id]!),
         positions: PositionLists.restore(state.termPositions[id]!),
       });
     }
@@ -308,6 +373,34 @@ export class CatalogueIndex {
     }
     index.sortedSurfaces = null;
     return index;
+  }
+
+  /**
+   * The memory the index holds, counted: every typed array's buffer exactly; strings, map entries and the
+   * objects around each term's arrays at V8's usual sizes (a string's header 16 bytes, a map entry 32, a
+   * typed array with its buffer object ~200): an estimate within a few per cent, not a heap measurement.
+   */
+  memoryBytes(): number {
+    const STRING = 16;
+    const ENTRY = 32;
+    const ARRAY = 200;
+    const text = (value: string) => STRING + value.length * (/[^\x00-\xff]/.test(value) ? 2 : 1);
+    let bytes = 0;
+    for (const p of this.termPostings) {
+      bytes += p.slots.bytes.data.byteLength + p.weights.data.byteLength + p.fileWeights.data.byteLength + p.positions.bytes.data.byteLength;
+      bytes += 4 * ARRAY + 64;
+    }
+    for (const term of this.termIds.keys()) bytes += text(term) + ENTRY;
+    for (const [surface, ids] of this.surfaces) bytes += text(surface) + ENTRY + (Array.isArray(ids) ? 16 + 8 * ids.length : 0);
+    for (const title of this.titleKey) bytes += text(title) + 8;
+    for (const array of [this.idOfSlot, this.yearOfSlot, this.groupOfSlot, this.docLength, this.fileLength, this.chunkBounds, this.chunks, this.valueBounds, this.valueIds]) {
+      bytes += array.data.byteLength + ARRAY;
+    }
+    bytes += this.live.words.byteLength + this.grouped.words.byteLength + this.slotOf.size * ENTRY;
+    for (let id = 0; id < this.values.names.length; id++) bytes += this.values.postings[id]!.data.byteLength + ARRAY + text(this.values.names[id]!) + ENTRY;
+    for (const order of [...Object.values(this.orders), ...Object.values(this.ranks)]) bytes += order.byteLength;
+    for (const cache of Object.values(this.wordCache)) for (const word of cache.keys()) bytes += text(word) + ENTRY;
+    return bytes + this.decoded.byteLength + this.scores.byteLength;
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */
@@ -355,36 +448,58 @@ export class CatalogueIndex {
 
     // Per term: its weighted frequency and its positions, numbered through the fields with one left out
     // between two fields, so that a phrase never joins the end of one field to the start of the next.
-    const terms = new Map<number, { weight: number; positions: number[] }>();
+    const terms = new Map<number, { weight: number; fileWeight: number; positions: number[] }>();
     let position = 0;
     let length = 0;
-    const languages = fieldLanguages(doc.languages);
-    for (const field of ['title', 'names', 'summary'] as const) {
-      for (const token of tokenize(doc[field], languages[field])) {
-        const id = this.internTerm(token.term);
-        const known = this.surfaces.get(token.surface);
-        if (known === undefined) {
-          this.surfaces.set(token.surface, id);
-          this.sortedSurfaces = null;
-        } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
-          this.surfaces.set(token.surface, Array.isArray(known) ? [...known, id] : [known, id]);
+    let fileLength = 0;
+    const add = (text: string, language: TextLanguage, weight: number) => {
+      const cache = this.wordCache[language];
+      forEachWord(text, (word) => {
+        let id = cache.get(word);
+        if (id === undefined) {
+          id = this.internWord(word, language);
+          if (id < 0) return;
         }
         let term = terms.get(id);
-        if (!term) terms.set(id, (term = { weight: 0, positions: [] }));
-        term.weight += WEIGHT[field];
+        if (!term) terms.set(id, (term = { weight: 0, fileWeight: 0, positions: [] }));
+        if (weight > 0) term.weight += weight;
+        else term.fileWeight++;
         term.positions.push(position++);
-        length += WEIGHT[field];
-      }
+        if (weight > 0) length += weight;
+        else fileLength++;
+      });
+    };
+    const languages = fieldLanguages(doc.languages);
+    for (const field of ['title', 'names', 'summary'] as const) {
+      add(doc[field], languages[field], WEIGHT[field]);
       position++;
     }
+    // Documents after the fields, each page (and each file) after a position left out, like the fields.
+    for (const file of doc.files ?? []) {
+      const language = fileLanguage(file.language, doc.languages);
+      for (const chunk of documentChunks(file.text, file.paged)) {
+        if (chunk.pageStart) position++;
+        this.chunks.push(position);
+        this.chunks.push(file.id);
+        this.chunks.push(chunk.page ?? 0);
+        this.chunks.push(chunk.start);
+        this.chunks.push(chunk.length);
+        add(chunk.text, language, 0);
+      }
+    }
+    this.chunkBounds.push(this.chunks.length / CHUNK_STRIDE);
     for (const [id, term] of terms) {
       const postings = this.termPostings[id]!;
       postings.slots.push(slot);
       postings.weights.push(term.weight);
+      postings.fileWeights.push(term.fileWeight);
       postings.positions.push(term.positions);
     }
     this.docLength.push(length);
     this.totalLength += length;
+    this.fileLength.push(fileLength);
+    this.totalFileLength += fileLength;
+    if (fileLength > 0) this.fileSlots++;
     this.orders = {};
     this.ranks = {};
   }
@@ -402,6 +517,8 @@ export class CatalogueIndex {
       this.values.liveCounts[this.valueIds.data[j]!]!--;
     }
     this.totalLength -= this.docLength.data[slot]!;
+    this.totalFileLength -= this.fileLength.data[slot]!;
+    if (this.fileLength.data[slot]! > 0) this.fileSlots--;
     this.orders = {};
     this.ranks = {};
   }
@@ -462,6 +579,103 @@ export class CatalogueIndex {
   }
 
   /**
+   * For those of `ids` whose match the reader could not see on the card: where the query matches in their
+   * documents. A publication is listed when some group of the query (a word, a phrase, alternatives joined by
+   * OR) matches it only in its document text, not in its title, names or summary; the hit is that group's
+   * first occurrence in the documents (the first such group's, in the query's order). Costs one walk of each
+   * query word's postings up to the page's last publication, whatever the size of the documents.
+   */
+  documentHits(ids: readonly number[], query: SearchQuery): Map<number, DocumentHit> {
+    const hits = new Map<number, DocumentHit>();
+    const chunkBounds = this.chunkBounds.data;
+    const slots = ids
+      .map((id) => this.slotOf.get(id))
+      .filter((slot): slot is number => slot !== undefined && chunkBounds[slot + 1]! > chunkBounds[slot]!)
+      .sort((a, b) => a - b);
+    if (slots.length === 0 || query.must.length === 0) return hits;
+    const chunks = this.chunks.data;
+    const fileStart = new Map(slots.map((slot) => [slot, chunks[chunkBounds[slot]! * CHUNK_STRIDE]!]));
+
+    /** Per slot, whether the clause occurs before its documents, and its first position in them (Infinity: none). */
+    type Found = Map<number, { meta: boolean; first: number }>;
+    const note = (found: Found, slot: number, positions: Iterable<number>) => {
+      const start = fileStart.get(slot)!;
+      const entry = found.get(slot) ?? { meta: false, first: Infinity };
+      for (const p of positions) {
+        if (p < start) entry.meta = true;
+        else if (p < entry.first) entry.first = p;
+      }
+      found.set(slot, entry);
+    };
+    const cursorOf = (id: number) => new PostingCursor(this.termPostings[id]!.slots, this.termPostings[id]!.positions);
+    const termsFound = (termIds: Iterable<number>): Found => {
+      const found: Found = new Map();
+      for (const id of termIds) {
+        const cursor = cursorOf(id);
+        for (const slot of slots) if (cursor.seek(slot) === slot) note(found, slot, cursor.positions());
+      }
+      return found;
+    };
+    const clauseFound = (clause: Clause): Found | null => {
+      switch (clause.kind) {
+        case 'term':
+          return termsFound(termKeys(clause.surface).flatMap((t) => this.termIds.get(t) ?? []));
+        case 'prefix': {
+          const ids = this.prefixTerms(clause.prefix);
+          return ids.size > MAX_LOCATED_PREFIX_TERMS ? null : termsFound(ids);
+        }
+        case 'phrase': {
+          const found: Found = new Map();
+          for (const terms of CatalogueIndex.phraseVariants(clause.surfaces)) {
+            const termIds = terms.map((t) => this.termIds.get(t));
+            if (termIds.some((id) => id === undefined)) continue;
+            const cursors = (termIds as number[]).map(cursorOf);
+            for (const slot of slots) {
+              if (!cursors.every((cursor) => cursor.seek(slot) === slot)) continue;
+              const [first, ...rest] = cursors.map((cursor) => new Set(cursor.positions()));
+              note(found, slot, [...first!].filter((p) => rest.every((set, k) => set.has(p + k + 1))));
+            }
+          }
+          return found;
+        }
+      }
+    };
+
+    const groups = query.must.map((group) => group.map(clauseFound));
+    for (const slot of slots) {
+      let position = Infinity;
+      for (const group of groups) {
+        // A clause that could not be located (a prefix of too many words) may match anywhere: not a hit.
+        if (group.some((found) => found === null)) continue;
+        const entries = group.map((found) => found!.get(slot));
+        if (entries.some((entry) => entry?.meta)) continue;
+        const first = Math.min(...entries.map((entry) => entry?.first ?? Infinity));
+        if (first < Infinity) {
+          position = first;
+          break;
+        }
+      }
+      if (position === Infinity) continue;
+      // The piece holding the position: the last one starting at or before it.
+      let lo = chunkBounds[slot]!;
+      let hi = chunkBounds[slot + 1]! - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (chunks[mid * CHUNK_STRIDE]! <= position) lo = mid;
+        else hi = mid - 1;
+      }
+      const at = lo * CHUNK_STRIDE;
+      hits.set(this.idOfSlot.data[slot]!, {
+        fileId: chunks[at + 1]!,
+        page: chunks[at + 2]! || null,
+        start: chunks[at + 3]!,
+        length: chunks[at + 4]!,
+      });
+    }
+    return hits;
+  }
+
+  /**
    * The matches with each translation group's members but its best (`better`) taken out, and each
    * group's matching members, best first.
    */
@@ -508,13 +722,41 @@ export class CatalogueIndex {
    * and the doubling slack would otherwise be a third of the index's memory.
    */
   compact(): void {
+    // The word caches serve a bulk build; later updates fill them again as they go.
+    for (const cache of Object.values(this.wordCache)) cache.clear();
     for (const postings of this.termPostings) {
       postings.slots.trim();
       postings.weights.trim();
+      postings.fileWeights.trim();
       postings.positions.trim();
     }
     for (const postings of this.values.postings) postings.trim();
-    for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.valueBounds, this.valueIds]) array.trim();
+    for (const array of [this.idOfSlot, this.yearOfSlot, this.docLength, this.fileLength, this.chunkBounds, this.chunks, this.valueBounds, this.valueIds]) array.trim();
+  }
+
+  /**
+   * The term id of a word as written in `language`, its folded surface recorded for prefixes; -1 for a word
+   * that folds to nothing. Cached per written word: a 20-page document repeats a few thousand words
+   * thousands of times, and folding, stemming and three map lookups per occurrence were most of a build.
+   */
+  private internWord(word: string, language: TextLanguage): number {
+    const cache = this.wordCache[language];
+    const analysed = analyseWord(word, language);
+    const id = analysed === null ? -1 : this.internTerm(analysed.term);
+    if (analysed !== null) {
+      const known = this.surfaces.get(analysed.surface);
+      if (known === undefined) {
+        this.surfaces.set(analysed.surface, id);
+        this.sortedSurfaces = null;
+      } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
+        this.surfaces.set(analysed.surface, Array.isArray(known) ? [...known, id] : [known, id]);
+      }
+    }
+    if (word.length <= WORD_CACHE_MAX_LENGTH) {
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(word, id);
+    }
+    return id;
   }
 
   private internTerm(term: string): number {
@@ -522,7 +764,7 @@ export class CatalogueIndex {
     if (id === undefined) {
       id = this.termPostings.length;
       this.termIds.set(term, id);
-      this.termPostings.push({ slots: new SlotList(), weights: new GrowableUint8(), positions: new PositionLists() });
+      this.termPostings.push({ slots: new SlotList(), weights: new GrowableUint8(), fileWeights: new GrowableUint8(), positions: new PositionLists() });
     }
     return id;
   }
@@ -764,6 +1006,7 @@ export class CatalogueIndex {
     const scores = this.scores;
     const docCount = Math.max(1, this.size);
     const averageLength = this.totalLength / docCount || 1;
+    const averageFileLength = this.totalFileLength / Math.max(1, this.fileSlots) || 1;
     const scored = new Set<number>();
     for (const clause of query.must.flat()) {
       const ids =
@@ -786,13 +1029,19 @@ export class CatalogueIndex {
         }
         const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
         const weights = postings.weights.data;
+        const fileWeights = postings.fileWeights.data;
         const lengths = this.docLength.data;
+        const fileLengths = this.fileLength.data;
         const words = matches.words;
         for (let i = 0; i < slots.length; i++) {
           const slot = slots[i]!;
           if ((words[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
           const tf = weights[i]!;
-          scores[slot]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]!) / averageLength));
+          if (tf > 0) scores[slot]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[slot]!) / averageLength));
+          const fileTf = fileWeights[i]!;
+          if (fileTf > 0) {
+            scores[slot]! += (FILE_WEIGHT * idf * fileTf * (K1 + 1)) / (fileTf + K1 * (1 - B + (B * fileLengths[slot]!) / averageFileLength));
+          }
         }
       }
     }

@@ -151,6 +151,20 @@ export class PostingCursor {
     return (this.slot = slot);
   }
 
+  /** The current posting's positions, increasing (for the few publications of a results page, not the hot loops). */
+  positions(): number[] {
+    const bytes = this.lists.bytes.data;
+    const out: number[] = [];
+    let position = -1;
+    for (let at = this.positionsStart; at < this.positionsEnd; ) {
+      let byte = bytes[at++]!;
+      let value = byte & 0x7f;
+      for (let scale = 128; byte & 0x80; scale *= 128) value += ((byte = bytes[at++]!) & 0x7f) * scale;
+      out.push((position += value));
+    }
+    return out;
+  }
+
   /**
    * Whether the words of `cursors`, all at the same publication, stand there one after another in that
    * order (a phrase). Decodes each word's positions only as far as needed, in local variables: this runs

@@ -6,7 +6,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { FACETS } from '@/lib/catalogue/params';
 import { foldText } from '@/lib/text';
-import { CatalogueIndex, WEIGHT, fieldLanguages, type IndexState } from './catalogue-index';
+import { CatalogueIndex, FILE_WEIGHT, WEIGHT, fieldLanguages, fileLanguage, type IndexState } from './catalogue-index';
+import { CHUNK_CHARS } from './document-text';
 import { TEXT_LANGUAGES, tokenize } from './tokenize';
 
 /**
@@ -23,7 +24,7 @@ import { TEXT_LANGUAGES, tokenize } from './tokenize';
  */
 
 /** Bump when the layout or the meaning of the index's arrays changes (lib/search/catalogue-index.ts). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const MAGIC = Buffer.from('CTSNAP\r\n', 'latin1');
 const DIGEST_BYTES = 32;
@@ -35,12 +36,12 @@ const STRINGS_PER_CHUNK = 8192;
 const WRITE_CHUNK = 4 << 20;
 
 const U32_FIELDS = [
-  'live', 'grouped', 'idOfSlot', 'yearOfSlot', 'groupOfSlot', 'docLength', 'valueBounds', 'valueIds', 'liveCounts',
+  'live', 'grouped', 'idOfSlot', 'yearOfSlot', 'groupOfSlot', 'docLength', 'fileLength', 'chunkBounds', 'chunks', 'valueBounds', 'valueIds', 'liveCounts',
   'termLengths', 'termLasts', 'surfaceBounds', 'surfaceIds',
 ] as const;
 const U8_FIELDS = ['valueFacets'] as const;
 const RAGGED_U32_FIELDS = ['valuePostings'] as const;
-const RAGGED_U8_FIELDS = ['termSlots', 'termWeights', 'termPositions'] as const;
+const RAGGED_U8_FIELDS = ['termSlots', 'termWeights', 'termFileWeights', 'termPositions'] as const;
 const STRING_FIELDS = ['titleKey', 'valueNames', 'terms', 'surfaces'] as const;
 
 /**
@@ -50,7 +51,7 @@ const STRING_FIELDS = ['titleKey', 'valueNames', 'terms', 'surfaces'] as const;
 export const ANALYZER = (() => {
   const probe = "Les enfants victimes de la traite des êtres humains: trafficked children's forced labour, niños explotados (2019) İstanbul Straße";
   const tokens = TEXT_LANGUAGES.map((language) => tokenize(probe, language).map((t) => [t.term, t.surface]));
-  const description = JSON.stringify({ tokens, fold: foldText(probe), fields: fieldLanguages(['fr']), weights: WEIGHT, facets: FACETS });
+  const description = JSON.stringify({ tokens, fold: foldText(probe), fields: fieldLanguages(['fr']), files: [fileLanguage(null, ['es']), fileLanguage('fr', ['es'])], weights: WEIGHT, fileWeight: FILE_WEIGHT, chunk: CHUNK_CHARS, facets: FACETS });
   return createHash('sha256').update(description).digest('hex').slice(0, 16);
 })();
 
@@ -69,6 +70,8 @@ const HeaderSchema = z.object({
   capacity: Count,
   slotCount: Count,
   totalLength: Count,
+  totalFileLength: Count,
+  fileSlots: Count,
   binaryBytes: Count,
   /** Typed arrays in the binary blob (ragged ones as "<field>.data" and "<field>.offsets"): offsets in bytes, lengths in elements. */
   arrays: z.record(z.string(), SectionSchema),
@@ -198,6 +201,8 @@ export async function writeSnapshot(file: string, state: IndexState, meta: { seq
     capacity: state.capacity,
     slotCount: state.slotCount,
     totalLength: state.totalLength,
+    totalFileLength: state.totalFileLength,
+    fileSlots: state.fileSlots,
     binaryBytes,
     arrays,
     strings,
@@ -405,10 +410,13 @@ function decode(header: SnapshotHeader, binary: Buffer, strings: Buffer): IndexS
     capacity: header.capacity,
     slotCount: header.slotCount,
     totalLength: header.totalLength,
+    totalFileLength: header.totalFileLength,
+    fileSlots: header.fileSlots,
     valueFacets: u8('valueFacets'),
     valuePostings: ragged('valuePostings', u32('valuePostings.data')),
     termSlots: ragged('termSlots', u8('termSlots.data')),
     termWeights: ragged('termWeights', u8('termWeights.data')),
+    termFileWeights: ragged('termFileWeights', u8('termFileWeights.data')),
     termPositions: ragged('termPositions', u8('termPositions.data')),
   } as Partial<IndexState>;
   for (const name of U32_FIELDS) state[name] = u32(name);

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/prisma-client';
 import { logEvent } from '@/lib/log';
 import { dialect } from '@/lib/sql/dialect';
-import { CatalogueIndex, type IndexDoc } from './catalogue-index';
+import { MEDIA_TYPES } from '@/lib/files/detect';
+import { CatalogueIndex, type IndexDoc, type IndexFile } from './catalogue-index';
 import { openSnapshot, SnapshotRejected, writeSnapshot } from './snapshot';
 
 export type SnapshotSettings = {
@@ -325,8 +326,14 @@ export async function* docBatches(db: Db, ids?: number[]): AsyncGenerator<IndexD
 /** The searchable publications among `ids`, which `range` selects, read with a few set-based queries. */
 async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { gte: number; lte: number }): Promise<IndexDoc[]> {
   const only = { publicationId: range };
-  const [texts, publications, countries, regions, authors, languages, memberships] = await Promise.all([
+  const [texts, files, publications, countries, regions, authors, languages, memberships] = await Promise.all([
     dialect(db).readSearchText(db, ids),
+    // Only text that extraction got right: a damaged or encrypted file is stored with no text to search.
+    db.publicationFile.findMany({
+      where: { publicationId: range, textStatus: 'ok', publication: { status: 'published' } },
+      select: { id: true, publicationId: true, text: true, language: true, mediaType: true },
+      orderBy: [{ publicationId: 'asc' }, { position: 'asc' }],
+    }),
     db.publication.findMany({
       // Drafts are for staff only: public search never sees them.
       where: { status: 'published', id: range },
@@ -363,6 +370,14 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
   const membership = new Map<string, string[]>();
   for (const m of memberships) membership.set(m.countryCode, [...(membership.get(m.countryCode) ?? []), m.region.slug]);
   const textOf = new Map(texts.map((t) => [t.id, t]));
+  const filesOf = new Map<number, IndexFile[]>();
+  for (const f of files) {
+    if (f.text === '') continue;
+    const file = { id: f.id, text: f.text, language: f.language, paged: f.mediaType === MEDIA_TYPES.pdf };
+    const list = filesOf.get(f.publicationId);
+    if (list) list.push(file);
+    else filesOf.set(f.publicationId, [file]);
+  }
 
   return publications.map((p) => {
     const text = textOf.get(p.id);
@@ -381,6 +396,7 @@ async function loadDocBatch(db: Db, ids: number[], range: { in: number[] } | { g
       authors: authorsOf.get(p.id) ?? [],
       group: p.translationGroupId,
       languages: languagesOf.get(p.id) ?? [],
+      files: filesOf.get(p.id) ?? [],
     };
   });
 }

@@ -108,6 +108,23 @@ export function termKeys(surface: string): string[] {
   return [...new Set(TEXT_LANGUAGES.map((language) => stemKey(surface, language)))];
 }
 
+/**
+ * Calls `each` with every word of `text` as written (a run the tokenizer reads as one word, before folding):
+ * the indexing fast path, which caches per written word what `analyseWord` gives.
+ */
+export function forEachWord(text: string, each: (word: string) => void): void {
+  const re = new RegExp(WORD.source, WORD.flags);
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) each(match[0]);
+}
+
+/** A written word's folded surface and its key in `language`, as `tokenize` gives them; null when it folds to nothing. */
+export function analyseWord(word: string, language: TextLanguage): { surface: string; term: string } | null {
+  const entry = lookup(word);
+  if (entry === null) return null;
+  return { surface: entry.surface, term: language === 'en' ? entry.term : stemKey(entry.surface, language) };
+}
+
 /** Splits `text` (in `language`) into words with their folded surface, stem and offsets in the original text. */
 export function tokenize(text: string, language: TextLanguage = 'en'): Token[] {
   const tokens: Token[] = [];

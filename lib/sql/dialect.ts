@@ -6,6 +6,9 @@ import { sqliteDialect } from './sqlite';
 /** What search sees of a published publication: title, summary, and the names it is filed under. */
 export type SearchText = { id: number; title: string; summary: string; names: string };
 
+export type FilePiece = { fileId: number; start: number; length: number };
+export type FilePieceText = FilePiece & { text: string; language: string | null };
+
 /** A category or region with its French and Spanish names (null: not translated). */
 export type TranslatedTaxon = { slug: string; name: string; nameFr?: string | null; nameEs?: string | null };
 
@@ -57,6 +60,12 @@ export interface Dialect {
    * rest of the file; null when there is no such file.
    */
   readStoredFilePiece(db: Db, sha256: string, start: number, length: number): Promise<Buffer | null>;
+  /**
+   * Pieces of files' text (`start`, `length` in code points, as the index gave them), each with its file's
+   * language; only files of published records whose text is searchable. A results card reads its piece only:
+   * never a whole document.
+   */
+  readFilePieces(db: Db, pieces: FilePiece[]): Promise<FilePieceText[]>;
   /** A Prisma string filter for "contains `text`, ignoring case" (typed as SQLite's, which has no `mode`). */
   contains(text: string): { contains: string };
 }

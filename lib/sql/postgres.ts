@@ -10,7 +10,9 @@ import { parseQuery, type Clause } from '@/lib/search/query';
  * prisma/migrations-postgresql. A title in French or Spanish ("language") is left out of that "document"
  * and stemmed in its own language in "stemmed" (`catalogue_french`, `catalogue_spanish`: unaccent, then
  * Snowball without stopwords, as the app's index keeps every word), its folded words in "words" (prefixes);
- * see the french_spanish_search migration.
+ * see the french_spanish_search migration. The text of attached files is in "files", "filesFr" and
+ * "filesEs" by search language, in "document" (weight D) and in "filesFrench", "filesSpanish" (and "filesWords"
+ * for prefixes); see the document_search migration.
  */
 
 const SEARCH_TEXT = Prisma.sql`
@@ -56,11 +58,15 @@ const any = (clauses: Clause[]) => Prisma.join(clauses.map((clause) => tsquery(c
  */
 function clauseCondition(clause: Clause): Prisma.Sql {
   if (clause.kind === 'prefix') {
-    return Prisma.sql`("document" @@ ${tsquery(clause)} OR "words" @@ ${tsquery(clause, 'catalogue_words')})`;
+    const words = tsquery(clause, 'catalogue_words');
+    return Prisma.sql`("document" @@ ${tsquery(clause)} OR "words" @@ ${words} OR "filesWords" @@ ${words})`;
   }
+  const french = tsquery(clause, 'catalogue_french');
+  const spanish = tsquery(clause, 'catalogue_spanish');
   return Prisma.sql`("document" @@ ${tsquery(clause)}
-    OR ("language" = 'fr' AND "stemmed" @@ ${tsquery(clause, 'catalogue_french')})
-    OR ("language" = 'es' AND "stemmed" @@ ${tsquery(clause, 'catalogue_spanish')}))`;
+    OR ("language" = 'fr' AND "stemmed" @@ ${french})
+    OR ("language" = 'es' AND "stemmed" @@ ${spanish})
+    OR "filesFrench" @@ ${french} OR "filesSpanish" @@ ${spanish})`;
 }
 
 /** The title's stemming language, as lib/search/tokenize.ts `textLanguage` reads the first language. */
@@ -68,12 +74,26 @@ const TITLE_LANGUAGE = Prisma.sql`coalesce((SELECT CASE WHEN l."code" IN ('fr', 
   FROM "PublicationLanguage" l WHERE l."publicationId" = t."id" ORDER BY l."position" LIMIT 1), 'en')`;
 
 /**
+ * Characters of each language's files handed to to_tsvector: a tsvector holds at most 1 MB (see the
+ * document_search migration). The app's index has no such limit.
+ */
+const FILES_LIMIT = 200_000;
+
+/** The text of the files of publication `t` in one search language, pages and files separated by form feeds. */
+const filesIn = (language: 'en' | 'fr' | 'es') => Prisma.sql`left(coalesce((
+  SELECT string_agg(f."text", E'\f' ORDER BY f."position") FROM "PublicationFile" f
+  WHERE f."publicationId" = t."id" AND f."textStatus" = 'ok' AND f."text" <> ''
+    AND coalesce(CASE WHEN coalesce(f."language", ${TITLE_LANGUAGE}) IN ('fr', 'es') THEN coalesce(f."language", ${TITLE_LANGUAGE}) END, 'en') = ${Prisma.raw(`'${language}'`)}
+), ''), ${Prisma.raw(String(FILES_LIMIT))})`;
+
+/**
  * Writes the full-text rows of the published publications (`only`: a further condition on `p`, e.g. one
  * id; by default all of them, in one statement, as a bulk load does).
  */
 export const insertSearchRows = (only: Prisma.Sql = Prisma.empty) => Prisma.sql`
-  INSERT INTO "PublicationSearch" ("id", "title", "summary", "names", "language")
-  SELECT t."id", t."title", t."summary", t."names", ${TITLE_LANGUAGE} FROM (${SEARCH_TEXT} ${only}) AS t`;
+  INSERT INTO "PublicationSearch" ("id", "title", "summary", "names", "language", "files", "filesFr", "filesEs")
+  SELECT t."id", t."title", t."summary", t."names", ${TITLE_LANGUAGE}, ${filesIn('en')}, ${filesIn('fr')}, ${filesIn('es')}
+  FROM (${SEARCH_TEXT} ${only}) AS t`;
 
 /**
  * The tsquery every `must` group of a parsed query matches (the groups AND'ed) in "document", to rank by
@@ -151,6 +171,18 @@ export const postgresDialect: Dialect = {
     const rows = await db.$queryRaw<{ hex: string }[]>`
       SELECT encode(substr("content", CAST(${start + 1} AS INTEGER), CAST(${length} AS INTEGER)), 'hex') AS "hex" FROM "StoredFile" WHERE "sha256" = ${sha256}`;
     return rows[0] ? Buffer.from(rows[0].hex, 'hex') : null;
+  },
+
+  async readFilePieces(db, pieces) {
+    if (pieces.length === 0) return [];
+    // substr of a TOASTed text decompresses only as far as the piece's end.
+    const rows = await db.$queryRaw<{ fileId: number; start: number; length: number; text: string; language: string | null }[]>`
+      SELECT f."id" AS "fileId", j."start", j."length", substr(f."text", j."start" + 1, j."length") AS "text", f."language"
+      FROM unnest(${pieces.map((p) => p.fileId)}::int[], ${pieces.map((p) => p.start)}::int[], ${pieces.map((p) => p.length)}::int[]) AS j("fileId", "start", "length")
+      JOIN "PublicationFile" f ON f."id" = j."fileId"
+      JOIN "Publication" p ON p."id" = f."publicationId"
+      WHERE p."status" = 'published' AND f."textStatus" = 'ok'`;
+    return rows.map((r) => ({ fileId: Number(r.fileId), start: Number(r.start), length: Number(r.length), text: r.text, language: r.language }));
   },
 
   // LIKE is case-sensitive on PostgreSQL; ILIKE (Prisma's insensitive mode) matches SQLite's behaviour.

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { publicationChanged } from '@/lib/publications/changes';
+import { upsertPublication } from '@/lib/publications/save';
+import { inE2eTransaction } from './database';
 import { expect, resultCount, test } from './fixtures';
+import { madeUpWord, test as staffTest } from './staff';
 
 test.describe('search', () => {
   test('search, see highlighted results by relevance, refine with facets, clear the query', async ({ page }) => {
@@ -58,5 +63,42 @@ test.describe('search', () => {
     await links.first().getByRole('link').click();
     await expect(page).toHaveURL(/country=SL/);
     await expect(page.getByRole('navigation', { name: 'Active filters' })).toContainText('Country: Sierra Leone');
+  });
+});
+
+// A record whose attached PDF alone holds a word: its file row is written as attachFile writes one (the text
+// by page), without extracting a real PDF, and the change log tells every server's index.
+staffTest.describe('search inside documents', () => {
+  staffTest('a document-only match says its page, with an excerpt, in the reader\'s language', async ({ page, editor, unique }) => {
+    void editor; // its worker fixture deletes what this test leaves behind
+    const word = madeUpWord();
+    await inE2eTransaction(async (tx) => {
+      const id = await upsertPublication(tx, {
+        title: `${unique} survey with a document`,
+        summary: 'A record whose summary does not hold the word.',
+        year: 2023,
+        category: 'report',
+        countries: [],
+        regions: [],
+        authors: [],
+        languages: ['en'],
+      });
+      const text = ['First page of the survey.', 'Second page on recruitment.', `Third page: the inspectors met ${word} at the port.`].join('\f');
+      await tx.publicationFile.create({
+        data: { publicationId: id, position: 0, sha256: createHash('sha256').update(text).digest('hex'), size: text.length, mediaType: 'application/pdf', fileName: 'survey.pdf', label: 'Full report', textStatus: 'ok', text, pageCount: 3 },
+      });
+      await publicationChanged(tx, id);
+    });
+
+    await page.goto(`/?q=${word}`);
+    const card = page.getByRole('article');
+    await expect(card).toHaveCount(1);
+    await expect(card.getByText('Found in the document, page 3')).toBeVisible();
+    await expect(card.locator('.document-match mark')).toHaveText(word);
+    await expect(card.locator('.document-match')).toContainText('the inspectors met');
+    await page.goto(`/fr?q=${word}`);
+    await expect(page.getByRole('article').getByText('Trouvé dans le document, page 3')).toBeVisible();
+    const api = await (await page.request.get(`/api/publications?q=${word}`)).json();
+    expect(api.items[0].snippets.document).toEqual({ page: 3, snippet: expect.stringContaining(`<mark>${word}</mark>`) });
   });
 });

@@ -6,12 +6,14 @@ import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
 import { parseQuery, type Clause } from '@/lib/search/query';
 import { catalogueChanged } from '@/lib/publications/changes';
 import { dialect } from '@/lib/sql/dialect';
-import { stemKey, tokenize, type TextLanguage } from '@/lib/search/tokenize';
+import { stemKey, textLanguage, tokenize, type TextLanguage } from '@/lib/search/tokenize';
+import { attachFile } from '@/lib/files/files';
+import { makeDocx, makePdf } from '@/tests/fixtures/documents';
 
 // Brute force over every record in plain TypeScript, written independently of the query layer.
 type Row = {
   id: number;
-  /** Per searchable field: its stemming language, the stems and the folded words, in order. */
+  /** Per searchable field (and per page of each attached file): its stemming language, the stems and the folded words, in order. */
   fields: { language: TextLanguage; terms: string[]; surfaces: string[] }[];
   year: number | null;
   category: string | null;
@@ -45,8 +47,34 @@ async function groupSomePublications() {
   });
 }
 
+/**
+ * Documents on some sample records (and one draft's, never to be found): English, French by the file's own
+ * language and by the record's main one, a DOCX, words found nowhere else and words of the query mix,
+ * phrases within a page and across two.
+ */
+async function attachSomeDocuments() {
+  const publications = await prisma.publication.findMany({ select: { id: true, languages: { orderBy: { position: 'asc' } } }, orderBy: { id: 'asc' } });
+  const english = publications.filter((p) => p.languages[0]?.code === 'en');
+  const french = publications.find((p) => p.languages[0]?.code === 'fr')!;
+  const draft = await prisma.publication.create({ data: { slug: 'oracle-draft-with-document', title: 'Oracle draft', summary: 'Draft.', status: 'draft' } });
+  const documents: [number, Buffer, string, string | undefined][] = [
+    [english[0]!.id, makePdf(['Quokkaharbour inspection notes on forced labour wombatgate.', 'Dingofield: the wallaby ranching season\nand child labour.', 'Final page wallaby']), 'a.pdf', undefined],
+    [english[1]!.id, makePdf(['Ranching starts here. Quokkaharbour again, with victims of trafficking.']), 'b.pdf', undefined],
+    [english[2]!.id, makePdf(['La traite des êtres humains et les victimes dans les ports.', 'Évaluations des lacunes.']), 'c.pdf', 'fr'],
+    [french.id, makePdf(['Rapport sur les travailleurs saisonniers exploités par des intermédiaires.']), 'd.pdf', undefined],
+    [english[3]!.id, makeDocx(['Numbatcreek handbook for referral of migrants.', 'Second paragraph.']), 'e.docx', undefined],
+    [draft.id, makePdf(['Quokkaharbour draft text with bilbyvalley.']), 'f.pdf', undefined],
+  ];
+  const run = <T,>(write: (tx: typeof prisma) => Promise<T>) => prisma.$transaction((tx) => write(tx as typeof prisma), { timeout: 60_000 });
+  for (const [id, bytes, fileName, language] of documents) {
+    const attached = await attachFile(run, prisma, id, { bytes, fileName, language }, { id: 1, name: 'Oracle' });
+    expect(attached).toMatchObject({ ok: true, textStatus: 'ok' });
+  }
+}
+
 beforeAll(async () => {
   await groupSomePublications();
+  await attachSomeDocuments();
   const all = await prisma.publication.findMany({
     include: {
       category: true,
@@ -65,9 +93,19 @@ beforeAll(async () => {
       const tokens = tokenize(texts.get(id)![field], language);
       return { language, terms: tokens.map((t) => t.term), surfaces: tokens.map((t) => t.surface) };
     });
-  rows = all.map((p) => ({
+  // Each page of a published record's files, in the file's language (else the record's main one).
+  const files = await prisma.publicationFile.findMany({ where: { textStatus: 'ok' }, orderBy: [{ publicationId: 'asc' }, { position: 'asc' }] });
+  const pagesOf = (id: number, first: string | undefined) =>
+    files
+      .filter((f) => f.publicationId === id)
+      .flatMap((f) => f.text.split('\f').map((page) => ({ page, language: textLanguage(f.language ?? first) })))
+      .map(({ page, language }) => {
+        const tokens = tokenize(page, language);
+        return { language, terms: tokens.map((t) => t.term), surfaces: tokens.map((t) => t.surface) };
+      });
+  rows = all.filter((p) => p.status === 'published').map((p) => ({
     id: p.id,
-    fields: fieldsOf(p.id, p.languages[0]?.code),
+    fields: [...fieldsOf(p.id, p.languages[0]?.code), ...pagesOf(p.id, p.languages[0]?.code)],
     year: p.year,
     category: p.category?.slug ?? null,
     countries: p.countries.map((c) => c.countryCode),
@@ -136,6 +174,8 @@ const TEXT_QUERIES = [
   'trafficked', '"forced labour"', 'migrants -children', 'exploit*', 'asia OR africa', 'iom', 'handbook',
   '"national referral"', 'protection -"forced labour"', 'securite', 'unodc OR ilo', 'vict*', '"unbalanced',
   'traite des personnes', 'trata de personas',
+  // Words of the attached documents only.
+  'quokkaharbour', '"wallaby ranching"', 'saisonniers', 'numbatcreek OR ranching', 'quokka*',
 ];
 
 // A fixed seed keeps failures reproducible; each case prints its URL.
@@ -259,7 +299,10 @@ describe('full-text cross-check', () => {
       // French and Spanish titles, stemmed in their language: plural, singular, verb forms, phrases, exclusions.
       'traite des personnes', 'traites', '"traite des êtres humains"', 'évaluations lacunes', 'humain',
       'trata de personas', '"trata de personas"', 'persona', 'víctima', 'diagnósticos', 'trata -colombia',
-      'explot*', 'personas OR traite'];
+      'explot*', 'personas OR traite',
+      // Document text: English, French by file language and by main language, a DOCX, prefixes, phrases.
+      'quokkaharbour', '"wallaby ranching"', 'ranching -wombatgate', 'exploités saisonnier', '"êtres humains" ports',
+      'lacune', 'numbatcreek', 'quokka*', 'intermédiair*', '"inspection notes"'];
     const queries = [...new Set([...fixed, ...TEXT_QUERIES.filter((q) => q !== '')])];
     for (const q of queries) {
       const fts = (await dialect(prisma).matchFullText(prisma, q)).sort((a, b) => a - b);
@@ -269,7 +312,9 @@ describe('full-text cross-check', () => {
       if (fixed.includes(q)) expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
     }
     // Phrases hold within one field in one language: these words are all in a title, but not in this order.
-    for (const q of ['"trata personas"', '"personnes des traite"', '"personas de trata"']) {
+    for (const q of ['"trata personas"', '"personnes des traite"', '"personas de trata"',
+      // …and within one page of a document: these words end one page and start the next, and a draft's document is never searched.
+      '"wombatgate dingofield"', '"ports évaluations"', 'bilbyvalley']) {
       expect(await dialect(prisma).matchFullText(prisma, q), q).toEqual([]);
       expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(0);
     }

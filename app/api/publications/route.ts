@@ -16,7 +16,11 @@ export async function GET(request: Request) {
       // Snippets are HTML: escaped text with the matched words in <mark>; null without a text query.
       items: items.map(({ snippets, ...item }) => ({
         ...item,
-        snippets: snippets && { title: segmentsToHtml(snippets.title), summary: segmentsToHtml(snippets.summary) },
+        snippets: snippets && {
+          title: segmentsToHtml(snippets.title),
+          summary: segmentsToHtml(snippets.summary),
+          document: snippets.document && { page: snippets.document.page, snippet: segmentsToHtml(snippets.document.snippet) },
+        },
       })),
       facets,
     }),
