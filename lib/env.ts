@@ -66,6 +66,8 @@ const EnvSchema = z.object({
     .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean)),
   /** A bearer token that reads /metrics from anywhere (Authorization: Bearer <token>); none by default. */
   METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN must be at least 16 characters' }).optional(),
+  /** Failed sign-ins one address may make across accounts in 15 minutes (lib/auth/rate-limit.ts). */
+  SIGN_IN_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(20),
   /** Days sign-in attempts are kept (for the record; the limits need only the last 15 minutes). */
   SIGN_IN_ATTEMPT_RETENTION_DAYS: z.coerce.number().min(1).default(90),
   /** Read by `npm run user:create` instead of asking on the terminal. */

@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import { detachFileAction, updateFileAction, type FileState } from '@/app/admin/publications/actions';
+import { LanguageOptions } from '@/components/admin/language-options';
 import { FieldError, FormFeedback } from '@/components/admin/admin-form-feedback';
 import { inputClass, labelClass, smallButtonClass } from '@/components/admin/styles';
 
@@ -29,12 +30,7 @@ export function FileEditForm({ publicationId, file, languages }: { publicationId
         </label>
         <select id={`${id}-language`} name="language" defaultValue={file.language ?? ''} className={inputClass}
           aria-invalid={!!errors.language} aria-describedby={errors.language ? `${id}-language-error` : undefined}>
-          <option value="">Not said</option>
-          {languages.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <LanguageOptions languages={languages} />
         </select>
         <FieldError id={`${id}-language-error`} errors={errors.language} />
       </div>

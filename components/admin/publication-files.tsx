@@ -1,3 +1,4 @@
+import { LanguageOptions } from '@/components/admin/language-options';
 import { FileEditForm, FileRemoveForm } from '@/components/admin/file-forms';
 import { hintClass, inputClass, labelClass, primaryButtonClass } from '@/components/admin/styles';
 import { coverHref, fileHref, type FileSummary } from '@/lib/data/files';
@@ -111,12 +112,7 @@ export function PublicationFiles({
               Language of the file
             </label>
             <select id="upload-language" name="language" defaultValue="" className={inputClass}>
-              <option value="">Not said</option>
-              {languages.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <LanguageOptions languages={languages} />
             </select>
           </div>
         </div>

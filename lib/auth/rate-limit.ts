@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import type { Db } from '@/lib/prisma-client';
 
 /**
@@ -12,7 +13,7 @@ import type { Db } from '@/lib/prisma-client';
  * restarts the account's counts.
  */
 export const PAIR_FAILURES = 5;
-export const ADDRESS_FAILURES = 20;
+export const ADDRESS_FAILURES = env.SIGN_IN_ADDRESS_FAILURES;
 export const ACCOUNT_DELAY_AFTER = 10;
 export const ACCOUNT_DELAY_MAX_S = 30;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
