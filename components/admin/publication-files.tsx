@@ -1,7 +1,8 @@
 import { LanguageOptions } from '@/components/admin/language-options';
 import { FileEditForm, FileRemoveForm } from '@/components/admin/file-forms';
 import { hintClass, inputClass, labelClass, primaryButtonClass } from '@/components/admin/styles';
-import { coverHref, fileHref, type FileSummary } from '@/lib/data/files';
+import type { FileSummary } from '@/lib/data/files';
+import { hostedCoverPath, hostedFilePath } from '@/lib/files/hosted';
 import { TEXT_STATUS_NOTICES, TEXT_STATUSES, type TextStatus } from '@/lib/files/extract';
 import { formatBytes, kindLabel } from '@/lib/files/labels';
 
@@ -63,7 +64,7 @@ export function PublicationFiles({
             <li key={file.id} className="flex gap-4 py-4">
               {file.coverSha256 ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a file of the catalogue's own, served by its route
-                <img src={coverHref(slug, file)} alt={`First page of ${file.fileName}`} width={72} height={93} className="h-auto w-18 shrink-0 border border-slate-200" />
+                <img src={hostedCoverPath(slug, file)} alt={`First page of ${file.fileName}`} width={72} height={93} className="h-auto w-18 shrink-0 border border-slate-200" />
               ) : (
                 <span aria-hidden="true" className="flex h-[93px] w-18 shrink-0 items-center justify-center border border-slate-200 bg-slate-50 text-xs text-slate-500">
                   {kindLabel(file.mediaType)}
@@ -71,7 +72,7 @@ export function PublicationFiles({
               )}
               <div className="min-w-0 flex-1 space-y-2">
                 <p className="text-sm">
-                  <a href={fileHref(slug, file)} className="font-medium text-brand-700 underline">
+                  <a href={hostedFilePath(slug, file)} className="font-medium text-brand-700 underline">
                     {file.fileName}
                   </a>{' '}
                   <span className="text-slate-600">

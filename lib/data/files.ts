@@ -36,13 +36,6 @@ export async function listPublicationFiles(db: Db, publicationId: number): Promi
   return db.publicationFile.findMany({ where: { publicationId }, orderBy: { position: 'asc' }, select: SUMMARY });
 }
 
-/** The main file of each of these publications (for result cards' covers and feeds' enclosures), by publication id. */
-export async function mainFiles(db: Db, publicationIds: number[]): Promise<Map<number, FileSummary>> {
-  if (publicationIds.length === 0) return new Map();
-  const rows = await db.publicationFile.findMany({ where: { publicationId: { in: publicationIds }, position: 0 }, select: { ...SUMMARY, publicationId: true } });
-  return new Map(rows.map(({ publicationId, ...file }) => [publicationId, file]));
-}
-
 /** A file of the publication with this slug, with whether that publication is public; null when there is none. */
 export async function getFileForDownload(slug: string, fileId: number): Promise<{ file: FileSummary; published: boolean; slug: string } | null> {
   const row = await prisma.publicationFile.findFirst({
@@ -54,4 +47,3 @@ export async function getFileForDownload(slug: string, fileId: number): Promise<
   return { file, published: publication.status === 'published', slug: publication.slug };
 }
 
-export { hostedCoverPath as coverHref, hostedFilePath as fileHref } from '@/lib/files/hosted';
