@@ -5,7 +5,7 @@ import { LANGUAGE_CODES } from '@/lib/normalize/languages';
 import type { Db } from '@/lib/prisma-client';
 import { publicationChanged } from '@/lib/publications/changes';
 import { dialect } from '@/lib/sql/dialect';
-import { cleanFileName, detectFile, MEDIA_TYPES } from './detect';
+import { cleanFileName, detectFile, MEDIA_TYPES, type FileKind } from './detect';
 import { extractFile, TEXT_STATUS_NOTICES, type TextStatus } from './extract';
 import { DatabaseFileStore, LocalFileStore, sha256Of, type FileStore } from './storage';
 
@@ -37,14 +37,14 @@ function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** What is wrong with a file before anything is stored, or null. Shared by the form and the import. */
-export function checkNewFile(file: NewFile): { code: FileProblemCode; message: string } | null {
-  if (file.bytes.length > maxFileBytes()) return { code: 'too-big', message: `The file is ${describeSize(file.bytes.length)}; the limit is ${env.FILE_MAX_MB} MB.` };
+/** What kind of file it is, or what is wrong with it, before anything is stored. */
+function checkNewFile(file: NewFile): { ok: true; kind: FileKind } | { ok: false; code: FileProblemCode; message: string } {
+  if (file.bytes.length > maxFileBytes()) return { ok: false, code: 'too-big', message: `The file is ${describeSize(file.bytes.length)}; the limit is ${env.FILE_MAX_MB} MB.` };
   const detected = detectFile(file.bytes);
-  if (!detected.ok) return { code: file.bytes.length === 0 ? 'empty' : 'wrong-type', message: detected.message };
-  if (file.language && !LANGUAGE_CODES.includes(file.language)) return { code: 'language', message: `Unknown language code "${file.language}".` };
-  if ((file.label ?? '').length > 200) return { code: 'label', message: 'The label is longer than 200 characters.' };
-  return null;
+  if (!detected.ok) return { ok: false, code: file.bytes.length === 0 ? 'empty' : 'wrong-type', message: detected.message };
+  if (file.language && !LANGUAGE_CODES.includes(file.language)) return { ok: false, code: 'language', message: `Unknown language code "${file.language}".` };
+  if ((file.label ?? '').length > 200) return { ok: false, code: 'label', message: 'The label is longer than 200 characters.' };
+  return { ok: true, kind: detected.kind };
 }
 
 type Run = <T>(write: (tx: Db) => Promise<T>) => Promise<T>;
@@ -77,11 +77,9 @@ export async function prepareFile(
   file: NewFile,
   load: () => Promise<Buffer> = async () => file.bytes,
 ): Promise<{ ok: true; file: PreparedFile } | { ok: false; code: FileProblemCode; message: string }> {
-  const problem = checkNewFile(file);
-  if (problem) return { ok: false, ...problem };
-  const detected = detectFile(file.bytes);
-  if (!detected.ok) return { ok: false, code: 'wrong-type', message: detected.message };
-  const kind = detected.kind;
+  const checked = checkNewFile(file);
+  if (!checked.ok) return checked;
+  const kind = checked.kind;
   const sha256 = sha256Of(file.bytes);
   const fileName = cleanFileName(file.fileName, kind);
 
