@@ -11,6 +11,8 @@ const nextConfig = {
     authInterrupts: true,
     // Import files reach the upload action in one request (lib/import caps them at 40 MB).
     serverActions: { bodySizeLimit: '41mb' },
+    // The proxy (proxy.ts) sees those bodies first and passes on only this much of them (default 10 MB).
+    proxyClientMaxBodySize: '41mb',
   },
   // Browsers ask for /favicon.ico when a page names no icon (Next's 403 shell names none).
   async rewrites() {

@@ -165,5 +165,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but build assets, which carry no markup.
-  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg).*)' }],
+  // Not the file upload route: the proxy would pass it only the first 10 MB of a body (proxyClientMaxBodySize),
+  // and the route checks its caller, origin and size itself (app/admin/publications/[id]/files/route.ts).
+  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|admin/publications/[^/]+/files$).*)' }],
 };

@@ -97,6 +97,20 @@ test.describe('documents on a publication', () => {
     }
   });
 
+  test('a file of 12 MB arrives whole (past the proxy’s 10 MB body limit)', async ({ page, editor, unique }) => {
+    const { id, slug } = await record(`${unique} big`);
+    try {
+      await signIn(page, editor, `/admin/publications/${id}/edit`);
+      const big = makePdf([`Big report ${unique}`], { padding: 12 * 1024 * 1024 });
+      await upload(page, { name: 'big.pdf', mimeType: 'application/pdf', buffer: big });
+      await expect(page.getByRole('status').filter({ hasText: 'The file was attached.' })).toContainText('Text extracted');
+      const stored = await withE2eDatabase((db) => db.publicationFile.findFirstOrThrow({ where: { publicationId: id } }));
+      expect(stored.size).toBe(big.length);
+    } finally {
+      await removeRecord(slug);
+    }
+  });
+
   test('what cannot be attached gets a clear message and changes nothing', async ({ page, editor, unique }) => {
     const { id, slug } = await record(`${unique} refused`);
     try {
