@@ -18,6 +18,7 @@ import { SearchBox } from '@/components/catalogue/search-box';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
+import { FocusResults } from '@/components/catalogue/focus-results';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'language', 'author'];
 
@@ -52,53 +53,53 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <h1 className="text-2xl font-bold tracking-tight">{t('heading')}</h1>
+      <a href="#results-heading" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800 focus:shadow">
+        {t('skipToResults')}
+      </a>
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('heading')}</h1>
       <p className="mt-1 max-w-3xl text-slate-600">{t('intro')}</p>
+      <p className="print-only mt-1 text-sm">{t('printedFrom', { url: `${await siteOrigin()}${localePath(locale, catalogueHref(params, { page }))}` })}</p>
       <div className="mt-4">
         <SearchBox params={params} />
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-[18rem_1fr]">
-        <aside aria-label={t('filters')}>
-          <details className="filter-panel rounded-lg border border-slate-200 bg-white px-3 lg:block">
-            <summary className="cursor-pointer py-3 font-semibold">{t('filters')}</summary>
-            <h2 className="sr-only">{t('filters')}</h2>
-            {FACET_ORDER.map((facet) => (
-              <FacetGroup
-                key={facet}
-                title={facetTitle(facet)}
-                facet={facet}
-                values={facets[facet]}
-                size={facetSizes[facet]}
-                params={params}
-                expanded={more === facet}
-              >
-                {facet === 'year' && <YearRange params={params} />}
-                {(facet === 'country' || facet === 'author') && (
-                  <FacetFind params={params} facet={facet} />
-                )}
-              </FacetGroup>
-            ))}
-          </details>
-        </aside>
-
-        <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
+      {/*
+        The results come before the filters in the document, so the first result is a few Tab presses from the
+        search box; on wide screens the filters still stand to their left. Narrow screens list them after the
+        results, behind a link at the top.
+      */}
+      <div className="catalogue-layout mt-6 grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
+        <section aria-labelledby="results-heading" className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-1">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
+            <h2 id="results-heading" tabIndex={-1} className="text-lg font-semibold" aria-live="polite">
               {results < total ? t('resultsGrouped', { total, results }) : t('results', { total })}
               {pageCount > 1 && ` · ${t('showing', { first: format.number(first), last: format.number(last) })}`}
             </h2>
-            <FollowLinks params={params} />
+            <a href="#filters" className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-brand-700 lg:sr-only lg:focus:not-sr-only">
+              {t('skipToFilters')}
+            </a>
+          </div>
+          <div data-refines="" className="results-tools flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
             <SortLinks params={params} />
             <TranslationToggle params={params} grouping={results < total} />
+            <details className="take-away relative text-sm">
+              <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-brand-700 hover:bg-brand-50">
+                {t('takeAway')}
+              </summary>
+              <div className="mt-2 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-sm sm:absolute sm:right-0 sm:z-10 sm:w-96">
+                <FollowLinks params={params} />
+                <p className="flex flex-wrap gap-x-3 gap-y-1">
+                  <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
+                    {t('asJson')}
+                  </a>
+                  <ExportLinks params={params} />
+                </p>
+              </div>
+            </details>
           </div>
-          <ActiveFilters params={params} facets={facets} />
-          <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
-              {t('asJson')}
-            </a>
-            <ExportLinks params={params} />
-          </p>
+          <div data-refines="">
+            <ActiveFilters params={params} facets={facets} />
+          </div>
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -124,9 +125,36 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
               ))}
             </ol>
           )}
-          <Pagination params={params} page={page} pageCount={pageCount} />
+          <div data-refines="">
+            <Pagination params={params} page={page} pageCount={pageCount} />
+          </div>
         </section>
+
+        <aside id="filters" aria-labelledby="filters-heading" className="scroll-mt-4 lg:col-start-1 lg:row-start-1" data-refines="">
+          <div className="rounded-lg border border-slate-200 bg-white px-3">
+            <h2 id="filters-heading" className="pt-3 font-semibold">
+              {t('filters')}
+            </h2>
+            {FACET_ORDER.map((facet) => (
+              <FacetGroup
+                key={facet}
+                title={facetTitle(facet)}
+                facet={facet}
+                values={facets[facet]}
+                size={facetSizes[facet]}
+                params={params}
+                expanded={more === facet}
+              >
+                {facet === 'year' && <YearRange params={params} />}
+                {(facet === 'country' || facet === 'author') && (
+                  <FacetFind params={params} facet={facet} />
+                )}
+              </FacetGroup>
+            ))}
+          </div>
+        </aside>
       </div>
+      <FocusResults />
     </main>
   );
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Publications' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const fieldClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-700';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function SortHeader({ params, sort, children }: { params: AdminListParams; sort: AdminListParams['sort']; children: React.ReactNode }) {
@@ -98,7 +98,7 @@ export default async function AdminPublicationsPage({ searchParams }: Props) {
       </p>
 
       {rows.length > 0 && (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="mt-2 relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Publications, {ADMIN_SORTS.find((s) => s.value === params.sort)?.label.toLowerCase()}</caption>
             <thead className="border-b border-slate-200 bg-slate-50">

@@ -1,5 +1,5 @@
 export const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600';
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-700 aria-[invalid=true]:border-red-600';
 export const labelClass = 'block text-sm font-medium';
 export const errorClass = 'mt-1 text-sm text-red-700';
 export const hintClass = 'mt-1 text-sm text-slate-600';

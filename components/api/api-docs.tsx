@@ -40,7 +40,7 @@ export function SchemaLabel({ parts }: { parts: LabelPart[] }) {
 
 function ParametersTable({ parameters, schemas }: { parameters: ApiParameter[]; schemas: JsonSchema[] }) {
   return (
-    <div className="mt-2 overflow-x-auto">
+    <div className="mt-2 relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-slate-600">

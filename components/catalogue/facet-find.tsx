@@ -26,7 +26,7 @@ export async function FacetFind({ params, facet }: { params: CatalogueParams; fa
         defaultValue={params[name]}
         maxLength={100}
         placeholder={text.placeholder}
-        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-700"
       />
       {/* Named like its box ("Find country"): the catalogue has three search buttons. */}
       <button type="submit" aria-label={text.label} className="rounded border border-brand-700 px-2 py-1 text-sm text-brand-700 hover:bg-brand-50">

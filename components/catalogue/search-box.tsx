@@ -18,7 +18,7 @@ export async function SearchBox({ params }: { params: CatalogueParams }) {
         defaultValue={params.q}
         maxLength={500}
         placeholder={t('placeholder')}
-        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-700"
       />
       <HiddenParams params={params} omit={['q']} />
       <button

@@ -4,7 +4,7 @@ import { MAX_YEAR, MIN_YEAR, type CatalogueParams } from '@/lib/catalogue/params
 import { HiddenParams } from './hidden-params';
 
 const inputClass =
-  'w-20 rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
+  'w-20 rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-700';
 
 export async function YearRange({ params }: { params: CatalogueParams }) {
   const t = await getTranslations('Facets');

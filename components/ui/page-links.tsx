@@ -1,11 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-
-/** Page numbers around the current one, with the first and last always shown. */
-function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
-  const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
-  const sorted = [...pages].sort((a, b) => a - b);
-  return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? ['gap' as const, p] : [p]));
-}
+import { pageWindow } from '@/lib/pagination';
 
 const linkClass = 'rounded border border-slate-300 bg-white px-3 py-1 text-brand-700 hover:bg-brand-50';
 

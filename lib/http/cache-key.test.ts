@@ -29,6 +29,8 @@ describe('cacheTarget', () => {
     );
     expect(target('/fr', { 'sec-fetch-dest': 'document' })!.key).not.toBe(target('/fr', { 'sec-fetch-dest': 'empty' })!.key);
     expect(target('/api/publications/x', { 'accept-language': 'fr' })!.key).toBe(target('/api/publications/x')!.key);
+    expect(target('/fr/about', { 'accept-language': 'es' })!.key).not.toBe(target('/about', { 'accept-language': 'es' })!.key);
+    expect(target('/about', { cookie: 'NEXT_LOCALE=en', 'accept-language': 'fr' })!.key).not.toBe(target('/about', { cookie: 'NEXT_LOCALE=fr' })!.key);
     expect(cacheTarget('GET', '/', {}, 'a.example')!.key).not.toBe(cacheTarget('GET', '/', {}, 'b.example')!.key);
   });
 

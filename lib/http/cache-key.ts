@@ -14,7 +14,7 @@ export type CacheTarget = { key: string; url: string };
 // (.csv, .bib, …) are left out: large, rare, and limited per client instead (rate-limit.ts).
 const CATALOGUE = /^\/(?:fr|es)?$/;
 const FEED = /^\/(?:(?:fr|es)\/)?(?:feed\.xml|atom\.xml|feed\.json)$/;
-const LOCALIZED = /^\/(?:(?:fr|es)\/)?publications\/[^/]+$/;
+const LOCALIZED = /^\/(?:(?:fr|es)\/)?(?:publications\/[^/]+|about)$/;
 const API_LIST = /^\/api\/publications$/;
 const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
 

@@ -44,6 +44,8 @@ test.describe('cite box', () => {
 
   test('the catalogue links the result set’s citations with its filters', async ({ page }) => {
     await page.goto('/?country=RS&sort=title');
+    // The exports sit in a disclosure (one Tab stop between the search box and the results); it opens without JavaScript too.
+    await page.getByText('Export, cite and follow').click();
     await expect(page.getByRole('link', { name: 'All results as BibTeX' })).toHaveAttribute('href', '/api/publications.bib?country=RS&sort=title');
     await expect(page.getByRole('link', { name: 'All results as RIS' })).toHaveAttribute('href', '/api/publications.ris?country=RS&sort=title');
     await expect(page.getByRole('link', { name: 'All results as CSL-JSON' })).toHaveAttribute('href', '/api/publications.csl.json?country=RS&sort=title');

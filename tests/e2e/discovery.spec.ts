@@ -87,6 +87,7 @@ test.describe('catalogue page discovery', () => {
     }
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, follow');
 
+    await page.getByText('Export, cite and follow').click();
     const follow = page.getByText('Follow this search:').locator('..');
     await expect(follow.getByRole('link', { name: 'RSS' })).toHaveAttribute('href', `/feed.xml?${canonicalQuery}`);
     await expect(follow.getByRole('link', { name: 'Atom' })).toHaveAttribute('href', `/atom.xml?${canonicalQuery}`);

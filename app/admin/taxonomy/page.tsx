@@ -47,7 +47,7 @@ export default async function TaxonomyPage() {
         <h2 id="categories-heading" className="text-lg font-semibold">
           Categories ({categories.length})
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -87,7 +87,7 @@ export default async function TaxonomyPage() {
           A region filter matches publications tagged with the region and those tagged with one of its countries.
           Open a region to rename it or change its countries.
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>

@@ -58,7 +58,7 @@ export default async function AuthorsPage({
           {q && <span className="font-normal text-slate-600"> matching “{q}”</span>}
         </h2>
         {result.items.length > 0 && (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
