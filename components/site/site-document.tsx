@@ -84,7 +84,7 @@ export async function SiteDocument({
                 </li>
                 <li>
                   <a href={OAI_IDENTIFY} className="underline hover:text-slate-900">
-                    OAI-PMH
+                    {t('oai')}
                   </a>
                 </li>
               </ul>

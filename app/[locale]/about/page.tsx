@@ -22,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // Route handlers and the API's own pages, reached as documents (plain links, like every link of the site).
-const OAI_IDENTIFY = '/oai?verb=Identify';
+const OAI_BASE = '/oai';
+const OAI_IDENTIFY = `${OAI_BASE}?verb=Identify`;
 const API_DOCS = '/api';
 const SITEMAP = '/sitemap.xml';
 
@@ -116,7 +117,7 @@ export default async function AboutPage({ params }: Props) {
           <h3 className="pt-2 font-semibold">{t('harvestTitle')}</h3>
           <p>
             {t.rich('oai', {
-              url: () => <code className={code}>{`${origin}/oai`}</code>,
+              url: () => <code className={code}>{origin + OAI_BASE}</code>,
               link: (text) => (
                 <a href={OAI_IDENTIFY} className={linkClass}>
                   {text}
