@@ -235,6 +235,7 @@ function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
         pass: l.performance >= PAGE_TARGETS.performance && l.tbtMs <= PAGE_TARGETS.tbtMs && l.cls <= PAGE_TARGETS.cls,
         detail: `${l.performance}, TBT ${l.tbtMs.toFixed(0)} ms, CLS ${l.cls.toFixed(3)}`,
       });
+      targets.push({ name: `Lighthouse accessibility ${l.path} = ${PAGE_TARGETS.accessibility}`, pass: l.accessibility >= PAGE_TARGETS.accessibility, detail: String(l.accessibility) });
     }
   }
   if (r.options.db === 'postgres') {

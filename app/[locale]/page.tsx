@@ -53,7 +53,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <a href="#results-heading" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800 focus:shadow">
+      <a href="#results-heading" className="skip-link">
         {t('skipToResults')}
       </a>
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('heading')}</h1>

@@ -18,11 +18,11 @@ export async function LanguageSwitcher({ locale }: { locale: Locale }) {
         {LOCALES.map((l) => (
           <li key={l}>
             {l === locale ? (
-              <span aria-current="true" lang={l} className="font-semibold underline decoration-2 underline-offset-4">
+              <span aria-current="true" lang={l}>
                 {LOCALE_NAMES[l]}
               </span>
             ) : (
-              <a href={switchLocalePath(l, path)} hrefLang={l} lang={l} className="hover:underline">
+              <a href={switchLocalePath(l, path)} hrefLang={l} lang={l}>
                 {LOCALE_NAMES[l]}
               </a>
             )}

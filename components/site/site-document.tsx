@@ -39,7 +39,7 @@ export async function SiteDocument({
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800 focus:shadow"
+className="skip-link"
         >
           {t('skipToContent')}
         </a>
@@ -53,7 +53,7 @@ export async function SiteDocument({
                 <ul className="flex flex-wrap gap-x-4 gap-y-1">
                   {sections.map(({ href, text }) => (
                     <li key={href}>
-                      <a href={href} className="hover:underline aria-[current]:font-semibold aria-[current]:underline aria-[current]:decoration-2 aria-[current]:underline-offset-4" aria-current={href === here ? 'page' : undefined}>
+                      <a href={href} aria-current={href === here ? 'page' : undefined}>
                         {text}
                       </a>
                     </li>
