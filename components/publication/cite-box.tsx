@@ -36,7 +36,7 @@ export async function CiteBox({ publication }: { publication: CitablePublication
   const textClass = 'mt-2 block w-full rounded border border-slate-300 bg-slate-50 p-2 font-mono text-sm text-slate-800';
 
   return (
-    <section aria-labelledby="cite-heading" className="mt-6 border-t border-slate-200 pt-4">
+    <section aria-labelledby="cite-heading" className="pt-4">
       <h2 id="cite-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
         {t('heading')}
       </h2>

@@ -146,6 +146,7 @@ test.describe('the site around the catalogue', () => {
   });
 
   test('axe finds no WCAG 2.2 AA violation on the public pages @js', async ({ page }) => {
+    test.setTimeout(120_000);
     for (const path of [...PUBLIC_PAGES, await firstRecord(page)]) {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -154,6 +155,7 @@ test.describe('the site around the catalogue', () => {
   });
 
   test('axe finds no WCAG 2.2 AA violation on the staff pages @js', async ({ page, admin }) => {
+    test.setTimeout(120_000);
     await signIn(page, admin, '/admin');
     const edit = (await page.locator('a[href$="/edit"]').first().getAttribute('href'))!;
     for (const path of [...STAFF_PAGES, edit, edit.replace(/\/edit$/, '/history')]) {

@@ -109,8 +109,10 @@ export default async function PublicationPage({ params }: Props) {
   const origin = await siteOrigin();
   const jsonLd = jsonForScript(publicationJsonLd(publication, recordUrl(origin, publication.slug), origin));
 
+  const documentButton = 'flex w-full flex-col items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-800';
+
   return (
-    <main className="mx-auto max-w-4xl px-4 py-6">
+    <main className="mx-auto max-w-6xl px-4 py-6">
       <link rel="schema.DC" href={DUBLIN_CORE_SCHEMA} />
       <script type="application/ld+json" nonce={await requestNonce()} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav aria-label={t('breadcrumb')} className="text-sm">
@@ -118,115 +120,130 @@ export default async function PublicationPage({ params }: Props) {
           {t('backToCatalogue')}
         </a>
       </nav>
-      <article className="mt-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {coverOf && (
-          // eslint-disable-next-line @next/next/no-img-element -- the catalogue's own file route, no optimizer here
-          <img
-            src={hostedCoverPath(publication.slug, coverOf)}
-            alt={t('coverAlt', { title })}
-            width={180}
-            height={233}
-            className="float-right mb-4 ml-6 hidden h-auto w-[180px] border border-slate-200 shadow-sm sm:block"
-          />
-        )}
-        <h1 lang={titleLang(languages, locale)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900">
-          {title}
-        </h1>
-        {authors.length > 0 && (
-          <p className="mt-2 text-slate-700">
-            {authors.map((a, i) => (
-              <span key={a.slug}>
-                {i > 0 && '; '}
-                <a href={catalogue({ author: [a.slug] })} className="hover:underline">
-                  {a.name}
-                </a>
-              </span>
-            ))}
-          </p>
-        )}
-        <TranslationLinks label={t('alsoAvailableIn')} translations={publication.translations} className="mt-3" />
-        {main && (
-          <p className="mt-4">
-            <a href={main.path} className="inline-flex items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-              {t('mainDocument')}
-              <span className="text-sm font-normal">({fileFacts(main)})</span>
-            </a>
-          </p>
-        )}
-        {url && !main && (
-          <p className="mt-4">
-            <a
-              href={url}
-              rel="noopener noreferrer"
-              className="inline-flex items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-            >
-              {t('getDocument')}
-              <span className="text-sm font-normal">{pdf ? t('pdf') : `(${new URL(url).hostname})`}</span>
-            </a>
-          </p>
-        )}
-        <section aria-labelledby="summary-heading" className="mt-6">
-          <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            {t('summary')}
-          </h2>
-          <p lang={summaryLang(locale)} className="mt-2 whitespace-pre-line leading-relaxed">
-            {summary}
-          </p>
-        </section>
-        {hosted.length > 0 && (
-          <section aria-labelledby="files-heading" className="mt-6 clear-both">
-            <h2 id="files-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-              {t('files')}
-            </h2>
-            <ul className="mt-2 space-y-1">
-              {hosted.map((file) => (
-                <li key={file.id}>
-                  <a href={file.path} className="text-brand-700 underline hover:text-brand-800" {...(file.language && { hrefLang: file.language })}>
-                    {file.label}
-                  </a>{' '}
-                  <span className="text-sm text-slate-600">({fileFacts(file)})</span>
-                </li>
+      {/*
+        Wide screens: the record on the left, the document and its citation in a column beside it (globals.css,
+        .record-layout). Narrow ones, in document order: title, document, the record, citation.
+      */}
+      <article className="record-layout mt-4 grid gap-x-8 gap-y-6">
+        <header className="record-header">
+          <h1 lang={titleLang(languages, locale)} className="text-2xl font-bold leading-tight tracking-tight text-slate-900 sm:text-3xl">
+            {title}
+          </h1>
+          {authors.length > 0 && (
+            <p className="mt-2 text-lg text-slate-700">
+              {authors.map((a, i) => (
+                <span key={a.slug}>
+                  {i > 0 && '; '}
+                  <a href={catalogue({ author: [a.slug] })} className="hover:underline">
+                    {a.name}
+                  </a>
+                </span>
               ))}
-            </ul>
+            </p>
+          )}
+          <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600">
+            {year !== null && <span>{year}</span>}
+            {category && <span className="rounded bg-slate-200/70 px-1.5 text-slate-800">{category.name}</span>}
+          </p>
+          <TranslationLinks label={t('alsoAvailableIn')} translations={publication.translations} className="mt-3" />
+          <p className="print-only mt-2 text-sm">{recordUrl(origin, publication.slug)}</p>
+        </header>
+
+        {(main || url) && (
+          <section aria-label={t('document')} className="record-document rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            {coverOf && (
+              // eslint-disable-next-line @next/next/no-img-element -- the catalogue's own file route, no optimizer here
+              <img
+                src={hostedCoverPath(publication.slug, coverOf)}
+                alt={t('coverAlt', { title })}
+                width={180}
+                height={233}
+                className="mx-auto mb-4 hidden h-auto w-[180px] border border-slate-200 shadow-sm sm:block"
+              />
+            )}
+            {main ? (
+              <a href={main.path} className={documentButton}>
+                {t('mainDocument')}
+                <span className="text-sm font-normal">({fileFacts(main)})</span>
+              </a>
+            ) : (
+              url && (
+                <a href={url} rel="noopener noreferrer" className={documentButton}>
+                  {t('getDocument')}
+                  <span className="text-sm font-normal">{pdf ? t('pdf') : `(${new URL(url).hostname})`}</span>
+                </a>
+              )
+            )}
           </section>
         )}
-        <dl className="mt-6 clear-both divide-y divide-slate-200 border-t border-slate-200">
-          <LinkList
-            label={t('year')}
-            links={year === null ? [] : [{ href: catalogue({ year: [year] }), text: String(year) }]}
-          />
-          <LinkList
-            label={t('category')}
-            links={category ? [{ href: catalogue({ category: [category.slug] }), text: category.name }] : []}
-          />
-          <LinkList
-            label={t('countries', { count: countries.length })}
-            links={countries.map((c) => ({ href: catalogue({ country: [c.code] }), text: c.name }))}
-          />
-          <LinkList
-            label={t('regions', { count: regions.length })}
-            links={regions.map((r) => ({ href: catalogue({ region: [r.slug] }), text: r.name }))}
-          />
-          <LinkList
-            label={t('authors', { count: authors.length })}
-            links={authors.map((a) => ({ href: catalogue({ author: [a.slug] }), text: a.name }))}
-          />
-          <LinkList
-            label={t('languages', { count: languages.length })}
-            links={languages.map((code) => ({ href: catalogue({ language: [code] }), text: languageName(code, locale) }))}
-          />
-          {url && (
-            <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
-              <dt className="text-sm font-semibold text-slate-600">{t('source')}</dt>
-              <dd className="break-all">
-                <a href={url} rel="noopener noreferrer" className="text-brand-700 underline">
-                  {url}
-                </a>
-              </dd>
-            </div>
+
+        <div className="record-body min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+              {t('summary')}
+            </h2>
+            <p lang={summaryLang(locale)} className="mt-2 max-w-prose whitespace-pre-line text-[1.0625rem] leading-relaxed">
+              {summary}
+            </p>
+          </section>
+          {hosted.length > 0 && (
+            <section aria-labelledby="files-heading" className="mt-6">
+              <h2 id="files-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+                {t('files')}
+              </h2>
+              <ul className="mt-2 space-y-1">
+                {hosted.map((file) => (
+                  <li key={file.id}>
+                    <a href={file.path} className="text-brand-700 underline hover:text-brand-800" {...(file.language && { hrefLang: file.language })}>
+                      {file.label}
+                    </a>{' '}
+                    <span className="text-sm text-slate-600">({fileFacts(file)})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-        </dl>
-        <CiteBox publication={publication} />
+          <dl className="mt-6 divide-y divide-slate-200 border-t border-slate-200">
+            <LinkList
+              label={t('year')}
+              links={year === null ? [] : [{ href: catalogue({ year: [year] }), text: String(year) }]}
+            />
+            <LinkList
+              label={t('category')}
+              links={category ? [{ href: catalogue({ category: [category.slug] }), text: category.name }] : []}
+            />
+            <LinkList
+              label={t('countries', { count: countries.length })}
+              links={countries.map((c) => ({ href: catalogue({ country: [c.code] }), text: c.name }))}
+            />
+            <LinkList
+              label={t('regions', { count: regions.length })}
+              links={regions.map((r) => ({ href: catalogue({ region: [r.slug] }), text: r.name }))}
+            />
+            <LinkList
+              label={t('authors', { count: authors.length })}
+              links={authors.map((a) => ({ href: catalogue({ author: [a.slug] }), text: a.name }))}
+            />
+            <LinkList
+              label={t('languages', { count: languages.length })}
+              links={languages.map((code) => ({ href: catalogue({ language: [code] }), text: languageName(code, locale) }))}
+            />
+            {url && (
+              <div className="py-3 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-4">
+                <dt className="text-sm font-semibold text-slate-600">{t('source')}</dt>
+                <dd className="break-all">
+                  <a href={url} rel="noopener noreferrer" className="text-brand-700 underline">
+                    {url}
+                  </a>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </div>
+
+        <div className="record-cite rounded-lg border border-slate-200 bg-white px-4 pb-2 shadow-sm">
+          <CiteBox publication={publication} />
+        </div>
       </article>
     </main>
   );
