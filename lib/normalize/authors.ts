@@ -1,6 +1,6 @@
 import { slugify } from '@/lib/text';
 import { emptyFindings, type ChangeRule, type Findings } from './findings';
-import { editDistance, nameKey, tidySpaces } from './keys';
+import { cutShort, editDistance, nameKey, tidySpaces } from './keys';
 import { ORGANISATIONS } from './organisations';
 
 /**
@@ -65,11 +65,15 @@ export function initialsOf(name: string): string {
 
 const LOWER_WORDS = new Set([...PARTICLES]);
 
-/** "JACQUELINE BERMAN" / "jacqueline berman" → "Jacqueline Berman"; particles stay lower case. */
+/** Acronyms of the organisation register: written in capitals on purpose, wherever they stand. */
+const KNOWN_ACRONYMS = new Set(ORGANISATIONS.flatMap((o) => o.acronyms));
+
+/** "JACQUELINE BERMAN" / "jacqueline berman" → "Jacqueline Berman"; particles stay lower case, known acronyms capitals. */
 export function ordinaryCapitals(name: string): string {
   return name
     .split(' ')
     .map((word, i) => {
+      if (KNOWN_ACRONYMS.has(word.toUpperCase()) && word === word.toUpperCase()) return word;
       const lower = word.toLowerCase();
       if (i > 0 && LOWER_WORDS.has(lower)) return lower;
       return lower.replace(/(^|[-'’(.])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
@@ -77,8 +81,20 @@ export function ordinaryCapitals(name: string): string {
     .join(' ');
 }
 
+/**
+ * Acronyms side by side, "OSCE & ODIHR", "UNICEF UNHCR": capitals on purpose, not shouting. Short capitalised
+ * words joined by a sign (& / +), or only acronyms the register knows; "JOHN DOE" is neither.
+ */
+function isAcronymList(name: string): boolean {
+  const words = name.split(/\s+/);
+  const signs = words.filter((w) => /^[&/+]$/.test(w)).length;
+  const acronyms = words.filter((w) => isAcronymLike(w) && w.length <= 8);
+  if (acronyms.length + signs !== words.length || acronyms.length < 2) return false;
+  return signs > 0 || acronyms.every((w) => KNOWN_ACRONYMS.has(w));
+}
+
 function isShouting(name: string): boolean {
-  return !/\p{Ll}/u.test(name) && /\p{Lu}/u.test(name) && name.includes(' ');
+  return !/\p{Ll}/u.test(name) && /\p{Lu}/u.test(name) && name.includes(' ') && !isAcronymList(name);
 }
 
 function isAllLowerCase(name: string): boolean {
@@ -227,7 +243,7 @@ export class AuthorDirectory {
   /** Tells the directory about one author list of the file, so variants across records unify. */
   observe(values: readonly string[]): void {
     if (this.settled) throw new Error('observe() must see every record before normalize()');
-    const cleaned = values.map(clean).filter(Boolean);
+    const cleaned = values.map(clean).filter(Boolean).map((v) => cutShort(v)?.named ?? v);
     if (looksLikeSplitCitation(cleaned)) return;
     for (const value of cleaned.flatMap((v) => splitPeople(v) ?? [v])) {
       const acronym = this.splitAcronym(value);
@@ -395,7 +411,14 @@ export class AuthorDirectory {
   normalize(values: readonly string[]): { authors: string[]; findings: Findings } {
     this.settle();
     const findings = emptyFindings();
-    const cleaned = values.filter((v) => clean(v));
+    const cleaned = values
+      .filter((v) => clean(v))
+      .map((value) => {
+        const cut = cutShort(clean(value));
+        if (!cut) return value;
+        findings.review.push({ field: 'authors', value, note: `the source cut the list short: ${cut.more} more not named; “${cut.named}” is kept` });
+        return cut.named;
+      });
     let items: string[] = [...cleaned];
 
     if (looksLikeSplitCitation(cleaned.map(clean))) {

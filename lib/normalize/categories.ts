@@ -32,6 +32,29 @@ const ALIASES: readonly (readonly [names: readonly string[], slug: string, rule:
   [['Tool kit', 'Tool', 'Tools', 'Toolbox'], 'toolkit', 'alias', 'another name for a toolkit'],
   [['Boîte à outils', 'Outil'], 'toolkit', 'translation', 'French name'],
   [['Caja de herramientas', 'Herramienta'], 'toolkit', 'translation', 'Spanish name'],
+  // The document types publishers of the field use (IOM, UNODC, OSCE, ILO, the US TIP Office, GRETA, NGOs'
+  // libraries), each under the catalogue category it belongs to.
+  [['Practitioner guide', 'Practitioners’ guide', "Practitioner's guide", 'Practical guide', 'Field guide', 'Operational manual', 'Reference guide'], 'handbook', 'alias', 'a practical manual'],
+  [['Standard operating procedures', 'SOPs', 'SOP', 'Protocol', 'Recommendations', 'Principles', 'Code of conduct', 'Model guidelines'], 'guidance', 'alias', 'a kind of guidance'],
+  [['Situation analysis', 'Baseline assessment', 'Risk assessment', 'Vulnerability assessment', 'Gap analysis'], 'needs-assessment', 'alias', 'a kind of assessment'],
+  [['Conference paper', 'Working paper', 'Discussion paper', 'Journal article', 'Article', 'Academic paper', 'Thesis', 'Dissertation', 'Book chapter', 'Baseline study', 'Survey', 'Mapping study', 'Literature review', 'Index', 'Statistics', 'Statistical report'], 'research-study', 'alias', 'a kind of research'],
+  [['Model law', 'Legislative guide', 'Legal commentary', 'Commentary', 'Legal framework review', 'Compendium of legislation'], 'legislation-analysis', 'alias', 'a kind of legal analysis'],
+  [['Training guide', 'Training course', 'E-learning', 'E-learning course', 'Facilitator guide', "Facilitator's guide", 'Course material', 'Learning module'], 'training-material', 'alias', 'a kind of training material'],
+  [['General report', 'Country report', 'Country narrative', 'Country narratives', 'Thematic report', 'Progress report', 'Situation report', 'Evaluation', 'Evaluation report', 'Review/Evaluation', 'Programme evaluation', 'Monitoring report', 'Proceedings', 'Conference proceedings', 'Meeting report'], 'report', 'alias', 'a kind of report'],
+  [['Fact sheet', 'Factsheet', 'Position paper', 'Policy recommendations', 'Briefing note', 'Info note', 'Infographic'], 'policy-brief', 'alias', 'a kind of brief'],
+  [['Checklist', 'Screening tool', 'Indicators', 'Assessment tool', 'Self-assessment tool', 'Template', 'Templates'], 'toolkit', 'alias', 'a kind of tool'],
+  [['Guide pratique'], 'handbook', 'translation', 'French name'],
+  [['Guía práctica'], 'handbook', 'translation', 'Spanish name'],
+  [['Procédures opérationnelles standard', 'Procédures opérationnelles normalisées'], 'guidance', 'translation', 'French name'],
+  [['Procedimientos operativos estándar', 'Protocolo'], 'guidance', 'translation', 'Spanish name'],
+  [['Document de travail', 'Article scientifique'], 'research-study', 'translation', 'French name'],
+  [['Documento de trabajo', 'Artículo'], 'research-study', 'translation', 'Spanish name'],
+  [['Rapport de pays', 'Rapport d’évaluation', 'Rapport annuel'], 'report', 'translation', 'French name'],
+  [['Informe de país', 'Informe de evaluación', 'Informe anual'], 'report', 'translation', 'Spanish name'],
+  [['Fiche d’information', 'Note d’information'], 'policy-brief', 'translation', 'French name'],
+  [['Hoja informativa', 'Ficha informativa', 'Nota informativa'], 'policy-brief', 'translation', 'Spanish name'],
+  [['Liste de contrôle', 'Outil d’évaluation'], 'toolkit', 'translation', 'French name'],
+  [['Lista de verificación', 'Herramienta de evaluación'], 'toolkit', 'translation', 'Spanish name'],
 ];
 
 const index = new Map<string, { slug: string; rule: ChangeRule; reason: string }>();

@@ -37,3 +37,15 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length]!;
 }
+
+// "Bangladesh + 1 more", "Nepal, India and 2 others", "Mali + 3 autres", "Perú y 2 más": a listing that
+// names the first values and counts the rest.
+const CUT_SHORT = /\s*(?:[+,;&]|\band\b|\bet\b|\by\b)\s*(\d+)\s+(?:more|others?|autres?|de plus|más|mas|otros?|otras?)\s*\.?$/i;
+
+/** A value a source cut short: what it names, and how many values it only counted; null when not cut. */
+export function cutShort(value: string): { named: string; more: number } | null {
+  const match = CUT_SHORT.exec(value);
+  if (!match) return null;
+  const named = value.slice(0, match.index).trim();
+  return named ? { named, more: Number(match[1]) } : null;
+}

@@ -5,6 +5,7 @@ import { COUNTRIES, REGIONS } from '@/lib/taxonomy/regions';
 import { PublicationRecordSchema } from '@/lib/validation/publication';
 import { AuthorDirectory } from './authors';
 import { resolveCategory } from './categories';
+import { cutShort } from './keys';
 import { resolveLanguage } from './languages';
 import { hasFindings, normalizePlaces, normalizePublication, normalizePublications } from './index';
 
@@ -271,6 +272,13 @@ const AUTHOR_CASES: [input: string[], expected: string[]][] = [
   [['Internatonal Labour Organisation'], ['International Labour Organization']],
   [['Organisation internationale du Travail'], ['International Labour Organization']],
   [['OSCE'], ['Organization for Security and Co-operation in Europe']],
+  // capitals on purpose are kept: acronyms side by side, acronyms of the register inside a shouted name
+  [['OSCE & ODIHR'], ['OSCE & ODIHR']],
+  [['OSCE / ODIHR'], ['OSCE / ODIHR']],
+  [['UNICEF UNHCR'], ['UNICEF UNHCR']],
+  [['REPORT OF THE IOM EXPERT GROUP'], ['Report of the IOM Expert Group']],
+  [['JOHN DOE'], ['John Doe']],
+  [['ODIHR'], ['OSCE Office for Democratic Institutions and Human Rights']],
   [['Organization for Security and Cooperation in Europe'], ['Organization for Security and Co-operation in Europe']],
   [['Organization for Security and Co-operation in Europe (OSCE)'], ['Organization for Security and Co-operation in Europe']],
   [['UNICEF'], ["United Nations Children's Fund"]],
@@ -316,6 +324,47 @@ const CATEGORY_CASES: [string, string | null][] = [
   ['Tool kit', 'toolkit'],
   ['Informe', 'report'],
   ['Comic book', null],
+  // the document types of the field's publishers (each in the catalogue's category it belongs to; a dataset
+  // or a bare "Review" fits none and stays unresolved)
+  ['Practitioner Guide', 'handbook'],
+  ["Practitioner's guide", 'handbook'],
+  ['Field guide', 'handbook'],
+  ['Guide pratique', 'handbook'],
+  ['Guía práctica', 'handbook'],
+  ['Standard operating procedures', 'guidance'],
+  ['SOPs', 'guidance'],
+  ['Procédures opérationnelles standard', 'guidance'],
+  ['Procedimientos operativos estándar', 'guidance'],
+  ['Situation analysis', 'needs-assessment'],
+  ['Risk assessment', 'needs-assessment'],
+  ['Conference paper', 'research-study'],
+  ['Working paper', 'research-study'],
+  ['Journal article', 'research-study'],
+  ['Index', 'research-study'],
+  ['Document de travail', 'research-study'],
+  ['Documento de trabajo', 'research-study'],
+  ['Legislative guide', 'legislation-analysis'],
+  ['Model law', 'legislation-analysis'],
+  ['E-learning', 'training-material'],
+  ["Facilitator's guide", 'training-material'],
+  ['General report', 'report'],
+  ['Country narrative', 'report'],
+  ['Review/Evaluation', 'report'],
+  ['Evaluation', 'report'],
+  ['Conference proceedings', 'report'],
+  ['Rapport de pays', 'report'],
+  ['Informe de evaluación', 'report'],
+  ['Fact sheet', 'policy-brief'],
+  ['Position paper', 'policy-brief'],
+  ['Fiche d’information', 'policy-brief'],
+  ['Hoja informativa', 'policy-brief'],
+  ['Checklist', 'toolkit'],
+  ['Screening tool', 'toolkit'],
+  ['Liste de contrôle', 'toolkit'],
+  ['Lista de verificación', 'toolkit'],
+  ['Dataset', null],
+  ['Review', null],
+  ['Poster', null],
 ];
 
 const LANGUAGE_CASES: [string, string | null][] = [
@@ -409,6 +458,37 @@ describe('regions', () => {
     const { regions, findings } = normalizePlaces(['Albania', 'Serbia'], ['South Eastern Europe', 'Central Asia']);
     expect(regions).toEqual(['south-eastern-europe', 'central-asia']);
     expect(findings.review).toEqual([expect.objectContaining({ field: 'regions', value: 'Central Asia' })]);
+  });
+});
+
+describe('lists a source cut short', () => {
+  it.each([
+    ['Bangladesh + 1 more', { named: 'Bangladesh', more: 1 }],
+    ['Nepal, India and 2 others', { named: 'Nepal, India', more: 2 }],
+    ['Mali + 3 autres', { named: 'Mali', more: 3 }],
+    ['Perú y 2 más', { named: 'Perú', more: 2 }],
+    ['Serbia, 1 other', { named: 'Serbia', more: 1 }],
+    ['Trinidad and Tobago', null],
+    ['+ 2 more', null],
+    ['Group of 77', null],
+  ] as const)('%s', (value, expected) => {
+    expect(cutShort(value)).toEqual(expected);
+  });
+
+  it('keeps the countries, regions and authors a cut list names, and flags the cut', () => {
+    const places = normalizePlaces(['Thailand + 1 more'], ['South-East Asia + 2 more']);
+    expect(places.countries).toEqual(['TH']);
+    expect(places.regions).toEqual(['south-east-asia']);
+    expect(places.findings.unresolved).toEqual([]);
+    expect(places.findings.review).toEqual([
+      { field: 'countries', value: 'Thailand + 1 more', note: expect.stringContaining('1 more not named') },
+      { field: 'regions', value: 'South-East Asia + 2 more', note: expect.stringContaining('2 more not named') },
+    ]);
+    const directory = new AuthorDirectory(KNOWN_AUTHORS);
+    directory.observe(['Phil Marshall + 2 more']);
+    const { authors, findings } = directory.normalize(['Phil Marshall + 2 more']);
+    expect(authors).toEqual(['Phil Marshall']);
+    expect(findings.review).toEqual([expect.objectContaining({ field: 'authors', note: expect.stringContaining('2 more not named') })]);
   });
 });
 

@@ -57,6 +57,12 @@ export const ORGANISATIONS: readonly OrganisationDef[] = [
     translations: ['Organisation pour la sécurité et la coopération en Europe', 'Organización para la Seguridad y la Cooperación en Europa'],
   },
   {
+    name: 'OSCE Office for Democratic Institutions and Human Rights',
+    acronyms: ['ODIHR'],
+    aliases: ['Office for Democratic Institutions and Human Rights'],
+    translations: ['Bureau des institutions démocratiques et des droits de l’homme', 'Oficina de Instituciones Democráticas y Derechos Humanos'],
+  },
+  {
     name: "United Nations Children's Fund",
     acronyms: ['UNICEF'],
     aliases: ["UN Children's Fund", 'United Nations International Children’s Emergency Fund'],

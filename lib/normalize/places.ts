@@ -1,7 +1,7 @@
 import { COUNTRIES } from '@/lib/taxonomy/regions';
 import { countryLabel, resolveCountry, type CountryResolution } from './countries';
 import { emptyFindings, type ChangeRule, type Findings } from './findings';
-import { tidySpaces } from './keys';
+import { cutShort, tidySpaces } from './keys';
 import { regionLabel, resolveRegion, type RegionResolution } from './regions';
 
 /**
@@ -108,6 +108,22 @@ function repair(tokens: string[], findings?: Findings): Resolved[] {
   return out;
 }
 
+/**
+ * The values of a list as tidied text, a value the source cut short ("Bangladesh + 1 more") reduced to what
+ * it names and flagged for review: the countries it only counted are unknown, never guessed.
+ */
+function keepNamed(values: readonly string[], field: 'countries' | 'regions', findings: Findings): string[] {
+  return values
+    .map(tidySpaces)
+    .filter(Boolean)
+    .map((value) => {
+      const cut = cutShort(value);
+      if (!cut) return value;
+      findings.review.push({ field, value, note: `the source cut the list short: ${cut.more} more not named; “${cut.named}” is kept` });
+      return cut.named;
+    });
+}
+
 export function normalizePlaces(countryValues: readonly string[], regionValues: readonly string[]): Places {
   const findings = emptyFindings();
   const countries: string[] = [];
@@ -115,8 +131,8 @@ export function normalizePlaces(countryValues: readonly string[], regionValues: 
   const addCountry = (code: string) => !countries.includes(code) && countries.push(code);
   const addRegion = (slug: string) => !regions.includes(slug) && regions.push(slug);
 
-  const countryResults = resolveCountryList(countryValues.map(tidySpaces).filter(Boolean), findings);
-  const regionResults = regionValues.map(tidySpaces).filter(Boolean).map(resolveAsRegion);
+  const countryResults = resolveCountryList(keepNamed(countryValues, 'countries', findings), findings);
+  const regionResults = keepNamed(regionValues, 'regions', findings).map(resolveAsRegion);
   // Regions first, so that "Worldwide" given both as a country and as a region is reported once, as moved.
   const ownRegions = new Set(regionResults.flatMap((r) => (r.kind === 'regions' ? r.slugs : [])));
   const ownCountries = new Set(countryResults.flatMap((r) => (r.kind === 'country' ? [r.code] : [])));
