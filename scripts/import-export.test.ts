@@ -7,6 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '@/lib/import';
+import { createPrismaClient } from '@/lib/prisma-client';
+import { createEmptyDatabase } from '@/tests/setup/databases';
 
 const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(tmpdir(), 'ct-import-cli-test-'));
@@ -14,10 +16,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const LISTING = path.resolve('tests/fixtures/ctic-listing-sample.txt');
 
-async function cli(command: 'import' | 'export', args: string[]) {
-  const [file, ...pre] = command === 'import' ? ['node_modules/.bin/tsx'] : [process.execPath, '--conditions=react-server', '--import', 'tsx'];
+async function cli(command: 'import' | 'export' | 'migrate', args: string[], env: Record<string, string> = {}) {
+  const [file, ...pre] = command === 'export' ? [process.execPath, '--conditions=react-server', '--import', 'tsx'] : ['node_modules/.bin/tsx'];
   try {
-    const { stdout, stderr } = await run(file!, [...pre, `scripts/${command}.ts`, ...args], { env: process.env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(file!, [...pre, `scripts/${command}.ts`, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -50,6 +52,25 @@ describe('npm run import', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Nothing was written: 1 record rejected');
     expect(stdout).toMatch(/#2 \(line 3\)\s+Bad\n\s+year: “20x7” is not a year/);
+  });
+
+  it('imports into a database just migrated: the migration loaded the reference data, and no sample', async () => {
+    const url = await createEmptyDatabase('migrated');
+    const migrated = await cli('migrate', ['deploy'], { DATABASE_URL: url });
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/Loaded the reference data into .*: 250 countries, \d+ regions, \d+ categories\./);
+    // Run again: nothing more to load.
+    expect((await cli('migrate', ['deploy'], { DATABASE_URL: url })).stdout).not.toContain('reference data');
+    const imported = await cli('import', [LISTING, '--apply'], { DATABASE_URL: url });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Applied in one transaction: 7 publications created');
+    const db = createPrismaClient(url);
+    try {
+      expect(await db.publication.count()).toBe(7);
+      expect(await db.country.count()).toBe(250);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it('exits 2 on a usage error', async () => {

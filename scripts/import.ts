@@ -15,7 +15,7 @@ import { formatReport } from '@/lib/import/report-text';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
 
-const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--load-taxonomy] [--max-mb <n>]
+const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--max-mb <n>]
 
   <file>            the source site's listing text, a CSV with a header row, or a JSON array
   --apply           write the records (one transaction); without it, a dry run that writes nothing
@@ -24,7 +24,6 @@ const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--f
   --status          status of the publications the import creates (default: published)
   --json            print the report as JSON
   --full            list every record in the text report (default: the first 200 of each kind)
-  --load-taxonomy   load the countries, regions and categories first if the database has none
   --max-mb          refuse files larger than this (default: ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`;
 
 const ArgsSchema = z.object({
@@ -34,7 +33,6 @@ const ArgsSchema = z.object({
   status: z.enum(['draft', 'published'], { error: '--status must be draft or published' }),
   json: z.boolean(),
   full: z.boolean(),
-  loadTaxonomy: z.boolean(),
   files: z.string().min(1, { error: '--files must name a folder' }).optional(),
   maxBytes: z.coerce.number({ error: '--max-mb must be a number' }).positive({ error: '--max-mb must be a positive number' }).transform((mb) => mb * 1024 * 1024),
 });
@@ -50,7 +48,6 @@ function parseCommandLine() {
         status: { type: 'string', default: 'published' },
         json: { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
-        'load-taxonomy': { type: 'boolean', default: false },
         'max-mb': { type: 'string', default: String(MAX_IMPORT_BYTES / 1024 / 1024) },
         files: { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -68,7 +65,6 @@ function parseCommandLine() {
     status: parsed.values.status,
     json: parsed.values.json,
     full: parsed.values.full,
-    loadTaxonomy: parsed.values['load-taxonomy'],
     maxBytes: parsed.values['max-mb'],
     files: parsed.values.files,
   });
@@ -136,12 +132,9 @@ async function main(): Promise<number> {
       return 2;
     }
     if (taxonomy === 0) {
-      if (!args.loadTaxonomy) {
-        console.error(`The database ${database} has no countries, regions or categories yet. Run again with --load-taxonomy to load them first.`);
-        return 2;
-      }
+      // Reference data, not samples: a database migrated before `db:migrate` loaded it gets it now.
       await seedTaxonomy(db);
-      console.error('Loaded the countries, regions and categories into the empty database.');
+      console.error(`Loaded the countries, regions and categories into ${database}, which had none.`);
     }
     if (size >= 1024 * 1024) console.error(`Reading ${path.basename(file)} (${(size / 1024 / 1024).toFixed(1)} MB)…`);
     const report = await runImport(db, readFileSync(file), {

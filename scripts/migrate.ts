@@ -33,6 +33,10 @@ async function main([command, ...rest]: string[]): Promise<void> {
       const dir = MIGRATIONS_DIRS[databaseProvider()];
       for (const name of applied) console.log(`  ${show(path.join(dir, name, 'migration.sql'))}`);
     }
+    // Countries, regions and categories are reference data, not samples: a migrated catalogue can import at once.
+    const { loadReferenceData } = await import('../lib/taxonomy/seed.ts');
+    const loaded = await loadReferenceData();
+    if (loaded) console.log(`Loaded the reference data into ${database}: ${loaded}.`);
     return;
   }
 

@@ -1,4 +1,4 @@
-import type { Db, PrismaClient } from '@/lib/prisma-client';
+import { createPrismaClient, type Db, type PrismaClient } from '@/lib/prisma-client';
 import { CATEGORIES } from './categories';
 import { COUNTRIES, REGIONS } from './regions';
 
@@ -47,4 +47,20 @@ export async function seedTaxonomy(db: PrismaClient): Promise<void> {
     // Region filters follow memberships and facet labels the names: every running search index must rebuild.
     if (labelsChanged) await tx.catalogueChange.create({ data: { publicationId: null } });
   });
+}
+
+/**
+ * The reference data (countries, regions and their memberships, categories) when the database at `url` has
+ * none yet; what was loaded in words, or null when it was there already. Publications are not touched.
+ */
+export async function loadReferenceData(url?: string): Promise<string | null> {
+  const db = createPrismaClient(url);
+  try {
+    if ((await db.country.count()) > 0) return null;
+    await seedTaxonomy(db);
+    const [countries, regions, categories] = await Promise.all([db.country.count(), db.region.count(), db.category.count()]);
+    return `${countries} countries, ${regions} regions, ${categories} categories`;
+  } finally {
+    await db.$disconnect();
+  }
 }
