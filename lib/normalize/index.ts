@@ -1,4 +1,4 @@
-import { MAX_YEAR, MIN_YEAR } from '@/lib/catalogue/params';
+import { MIN_PUBLICATION_YEAR, maxPublicationYear } from '@/lib/validation/publication-form';
 import { AuthorDirectory } from './authors';
 import { CATEGORY_NAMES, resolveCategory } from './categories';
 import { emptyFindings, mergeFindings, type Findings, type NormalizedField } from './findings';
@@ -67,11 +67,13 @@ function normalizeYear(year: string | number | null, errors: FieldError[]): numb
   if (year === null) return null;
   const text = String(year).trim();
   if (text === '') return null;
+  // The form's bounds: an import cannot write a year the form would refuse when the record is next edited.
+  const max = maxPublicationYear();
   if (/^\d{4}$/.test(text)) {
     const value = Number(text);
-    if (value >= MIN_YEAR && value <= MAX_YEAR) return value;
+    if (value >= MIN_PUBLICATION_YEAR && value <= max) return value;
   }
-  errors.push({ field: 'year', message: `“${text}” is not a year (four digits, ${MIN_YEAR}–${MAX_YEAR})` });
+  errors.push({ field: 'year', message: `“${text}” is not a year (four digits, ${MIN_PUBLICATION_YEAR}–${max})` });
   return null;
 }
 

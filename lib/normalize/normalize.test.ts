@@ -579,6 +579,16 @@ describe('whole records', () => {
     expect(errors).toEqual([{ field: 'year', message: expect.stringContaining('“20x7” is not a year') }]);
   });
 
+  it('takes the years the form takes, and no other (1900 to next year)', () => {
+    const next = new Date().getFullYear() + 1;
+    const year = (value: string | number) => normalizePublication({ title: 'T', summary: 'S', countries: [], regions: [], authors: [], year: value });
+    expect(year(1900).record.year).toBe(1900);
+    expect(year(String(next)).record.year).toBe(next);
+    for (const bad of ['1899', String(next + 1), '2100']) {
+      expect(year(bad).errors, bad).toEqual([{ field: 'year', message: `“${bad}” is not a year (four digits, 1900–${next})` }]);
+    }
+  });
+
   it('puts a space after a colon in a title, and says so', () => {
     const { record, findings } = normalizePublication({
       title: 'Needs Assessment Tool:Counter-trafficking Response in Georgia',
