@@ -73,6 +73,26 @@ describe('npm run import', () => {
     }
   });
 
+  it('with --skip-rejected writes the records that can be written and leaves the rejected ones out', async () => {
+    const url = await createEmptyDatabase('skip');
+    expect((await cli('migrate', ['deploy'], { DATABASE_URL: url })).code).toBe(0);
+    const file = path.join(tmp, 'some-bad.csv');
+    writeFileSync(file, 'title,summary,countries,regions,authors,year,category,language,url\nGood one,S,Serbia,,,2020,,,\nBad one,S,Serbia,,,20x7,,,\n');
+    const dry = await cli('import', [file], { DATABASE_URL: url });
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('run again with --apply --skip-rejected to write the others without them');
+    expect((await cli('import', [file, '--skip-rejected'], { DATABASE_URL: url })).stderr).toContain('--skip-rejected goes with --apply');
+    const applied = await cli('import', [file, '--apply', '--skip-rejected'], { DATABASE_URL: url });
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Applied in one transaction: 1 publication created, 0 updated, 0 unchanged; 1 rejected record left out.');
+    const db = createPrismaClient(url);
+    try {
+      expect((await db.publication.findMany({ select: { title: true } })).map((p) => p.title)).toEqual(['Good one']);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await cli('import', [])).code).toBe(2);
     expect((await cli('import', [LISTING, '--format', 'xml'])).stderr).toContain('--format must be one of listing, csv, json');

@@ -1,8 +1,10 @@
-// npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full]
+// npm run import -- <file> [--apply [--skip-rejected]] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full]
 //
 // Without --apply: a dry run that writes nothing and prints what the import would do. With --apply: every
-// record written in one transaction, or none. Exit code 0 when the import can go (or went) through, 1 when
-// the file has problems or rejected records, 2 for a usage error.
+// record written in one transaction, or none; with --skip-rejected, the records that can be written are (still
+// one transaction) and the rejected ones left out. Exit code 0 when the import can go (or went) through, 1 when
+// the file has problems or rejected records (or, with --skip-rejected, when nothing could be applied), 2 for a
+// usage error.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,10 +17,12 @@ import { formatReport } from '@/lib/import/report-text';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { seedTaxonomy } from '@/lib/taxonomy/seed';
 
-const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--max-mb <n>]
+const USAGE = `Usage: npm run import -- <file> [--apply [--skip-rejected]] [--files <folder>] [--format listing|csv|json] [--status draft|published] [--json] [--full] [--max-mb <n>]
 
   <file>            the source site's listing text, a CSV with a header row, or a JSON array
   --apply           write the records (one transaction); without it, a dry run that writes nothing
+  --skip-rejected   with --apply: write the records that can be written and leave the rejected ones out
+                    (by default one rejected record stops the whole file)
   --files           the folder the records' files column names files in (default: the import file's folder)
   --format          the file's format, when detection from its content is not wanted
   --status          status of the publications the import creates (default: published)
@@ -29,6 +33,7 @@ const USAGE = `Usage: npm run import -- <file> [--apply] [--files <folder>] [--f
 const ArgsSchema = z.object({
   file: z.string({ error: 'name the file to import' }).min(1, { error: 'name the file to import' }),
   apply: z.boolean(),
+  skipRejected: z.boolean(),
   format: z.enum(IMPORT_FORMATS, { error: `--format must be one of ${IMPORT_FORMATS.join(', ')}` }).optional(),
   status: z.enum(['draft', 'published'], { error: '--status must be draft or published' }),
   json: z.boolean(),
@@ -44,6 +49,7 @@ function parseCommandLine() {
       allowPositionals: true,
       options: {
         apply: { type: 'boolean', default: false },
+        'skip-rejected': { type: 'boolean', default: false },
         format: { type: 'string' },
         status: { type: 'string', default: 'published' },
         json: { type: 'boolean', default: false },
@@ -61,6 +67,7 @@ function parseCommandLine() {
   const args = ArgsSchema.safeParse({
     file: parsed.positionals[0],
     apply: parsed.values.apply,
+    skipRejected: parsed.values['skip-rejected'],
     format: parsed.values.format,
     status: parsed.values.status,
     json: parsed.values.json,
@@ -69,6 +76,7 @@ function parseCommandLine() {
     files: parsed.values.files,
   });
   if (!args.success) return { error: args.error.issues.map((i) => i.message).join('; ') };
+  if (args.data.skipRejected && !args.data.apply) return { error: '--skip-rejected goes with --apply (a dry run already lists what would be left out)' };
   return { args: args.data };
 }
 
@@ -92,6 +100,7 @@ function progressPrinter() {
 }
 
 function exitCode(report: ImportReport): number {
+  if (report.mode === 'applied') return 0;
   return report.problems.length > 0 || report.totals.rejected > 0 || report.mode === 'aborted' ? 1 : 0;
 }
 
@@ -141,6 +150,7 @@ async function main(): Promise<number> {
       fileName: path.basename(file),
       format: args.format,
       apply: args.apply,
+      skipRejected: args.skipRejected,
       status: args.status,
       maxBytes: args.maxBytes,
       filesDir: args.files ? path.resolve(args.files) : path.dirname(file),
@@ -150,8 +160,11 @@ async function main(): Promise<number> {
       console.log(JSON.stringify(report, null, 2));
     } else {
       console.log(formatReport(report, { limit: args.full ? Infinity : 200 }));
-      if (report.mode === 'dry-run' && exitCode(report) === 0 && report.totals.create + report.totals.update > 0) {
+      const writes = report.totals.create + report.totals.update;
+      if (report.mode === 'dry-run' && exitCode(report) === 0 && writes > 0) {
         console.log('\nRun again with --apply to write these changes.');
+      } else if (report.mode === 'dry-run' && report.problems.length === 0 && report.totals.rejected > 0 && writes > 0) {
+        console.log('\nFix the rejected records and run again, or run again with --apply --skip-rejected to write the others without them.');
       }
     }
     return exitCode(report);

@@ -17,6 +17,8 @@ export type ApplyOptions = {
   onProgress?: (phase: 'normalize' | 'plan' | 'apply', done: number, total: number) => void;
   /** The files the records name, checked (lib/import/files.ts); null when the import has no folder. */
   files?: ImportFiles | null;
+  /** Write the records that can be written and leave the rejected ones out; by default one rejects the file. */
+  skipRejected?: boolean;
 };
 
 export type ApplyOutcome =
@@ -49,7 +51,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${
 /**
  * Writes an import in one transaction. The plan is made again inside it, against the catalogue as it is
  * at that moment, and every create and update goes through upsertPublication (which also refreshes search).
- * A problem with the file, a rejected record or a plan other than the previewed one aborts it: nothing is written.
+ * A problem with the file, a rejected record (unless `skipRejected`) or a plan other than the previewed one
+ * aborts it: nothing is written.
  */
 export async function applyImport(db: PrismaClient, records: readonly SourceRecord[], options: ApplyOptions = {}): Promise<ApplyOutcome> {
   let plan: Plan | null = null;
@@ -60,7 +63,7 @@ export async function applyImport(db: PrismaClient, records: readonly SourceReco
   let prepared = new Map<string, PreparedFile>();
   if (options.files && options.files.byPath.size > 0) {
     const ahead = await makePlan(db, records, { status: options.status, files: options.files });
-    if (ahead.plan.records.every((r) => r.action !== 'rejected') && !options.fileProblems) {
+    if ((options.skipRejected || ahead.plan.records.every((r) => r.action !== 'rejected')) && !options.fileProblems) {
       prepared = await prepareImportFiles(db, options.files, ahead.plan.attachments);
     }
   }
@@ -74,7 +77,7 @@ export async function applyImport(db: PrismaClient, records: readonly SourceReco
         planMs = performance.now() - planStarted - normalizeMs;
         const rejected = made.plan.records.filter((r) => r.action === 'rejected').length;
         if (options.fileProblems) throw new Abort('Nothing was written: the file has problems (above).');
-        if (rejected > 0) throw new Abort(`Nothing was written: ${plural(rejected, 'record')} rejected (below). Fix ${rejected === 1 ? 'it' : 'them'} and import the file again.`);
+        if (rejected > 0 && !options.skipRejected) throw new Abort(`Nothing was written: ${plural(rejected, 'record')} rejected (below). Fix ${rejected === 1 ? 'it' : 'them'} and import the file again.`);
         if (options.expectFingerprint && options.expectFingerprint !== made.plan.fingerprint) {
           throw new Abort('Nothing was written: the catalogue changed since the preview, so the import would no longer do what it showed. Preview it again.');
         }

@@ -35,6 +35,8 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** The folder the records' files are read from (lib/import/files.ts); none: records naming files are rejected. */
   filesDir?: string | null;
+  /** Apply the records that can be applied, leaving the rejected ones out (still one transaction). */
+  skipRejected?: boolean;
 };
 
 function totalsOf(plan: Plan | null): ImportTotals {
@@ -95,7 +97,7 @@ export async function runImport(db: PrismaClient, input: Uint8Array | string, op
       problems.length > 0
         ? ' The file has problems (above): it cannot be applied as it is.'
         : totals.rejected > 0
-          ? ` ${plural(totals.rejected, 'record')} rejected: the file cannot be applied until ${totals.rejected === 1 ? 'it is' : 'they are'} fixed.`
+          ? ` ${plural(totals.rejected, 'record')} rejected: the file cannot be applied as it is until ${totals.rejected === 1 ? 'it is' : 'they are'} fixed, or only without ${totals.rejected === 1 ? 'it' : 'them'} when you say so.`
           : '';
     return report(
       plan,
@@ -106,14 +108,21 @@ export async function runImport(db: PrismaClient, input: Uint8Array | string, op
   }
 
   const applyStarted = performance.now();
-  const outcome = await applyImport(db, parsed.records, { status, expectFingerprint: options.expectFingerprint, fileProblems: problems.length, onProgress, files });
+  const outcome = await applyImport(db, parsed.records, {
+    status,
+    expectFingerprint: options.expectFingerprint,
+    fileProblems: problems.length,
+    onProgress,
+    files,
+    skipRejected: options.skipRejected,
+  });
   const timings = { normalizeMs: outcome.normalizeMs, planMs: outcome.planMs };
   if (!outcome.applied) return report(outcome.plan, 'aborted', outcome.reason, timings);
   const totals = totalsOf(outcome.plan);
   return report(
     outcome.plan,
     'applied',
-    `Applied in one transaction: ${plural(totals.create, 'publication')} created, ${count(totals.update)} updated, ${count(totals.unchanged)} unchanged${totals.files > 0 ? `, ${plural(totals.files, 'file')} attached` : ''}.`,
+    `Applied in one transaction: ${plural(totals.create, 'publication')} created, ${count(totals.update)} updated, ${count(totals.unchanged)} unchanged${totals.files > 0 ? `, ${plural(totals.files, 'file')} attached` : ''}${totals.rejected > 0 ? `; ${plural(totals.rejected, 'rejected record')} left out` : ''}.`,
     { ...timings, applyMs: performance.now() - applyStarted - outcome.normalizeMs - outcome.planMs },
   );
 }

@@ -32,6 +32,25 @@ test.describe('admin import', () => {
     await expect(second).toContainText('Handbook');
   });
 
+  test('a file with a rejected record is all or nothing, unless the importer applies the others without it', async ({ page, editor, unique }) => {
+    const word = unique.split(' ').at(-1)!;
+    const csv = [
+      'title,summary,countries,regions,authors,year,category,language,url',
+      `"${unique} good","A record that can be written.",Serbia,,,2021,Report,en,`,
+      `"${unique} bad","A record whose year is not a year.",Serbia,,,20x1,Report,en,`,
+    ].join('\n');
+    await signIn(page, editor, '/admin/import');
+    await page.getByLabel('File').setInputFiles({ name: 'some-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect(page.getByText('“20x1” is not a year').first()).toBeVisible();
+    // No plain "Apply import": the default stays all or nothing.
+    await expect(page.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Apply without the 1 rejected record' }).click();
+    await expect(page.getByRole('status')).toContainText('1 created, 0 updated, 0 unchanged; 1 rejected record left out.');
+    const found = await (await page.request.get(`/api/publications?q=${encodeURIComponent(word)}`)).json();
+    expect(found.items.map((i: { title: string }) => i.title)).toEqual([`${unique} good`]);
+  });
+
   test('an empty file is refused with a clear message and nothing is written', async ({ page, editor }) => {
     await signIn(page, editor, '/admin/import');
     await page.getByLabel('File').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });

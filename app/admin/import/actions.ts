@@ -40,9 +40,13 @@ export async function uploadImport(_previous: UploadState, formData: FormData): 
   redirect(`/admin/import?upload=${id}`);
 }
 
-const ApplySchema = z.object({ upload: z.string().regex(/^[\w-]{10,64}$/), fingerprint: z.string().min(1).max(200) });
+const ApplySchema = z.object({
+  upload: z.string().regex(/^[\w-]{10,64}$/),
+  fingerprint: z.string().min(1).max(200),
+  skipRejected: z.literal('1').optional(),
+});
 
-/** Writes the previewed import, all or nothing, unless the plan changed since the preview. */
+/** Writes the previewed import, all or nothing (or all but the rejected records, when asked), unless the plan changed since the preview. */
 export async function applyImportUpload(formData: FormData): Promise<void> {
   const user = await authorize('editor', 'import.apply');
   if (!user) redirect('/sign-in?next=%2Fadmin%2Fimport');
@@ -56,6 +60,7 @@ export async function applyImportUpload(formData: FormData): Promise<void> {
     status: upload.status === 'draft' ? 'draft' : 'published',
     apply: true,
     expectFingerprint: parsed.data.fingerprint,
+    skipRejected: parsed.data.skipRejected === '1',
   });
   const applied = report.mode === 'applied';
   if (applied) {
@@ -66,7 +71,7 @@ export async function applyImportUpload(formData: FormData): Promise<void> {
         entity: 'import',
         entityId: upload.id,
         label: upload.fileName,
-        changes: { created: report.totals.create, updated: report.totals.update, unchanged: report.totals.unchanged },
+        changes: { created: report.totals.create, updated: report.totals.update, unchanged: report.totals.unchanged, rejected: report.totals.rejected },
       });
       await tx.importUpload.delete({ where: { id: upload.id } });
     });
@@ -74,7 +79,7 @@ export async function applyImportUpload(formData: FormData): Promise<void> {
   }
   redirect(
     applied
-      ? `/admin/import?applied=${report.totals.create}-${report.totals.update}-${report.totals.unchanged}`
+      ? `/admin/import?applied=${report.totals.create}-${report.totals.update}-${report.totals.unchanged}-${report.totals.rejected}`
       : `/admin/import?upload=${upload.id}&failed=1`,
   );
 }

@@ -29,9 +29,10 @@ export default async function ImportPage({ searchParams }: Props) {
   return (
     <main className="space-y-6">
       <h1 className="text-2xl font-bold">Import publications</h1>
-      {counts && counts.length === 3 && (
+      {counts && (counts.length === 3 || counts.length === 4) && counts.every(Number.isInteger) && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-green-900">
-          Import applied: {counts[0]} created, {counts[1]} updated, {counts[2]} unchanged.{' '}
+          Import applied: {counts[0]} created, {counts[1]} updated, {counts[2]} unchanged
+          {counts[3] ? `; ${counts[3]} rejected ${counts[3] === 1 ? 'record' : 'records'} left out` : ''}.{' '}
           <Link href="/" className="underline">
             See the catalogue
           </Link>
@@ -52,6 +53,20 @@ export default async function ImportPage({ searchParams }: Props) {
                 <input type="hidden" name="fingerprint" value={report.fingerprint} />
                 <button type="submit" className={primaryButtonClass}>
                   Apply import
+                </button>
+              </form>
+            ) : report.fingerprint && report.problems.length === 0 && report.totals.create + report.totals.update > 0 ? (
+              // All or nothing stays the default: leaving records out is a choice the importer makes here.
+              <form action={applyImportUpload} className="space-y-2">
+                <p className="text-red-800">
+                  {report.totals.rejected} {report.totals.rejected === 1 ? 'record is' : 'records are'} rejected (above): fix the file and upload it
+                  again, or apply the others without {report.totals.rejected === 1 ? 'it' : 'them'}.
+                </p>
+                <input type="hidden" name="upload" value={upload.id} />
+                <input type="hidden" name="fingerprint" value={report.fingerprint} />
+                <input type="hidden" name="skipRejected" value="1" />
+                <button type="submit" className={primaryButtonClass}>
+                  Apply without the {report.totals.rejected} rejected {report.totals.rejected === 1 ? 'record' : 'records'}
                 </button>
               </form>
             ) : (
