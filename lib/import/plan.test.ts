@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeRecords, planImport, titleYearKey, type CatalogueState } from './plan';
+import { normalizeRecords, planImport, titleKey, titleYearKey, type CatalogueState } from './plan';
 import type { SourceRecord } from './types';
 
 type Existing = CatalogueState['bySlug'] extends Map<string, infer E> ? E : never;
@@ -7,13 +7,15 @@ type Existing = CatalogueState['bySlug'] extends Map<string, infer E> ? E : neve
 function state(publications: Partial<Existing>[]): CatalogueState {
   const bySlug = new Map<string, Existing>();
   const byTitleYear = new Map<string, Existing[]>();
+  const byTitle = new Map<string, Existing[]>();
   publications.forEach((p, i) => {
     const full: Existing = { id: i + 1, slug: `p-${i + 1}`, title: 'T', summary: 'S', year: 2020, languages: [], url: null, status: 'published', category: null, countries: [], regions: [], authors: [], translationGroupId: null, ...p };
     bySlug.set(full.slug, full);
     const key = titleYearKey(full.title, full.year);
     byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), full]);
+    byTitle.set(titleKey(full.title), [...(byTitle.get(titleKey(full.title)) ?? []), full]);
   });
-  return { bySlug, byTitleYear, countries: new Set(['RS', 'XK']), regions: new Set(['worldwide']), categories: new Set(['handbook']), authorNames: [], withdrawnSlugs: new Set(['withdrawn']) };
+  return { bySlug, byTitleYear, byTitle, countries: new Set(['RS', 'XK']), regions: new Set(['worldwide']), categories: new Set(['handbook']), authorNames: [], withdrawnSlugs: new Set(['withdrawn']) };
 }
 
 function records(...data: Partial<SourceRecord['data']>[]): SourceRecord[] {
@@ -23,6 +25,32 @@ function records(...data: Partial<SourceRecord['data']>[]): SourceRecord[] {
 function plan(s: CatalogueState, r: SourceRecord[]) {
   return planImport(s, r, normalizeRecords(r, s.authorNames)).records;
 }
+
+describe('planImport possible duplicates', () => {
+  const notes = (r: ReturnType<typeof plan>[number]) => r.review.filter((n) => n.field === 'title').map((n) => n.note);
+
+  it('says when a new record has the title of a publication or an earlier record, one of the two without a year', () => {
+    const s = state([{ slug: 'manual-2019', title: 'Referral Manual', year: 2019 }, { slug: 'guide', title: 'Field Guide', year: null }]);
+    const out = plan(s, records(
+      { title: 'Referral manual', year: null },
+      { title: 'Field guide', year: 2021 },
+      { title: 'Shelter Standards', year: 2018 },
+      { title: 'Shelter standards', year: null },
+    ));
+    expect(out.map((r) => r.action)).toEqual(['create', 'create', 'create', 'create']);
+    expect(notes(out[0]!)).toEqual(['possibly the same work as manual-2019: the same title, one of them without a year']);
+    expect(notes(out[1]!)).toEqual(['possibly the same work as guide: the same title, one of them without a year']);
+    expect(notes(out[2]!)).toEqual([]);
+    expect(notes(out[3]!)).toEqual(['possibly the same work as record 3: the same title, one of them without a year']);
+  });
+
+  it('says nothing of two editions (both years known) nor of a record that updates its publication', () => {
+    const s = state([{ slug: 'report-2019', title: 'Annual Report', year: 2019 }]);
+    const out = plan(s, records({ title: 'Annual report', year: 2020 }, { title: 'Annual Report', year: 2019, summary: 'New' }));
+    expect(out.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(out.flatMap(notes)).toEqual([]);
+  });
+});
 
 describe('planImport translations', () => {
   const full = (s: CatalogueState, r: SourceRecord[]) => planImport(s, r, normalizeRecords(r, s.authorNames));

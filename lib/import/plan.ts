@@ -34,6 +34,8 @@ type Existing = {
 export type CatalogueState = {
   bySlug: Map<string, Existing>;
   byTitleYear: Map<string, Existing[]>;
+  /** By title alone: a record without a year (or a publication without one) may be the same work. */
+  byTitle: Map<string, Existing[]>;
   countries: Set<string>;
   regions: Set<string>;
   categories: Set<string>;
@@ -49,6 +51,7 @@ const CHUNK = 10_000;
 export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
   const bySlug = new Map<string, Existing>();
   const byTitleYear = new Map<string, Existing[]>();
+  const byTitle = new Map<string, Existing[]>();
   for (let after = 0; ; ) {
     const publications = await db.publication.findMany({
       where: { id: { gt: after } },
@@ -82,6 +85,8 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
       bySlug.set(p.slug, p);
       const key = titleYearKey(p.title, p.year);
       byTitleYear.set(key, [...(byTitleYear.get(key) ?? []), p]);
+      const title = titleKey(p.title);
+      byTitle.set(title, [...(byTitle.get(title) ?? []), p]);
     }
   }
   const countryRows = await db.country.findMany({ select: { code: true } });
@@ -92,6 +97,7 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
   return {
     bySlug,
     byTitleYear,
+    byTitle,
     countries: new Set(countryRows.map((c) => c.code)),
     regions: new Set(regionRows.map((r) => r.slug)),
     categories: new Set(categoryRows.map((c) => c.slug)),
@@ -101,8 +107,20 @@ export async function loadCatalogueState(db: Db): Promise<CatalogueState> {
 }
 
 /** Two titles match when they only differ in case, accents, punctuation and spacing. */
+export function titleKey(title: string): string {
+  return slugify(title, 100_000);
+}
+
 export function titleYearKey(title: string, year: number | null): string {
-  return `${slugify(title, 100_000)}|${year ?? ''}`;
+  return `${titleKey(title)}|${year ?? ''}`;
+}
+
+/**
+ * Publications a new record may duplicate: the same title where one of the two has no year (with both years
+ * known and equal the record would have matched it; with both known and different they are two editions).
+ */
+function possibleDuplicates(candidates: readonly { slug: string; year: number | null }[], year: number | null): string[] {
+  return candidates.filter((c) => c.year !== year && (c.year === null || year === null)).map((c) => c.slug);
 }
 
 export type PlannedRecord = RecordReport & { input: PublicationInput | null };
@@ -143,6 +161,7 @@ export function planImport(
 ): Plan {
   const takenSlugs = new Set([...state.bySlug.keys(), ...state.withdrawnSlugs]);
   const seenKeys = new Map<string, number>();
+  const seenTitles = new Map<string, { slug: string; year: number | null; index: number }[]>();
   const seenSlugs = new Map<string, number>();
   const claimed = new Map<string, number>();
   const records: PlannedRecord[] = [];
@@ -266,6 +285,15 @@ export function planImport(
     takenSlugs.add(slug);
     base.slug = slug;
     base.action = 'create';
+    // Created all the same (the importer decides), but said: the same title, one of the two without a year.
+    const title = titleKey(record.title);
+    const inCatalogue = possibleDuplicates(state.byTitle.get(title) ?? [], record.year);
+    const inFile = (seenTitles.get(title) ?? []).filter((r) => possibleDuplicates([r], record.year).length > 0);
+    if (inCatalogue.length > 0 || inFile.length > 0) {
+      const named = [...inCatalogue, ...inFile.map((r) => `record ${r.index}`)].join(', ');
+      base.review.push({ field: 'title', value: record.title, note: `possibly the same work as ${named}: the same title, one of them without a year` });
+    }
+    seenTitles.set(title, [...(seenTitles.get(title) ?? []), { slug, year: record.year, index: source.index }]);
     base.input = {
       slug,
       title: record.title,
