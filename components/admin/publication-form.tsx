@@ -60,6 +60,7 @@ export function PublicationForm({
   options,
   opened,
   reloadHref,
+  canPublishAnyway = false,
 }: {
   action: Action;
   initial: PublicationFormValues;
@@ -67,6 +68,8 @@ export function PublicationForm({
   /** The publication as it was when the form was opened (edits): a conflict is shown against it. */
   opened?: PublicationSnapshot;
   reloadHref?: string;
+  /** Whether the signed-in user may publish despite the safeguarding check (admins), with a reason. */
+  canPublishAnyway?: boolean;
 }) {
   const [state, formAction, pending] = useActionState<PublicationFormState, FormData>(action, {});
   const [clientErrors, setClientErrors] = useState<PublicationFieldErrors | null>(null);
@@ -149,6 +152,36 @@ export function PublicationForm({
           )}
         </div>
       ) : null}
+      {/* The server's reply stands until the next one: fixing a field in the browser does not answer the check. */}
+      {state.safeguarding && (
+        <section aria-labelledby="safeguarding-heading" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <h2 id="safeguarding-heading" className="font-semibold">
+            Possible personal data
+          </h2>
+          <p className="mt-1">The safeguarding check found what may identify a person in what the public would see:</p>
+          <ul className="mt-1 list-disc pl-6">
+            {state.safeguarding.map((finding) => (
+              <li key={finding}>{finding}</li>
+            ))}
+          </ul>
+          <p className="mt-2">
+            Remove it and save again, or save as a draft
+            {canPublishAnyway ? '; or publish anyway, saying why: the reason is kept in the history.' : ' and ask an admin to publish it.'}
+          </p>
+          {canPublishAnyway && (
+            <div className="mt-3">
+              <label htmlFor="publishAnyway" className={labelClass}>
+                Reason to publish anyway
+              </label>
+              <p id="publishAnyway-hint" className={hintClass}>
+                For example: the address is the publisher’s office, not a person’s. Leave empty to keep the check.
+              </p>
+              <textarea id="publishAnyway" name="publishAnyway" rows={2} maxLength={1100} defaultValue=""
+                aria-describedby="publishAnyway-hint" className={inputClass} />
+            </div>
+          )}
+        </section>
+      )}
       {/* Re-applying remounts the fields with the merged values. */}
       <div key={rebase?.key ?? 0} className="space-y-6">
 
@@ -192,7 +225,8 @@ export function PublicationForm({
           <p id="status-hint" className={hintClass}>
             Drafts are seen by staff only.
           </p>
-          <select id="status" name="status" defaultValue={values.status}
+          {/* Keyed by its value: a form action resets the form, and a select keeps the default it was mounted with. */}
+          <select key={values.status} id="status" name="status" defaultValue={values.status}
             aria-invalid={!!errors.status} aria-describedby={describedBy('status-hint', errors.status && errorId('status'))}
             className={`${inputClass} max-w-60`}>
             <option value="draft">Draft</option>
@@ -202,7 +236,7 @@ export function PublicationForm({
         </div>
       </div>
 
-      <CategoryField options={options.categories} defaultCategory={values.category} defaultNewName={values.newCategory}
+      <CategoryField key={values.category} options={options.categories} defaultCategory={values.category} defaultNewName={values.newCategory}
         defaultNewTranslations={{ fr: values.newCategoryFr, es: values.newCategoryEs }}
         error={fieldError('category')} errorId={errorId('category')} />
 

@@ -52,6 +52,23 @@ describe('planImport possible duplicates', () => {
   });
 });
 
+describe('planImport safeguarding', () => {
+  const personal = 'The survivor can be reached at maria.lopez@example.org.';
+
+  it('creates a record that may show personal data as a draft, and says why', () => {
+    const out = plan(state([]), records({ title: 'Case file', summary: personal }, { title: 'Clean', summary: 'A study.' }));
+    expect(out.map((r) => [r.action, r.input?.status])).toEqual([['create', 'draft'], ['create', 'published']]);
+    expect(out[0]!.review).toContainEqual({ field: 'summary', value: 'maria.lopez@example.org', note: 'created as a draft: possible personal data (the summary has an e-mail address (“maria.lopez@example.org”))' });
+  });
+
+  it('rejects an update that would put personal data on a published record, and not one of a draft', () => {
+    const s = state([{ slug: 'pub', title: 'Published one', status: 'published' }, { slug: 'dft', title: 'Draft one', status: 'draft' }]);
+    const out = plan(s, records({ title: 'Published one', summary: personal }, { title: 'Draft one', summary: personal }));
+    expect(out.map((r) => r.action)).toEqual(['rejected', 'update']);
+    expect(out[0]!.errors[0]!.message).toMatch(/^possible personal data in a published record: the summary has an e-mail address/);
+  });
+});
+
 describe('planImport translations', () => {
   const full = (s: CatalogueState, r: SourceRecord[]) => planImport(s, r, normalizeRecords(r, s.authorNames));
 

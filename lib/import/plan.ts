@@ -3,6 +3,7 @@ import { AuthorDirectory, normalizePublication, type NormalizeResult } from '@/l
 import type { Db } from '@/lib/prisma-client';
 import type { PublicationInput } from '@/lib/publications/save';
 import { publicationSlug } from '@/lib/publications/slug';
+import { checkPublication, describeFinding } from '@/lib/safeguarding/personal-data';
 import { slugify } from '@/lib/text';
 import { translationGroupProblems } from '@/lib/validation/translations';
 import { planFiles, type Attachment, type ImportFiles } from './files';
@@ -264,6 +265,13 @@ export function planImport(
         url: record.url === undefined ? existing.url : record.url,
         status: existing.status === 'draft' ? 'draft' : 'published',
       };
+      // A published record whose new text may show personal data is not rewritten: the form, where an admin
+      // may publish anyway with a reason, is the place for it (lib/safeguarding).
+      const findings = input.status === 'published' && (input.title !== existing.title || input.summary !== existing.summary) ? checkPublication(input) : [];
+      if (findings.length > 0) {
+        base.errors.push({ field: 'summary', message: `possible personal data in a published record: ${findings.map(describeFinding).join('; ')}. Fix the text, or edit it in the form` });
+        return;
+      }
       base.slug = existing.slug;
       base.diff = diffOf(existing, input);
       base.action = base.diff.length > 0 ? 'update' : 'unchanged';
@@ -307,6 +315,13 @@ export function planImport(
       url: record.url ?? null,
       status,
     };
+    // Possible personal data never goes public through an import: the record is created as a draft, for a
+    // person to check in the form (lib/safeguarding).
+    const findings = status === 'published' ? checkPublication(base.input) : [];
+    if (findings.length > 0) {
+      base.input.status = 'draft';
+      base.review.push({ field: 'summary', value: findings.map((f) => f.text).join(' | '), note: `created as a draft: possible personal data (${findings.map(describeFinding).join('; ')})` });
+    }
   });
 
   const groups = planTranslations(state, sources, records);

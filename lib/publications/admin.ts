@@ -1,5 +1,6 @@
 import 'server-only';
-import { recordAudit, diffFields, type AuditActor } from '@/lib/audit';
+import { recordAudit, diffFields, type AuditActor, type FieldChanges } from '@/lib/audit';
+import { checkPublication, describeFinding, RULE_NAMES } from '@/lib/safeguarding/personal-data';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Db, PrismaClient } from '@/lib/prisma-client';
 import { translationTaken } from '@/lib/taxonomy/admin';
@@ -20,8 +21,11 @@ export type SavedChange = { by: string | null; at: Date };
 
 export type WriteResult =
   | { ok: true; id: number; slug: string; version: number }
-  /** Something named by the form does not exist (a country code, a region, an author id, a category). */
-  | { ok: false; reason: 'invalid'; fieldErrors: PublicationFieldErrors }
+  /**
+   * Something named by the form does not exist (a country code, a region, an author id, a category), or the
+   * safeguarding check found likely personal data in what would go public (`safeguarding`: its findings).
+   */
+  | { ok: false; reason: 'invalid'; fieldErrors: PublicationFieldErrors; safeguarding?: string[] }
   /** Someone saved (or deleted) since the form was opened: nothing was written. */
   | { ok: false; reason: 'conflict'; current: (PublicationSnapshot & { version: number; lastChange: SavedChange | null }) | null };
 
@@ -180,6 +184,38 @@ async function linkTranslations(db: Db, actor: AuditActor, id: number, translati
   if (!result.ok) throw new Abort({ ok: false, reason: 'invalid', fieldErrors: { translations: result.messages } });
 }
 
+/** Who may publish despite the safeguarding check's findings (with a reason, recorded): admins. */
+export type PublishOptions = { mayPublishAnyway?: boolean };
+
+/**
+ * The safeguarding check, when a save makes the publication public: published now and not before, or its
+ * title or summary changed while published. Its findings block the save (field errors on the title and
+ * summary) unless an admin gives a reason to publish anyway; then the reason and the findings go into the
+ * audit entry (`publishedDespite`).
+ */
+function safeguarding(
+  form: PublicationFormData,
+  before: { status: string; title: string; summary: string } | null,
+  { mayPublishAnyway = false }: PublishOptions,
+): { blocked: WriteResult } | { despite: string } | null {
+  if (form.status !== 'published') return null;
+  if (before && before.status === 'published' && before.title === form.title && before.summary === form.summary) return null;
+  const findings = checkPublication(form);
+  if (findings.length === 0) return null;
+  const reason = mayPublishAnyway ? form.publishAnyway : '';
+  if (reason) return { despite: `${reason} (the check found: ${findings.map(describeFinding).join('; ')})` };
+  const fieldErrors: PublicationFieldErrors = {};
+  for (const field of ['title', 'summary'] as const) {
+    const found = findings.filter((f) => f.field === field);
+    if (found.length > 0) {
+      fieldErrors[field] = [
+        `Possible personal data: ${found.map((f) => `${RULE_NAMES[f.rule]} (“${f.text}”)`).join(', ')}. Remove it, or save as a draft${mayPublishAnyway ? ' or publish anyway with a reason' : ' and ask an admin'}.`,
+      ];
+    }
+  }
+  return { blocked: { ok: false, reason: 'invalid', fieldErrors, safeguarding: findings.map(describeFinding) } };
+}
+
 function scalars(form: PublicationFormData, categoryId: number | null) {
   return { title: form.title, summary: form.summary, year: form.year, url: form.url, status: form.status, categoryId };
 }
@@ -195,7 +231,9 @@ async function run(client: PrismaClient, work: (tx: Db) => Promise<WriteResult>)
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
-export async function createPublication(client: PrismaClient, actor: AuditActor, form: PublicationFormData): Promise<WriteResult> {
+export async function createPublication(client: PrismaClient, actor: AuditActor, form: PublicationFormData, options: PublishOptions = {}): Promise<WriteResult> {
+  const check = safeguarding(form, null, options);
+  if (check && 'blocked' in check) return check.blocked;
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(client, async (tx) => {
@@ -211,7 +249,7 @@ export async function createPublication(client: PrismaClient, actor: AuditActor,
         await writePublicationRelations(tx, id, relations);
         if (translations.length > 0) await linkTranslations(tx, actor, id, translations);
         const after = (await publicationSnapshot(tx, id))!;
-        await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, label: form.title, changes: record(after) });
+        await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, label: form.title, changes: { ...record(after), ...(check && { publishedDespite: check.despite }) } });
         await publicationChanged(tx, id);
         return { ok: true, id, slug, version: after.version };
       });
@@ -234,10 +272,13 @@ export async function updatePublication(
   id: number,
   expectedVersion: number,
   form: PublicationFormData,
+  options: PublishOptions = {},
 ): Promise<WriteResult> {
   // Read outside the transaction; the guarded update below proves it is still what is stored.
   const before = await publicationSnapshot(client, id);
   if (!before || before.version !== expectedVersion) return conflict(client, id);
+  const check = safeguarding(form, before, options);
+  if (check && 'blocked' in check) return check.blocked;
 
   const result = await run(client, async (tx) => {
     const { count } = await tx.publication.updateMany({
@@ -250,7 +291,7 @@ export async function updatePublication(
     await writePublicationRelations(tx, id, relations);
     await linkTranslations(tx, actor, id, translations);
     const after = (await publicationSnapshot(tx, id))!;
-    const changes = diffFields(record(before), record(after));
+    const changes: FieldChanges = { ...diffFields(record(before), record(after)), ...(check && { publishedDespite: { before: null, after: check.despite } }) };
     if (changes.status || changes.title || before.languages[0] !== after.languages[0]) await translationsShowChange(tx, id);
     await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, label: after.title, changes });
     await publicationChanged(tx, id);

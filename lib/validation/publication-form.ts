@@ -56,6 +56,8 @@ export type PublicationFormValues = {
   status: string;
   /** The version the form was opened at (edits only). */
   version: string;
+  /** An admin's reason to publish despite the safeguarding check's findings (lib/safeguarding); '' for none. */
+  publishAnyway: string;
 };
 
 export const EMPTY_PUBLICATION_FORM: PublicationFormValues = {
@@ -75,6 +77,7 @@ export const EMPTY_PUBLICATION_FORM: PublicationFormValues = {
   translationAdd: '',
   status: 'draft',
   version: '',
+  publishAnyway: '',
 };
 
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
@@ -140,6 +143,7 @@ export function readPublicationForm(formData: FormData): PublicationFormValues {
     translationAdd: text(formData.get('translationAdd')),
     status: text(formData.get('status')),
     version: text(formData.get('version')),
+    publishAnyway: text(formData.get('publishAnyway')),
   };
 }
 
@@ -222,6 +226,7 @@ export const PublicationFormSchema = z
       .refine((v) => unique(v, (t) => String(t.id)), { error: 'Each translation can be linked once.' }),
     translationAdd: z.string().trim().max(TITLE_MAX, { error: 'Enter the address or the exact title of one publication.' }),
     status: z.enum(PUBLICATION_STATUSES, { error: 'Choose draft or published.' }),
+    publishAnyway: z.string().trim().max(1000, { error: 'Keep the reason under 1,000 characters.' }),
     version: z
       .string()
       .trim()
@@ -296,6 +301,8 @@ export function reapplyChanges(base: PublicationFormValues, mine: PublicationFor
     translationAdd: changed.translations ? mine.translationAdd : '',
     status: changed.status ? mine.status : theirs.status,
     version: theirs.version,
+    // A reason given for the text as it was: asked again of the text as it now is.
+    publishAnyway: '',
   };
 }
 

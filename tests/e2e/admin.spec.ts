@@ -63,7 +63,7 @@ test.describe('publication curation', () => {
     await expect(card).toContainText(order.join('; '));
     await card.getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${unique} shelter standards review`);
-    await expect(page.locator('article > p').first()).toHaveText(order.join('; '));
+    await expect(page.locator('article header > p').first()).toHaveText(order.join('; '));
     const countries = page.locator('dt', { hasText: 'Countries' }).locator('xpath=following-sibling::dd[1]');
     await expect(countries.getByRole('link')).toHaveText(['Nauru', 'Tuvalu']);
     const publicPath = new URL(page.url()).pathname;
@@ -76,11 +76,11 @@ test.describe('publication curation', () => {
     await expect(page.getByText('Your changes were saved.')).toBeVisible();
     await page.goto(publicPath);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${unique} shelter standards review, second edition`);
-    await expect(page.locator('article > p').first()).toHaveText([`Ann ${word}`, 'International Organization for Migration', `Cid ${word}`].join('; '));
+    await expect(page.locator('article header > p').first()).toHaveText([`Ann ${word}`, 'International Organization for Migration', `Cid ${word}`].join('; '));
 
     // History: who, which fields, before → after.
     await page.goto(editPath.replace(/edit$/, 'history'));
-    const latest = page.getByRole('listitem').first();
+    const latest = page.getByRole('main').getByRole('listitem').first();
     await expect(latest).toContainText(`Changed by ${editor.name}`);
     await expect(latest.getByRole('row', { name: /^Title/ })).toContainText(`${unique} shelter standards review, second edition`);
     await expect(page.getByText(`Created by ${editor.name}`)).toBeVisible();

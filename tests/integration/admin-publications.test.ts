@@ -273,3 +273,43 @@ describe('deletePublicationAsStaff', () => {
     expect(await catalogueSnapshot(prisma)).toEqual(before);
   });
 });
+
+describe('the safeguarding check before a publication goes public', () => {
+  const personal = 'Wallabyford shelter case. Contact the survivor at maria.lopez@example.org or +44 20 7946 0958.';
+
+  it('stops a save that would publish personal data, names each finding, and writes nothing', async () => {
+    const before = await catalogueSnapshot(prisma);
+    const result = await createPublication(prisma, editor, form({ title: 'Wallabyford shelter review', summary: personal, status: 'published' }));
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    if (result.ok || result.reason !== 'invalid') throw new Error('unreachable');
+    expect(result.safeguarding).toEqual([
+      'the summary has an e-mail address (“maria.lopez@example.org”)',
+      'the summary has a phone number (“+44 20 7946 0958”)',
+    ]);
+    expect(result.fieldErrors.summary?.[0]).toMatch(/^Possible personal data: an e-mail address \(“maria\.lopez@example\.org”\), a phone number .* save as a draft and ask an admin\.$/);
+    expect(await catalogueSnapshot(prisma)).toEqual(before);
+    // An editor's reason is not enough: only admins may publish anyway.
+    expect(await createPublication(prisma, editor, form({ title: 'Wallabyford shelter review', summary: personal, status: 'published', publishAnyway: 'I say so' }))).toMatchObject({ ok: false });
+  });
+
+  it('lets a draft keep it, checks again when the draft is published, and lets an admin publish with a recorded reason', async () => {
+    const draft = ok(await createPublication(prisma, editor, form({ title: 'Wallabyford draft review', summary: personal, status: 'draft' })));
+    const publish = form({ title: 'Wallabyford draft review', summary: personal, status: 'published', version: String(draft.version) });
+    expect(await updatePublication(prisma, editor, draft.id, draft.version, publish)).toMatchObject({ ok: false, reason: 'invalid' });
+    const reason = 'The address and number are the shelter’s public helpline, printed on the report’s cover.';
+    const published = ok(
+      await updatePublication(prisma, { id: 9002, name: 'Ada Admin' }, draft.id, draft.version, { ...publish, publishAnyway: reason }, { mayPublishAnyway: true }),
+    );
+    const entries = await auditOf(published.id);
+    expect(entries.at(-1)?.changes).toMatchObject({
+      status: { before: 'draft', after: 'published' },
+      publishedDespite: {
+        before: null,
+        after: `${reason} (the check found: the summary has an e-mail address (“maria.lopez@example.org”); the summary has a phone number (“+44 20 7946 0958”))`,
+      },
+    });
+    // Published and unchanged in its text: later saves are not asked again.
+    const later = ok(await updatePublication(prisma, editor, published.id, published.version, { ...publish, year: 2020, publishAnyway: '' }));
+    expect(later.version).toBe(published.version + 1);
+  });
+});

@@ -33,6 +33,8 @@ export type PublicationFormState = {
   values?: PublicationFormValues;
   /** Someone saved since the form was opened: what is stored now. Null when it was deleted. */
   conflict?: PublicationConflict | null;
+  /** The safeguarding check's findings that stopped a save making the publication public. */
+  safeguarding?: string[];
 };
 
 export type DeleteState = { message?: string; conflict?: boolean };
@@ -40,6 +42,14 @@ export type DeleteState = { message?: string; conflict?: boolean };
 const SAVE_FAILED = 'The publication could not be saved. Nothing was changed; please try again.';
 
 async function failure(id: number | null, result: Exclude<WriteResult, { ok: true }>, values: PublicationFormValues): Promise<PublicationFormState> {
+  if (result.reason === 'invalid' && result.safeguarding) {
+    return {
+      fieldErrors: result.fieldErrors,
+      safeguarding: result.safeguarding,
+      message: 'This publication may show personal data to the public: it was not saved.',
+      values: { ...values, publishAnyway: '' },
+    };
+  }
   if (result.reason === 'invalid') return { fieldErrors: result.fieldErrors, message: 'Check the fields marked below.', values };
   const stored = id === null ? null : await getPublicationForEdit(id);
   const current = result.current;
@@ -77,7 +87,7 @@ export async function createPublicationAction(_previous: PublicationFormState, f
 
   let result: WriteResult;
   try {
-    result = await createPublication(prisma, user, parsed.data);
+    result = await createPublication(prisma, user, parsed.data, { mayPublishAnyway: user.role === 'admin' });
   } catch (error) {
     console.error('publication.create failed', error);
     return { message: SAVE_FAILED, values };
@@ -103,7 +113,7 @@ export async function updatePublicationAction(
 
   let result: WriteResult;
   try {
-    result = await updatePublication(prisma, user, id, parsed.data.version, parsed.data);
+    result = await updatePublication(prisma, user, id, parsed.data.version, parsed.data, { mayPublishAnyway: user.role === 'admin' });
   } catch (error) {
     console.error('publication.update failed', error);
     return { message: SAVE_FAILED, values };

@@ -17,6 +17,7 @@ export function publicationFormData(fields: {
   status?: string;
   version?: number | string;
   reapplyVersion?: number;
+  publishAnyway?: string;
 }): FormData {
   const form = new FormData();
   form.set('title', fields.title ?? 'A test publication');
@@ -34,5 +35,6 @@ export function publicationFormData(fields: {
   form.set('status', fields.status ?? 'published');
   if (fields.version !== undefined) form.set('version', String(fields.version));
   if (fields.reapplyVersion !== undefined) form.set('reapplyVersion', String(fields.reapplyVersion));
+  if (fields.publishAnyway !== undefined) form.set('publishAnyway', fields.publishAnyway);
   return form;
 }

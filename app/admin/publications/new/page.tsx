@@ -8,7 +8,7 @@ import { EMPTY_PUBLICATION_FORM } from '@/lib/validation/publication-form';
 export const metadata: Metadata = { title: 'New publication' };
 
 export default async function NewPublicationPage() {
-  await requirePageUser('editor', '/admin/publications/new');
+  const user = await requirePageUser('editor', '/admin/publications/new');
   const options = await getPublicationFormOptions();
   return (
     <main className="max-w-3xl">
@@ -18,7 +18,7 @@ export default async function NewPublicationPage() {
         attached on the edit page once the record is saved.
       </p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <PublicationForm action={createPublicationAction} initial={EMPTY_PUBLICATION_FORM} options={options} />
+        <PublicationForm action={createPublicationAction} initial={EMPTY_PUBLICATION_FORM} options={options} canPublishAnyway={user.role === 'admin'} />
       </div>
     </main>
   );

@@ -20,7 +20,7 @@ const NOTICES: Record<string, string> = { created: 'The publication was created.
 
 export default async function EditPublicationPage({ params, searchParams }: Props) {
   const { id: segment } = await params;
-  await requirePageUser('editor', `/admin/publications/${segment}/edit`);
+  const user = await requirePageUser('editor', `/admin/publications/${segment}/edit`);
   const id = parsePublicationId(segment);
   if (id === null) notFound();
   const [publication, opened, options, files] = await Promise.all([
@@ -72,6 +72,7 @@ export default async function EditPublicationPage({ params, searchParams }: Prop
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         {/* A new version is a new form: nothing of the previous save's state carries over. */}
         <PublicationForm
+          canPublishAnyway={user.role === 'admin'}
           key={publication.version}
           action={updatePublicationAction.bind(null, id)}
           initial={publication.values}
