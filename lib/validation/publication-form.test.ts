@@ -57,6 +57,7 @@ describe('PublicationFormSchema', () => {
       translationAdd: null,
       status: 'draft',
       version: 4,
+      publishAnyway: '',
     });
   });
 
