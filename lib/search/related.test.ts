@@ -109,6 +109,13 @@ describe('CatalogueIndex.related', () => {
     expect(related(index, base)).toEqual(related(build([base, ...tied, ...filler]), base));
   });
 
+  it('keeps the best of many ties when only a few fit (the heap and the final order agree)', () => {
+    const tied = Array.from({ length: 12 }, (_, i) => doc(50 - i, { year: 2010, authors: ['ilo'] }));
+    const index = build([base, ...tied]);
+    expect(related(index, base, 1)).toEqual([39]);
+    expect(related(index, base, 3)).toEqual([39, 40, 41]);
+  });
+
   it('lists at most the limit, removed records never', () => {
     const index = build([base, ...Array.from({ length: 10 }, (_, i) => doc(2 + i, { authors: ['ilo'] })), ...filler]);
     expect(related(index, base)).toHaveLength(6);

@@ -55,7 +55,8 @@ test.describe('the site in English, French and Spanish', () => {
     await expect(page).toHaveURL(/\/es\?q=labour/);
     await page.getByRole('article').first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/es\/publications\//);
-    await expect(page.getByRole('link', { name: '← Catálogo' })).toHaveAttribute('href', '/es');
+    // Reached from a search: the way back is to that search, in Spanish.
+    await expect(page.getByRole('link', { name: '← Volver a los resultados' })).toHaveAttribute('href', '/es?q=labour');
   });
 
   test('a record page in French: labels, the English summary marked as such, language alternates', async ({ page }) => {
