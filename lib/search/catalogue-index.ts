@@ -4,7 +4,7 @@ import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 import { documentChunks } from './document-text';
 import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
-import { MAX_TERM_SHARE, RELATED_LIMIT, facetScore, idf, pickRelated, saturate, selectTerms, type RelatedFacet, type Scored, type TermCandidate } from './related';
+import { RELATED_LIMIT, RELATED_WALK_MIN, RELATED_WALK_SHARE, facetScore, idf, maxTermDf, pickRelated, saturate, selectTerms, type RelatedFacet, type Scored, type TermCandidate } from './related';
 import { TEXT_LANGUAGES, analyseWord, forEachWord, stemKey, termKeys, textLanguage, type TextLanguage } from './tokenize';
 
 /**
@@ -620,7 +620,7 @@ export class CatalogueIndex {
     // Document frequency over live publications: postings keep dead slots until a rebuild, and two
     // instances (one rebuilt, one not) must choose the same terms. A list longer than the cap plus every
     // dead slot holds more live publications than the cap: no need to decode it.
-    const maxListed = Math.max(2, Math.floor(docCount * MAX_TERM_SHARE)) + this.deadSlots;
+    const maxListed = maxTermDf(docCount) + this.deadSlots;
     const candidates: TermCandidate[] = [];
     for (const [termId, weight] of weights) {
       const slots = this.termPostings[termId]!.slots;
@@ -641,47 +641,79 @@ export class CatalogueIndex {
     };
     const averageLength = this.totalLength / docCount || 1;
     const lengths = this.docLength.data;
-    for (const term of selectTerms(candidates, docCount)) {
-      const postings = this.termPostings[term.id]!;
-      const slots = this.decode(postings.slots);
-      const tfs = postings.weights.data;
-      const termIdf = idf(term.df, docCount);
-      for (let i = 0; i < slots.length; i++) {
-        // A term only in a candidate's documents is no likeness of its record.
-        if (tfs[i]! > 0) add(slots[i]!, termIdf * saturate(tfs[i]!, lengths[slots[i]!]!, averageLength));
-      }
-    }
+    const terms = selectTerms(candidates, docCount);
+    // Facet values held by many (a region of thousands) cost the most to walk and weigh the least: first
+    // they only add to the candidates the terms and the rarer values found; the best found are final when
+    // they beat everything such values alone could add up to (`commonBound`), else everything is walked.
+    const walkLimit = Math.max(RELATED_WALK_MIN, Math.floor(docCount * RELATED_WALK_SHARE));
+    const facetValues: { value: number; weight: number; common: boolean }[] = [];
+    let commonBound = 0;
     for (const facet of ['country', 'region', 'author', 'category'] as const satisfies readonly RelatedFacet[]) {
       for (const value of valuesOf(facet)) {
         const weight = facetScore(facet, this.values.liveCounts[value]!, docCount);
+        const common = this.values.liveCounts[value]! > walkLimit;
+        if (common) commonBound += weight;
+        facetValues.push({ value, weight, common });
+      }
+    }
+    const walk = (everything: boolean) => {
+      for (const term of terms) {
+        const postings = this.termPostings[term.id]!;
+        const slots = this.decode(postings.slots);
+        const tfs = postings.weights.data;
+        const termIdf = idf(term.df, docCount);
+        for (let i = 0; i < slots.length; i++) {
+          // A term only in a candidate's documents is no likeness of its record.
+          if (tfs[i]! > 0) add(slots[i]!, termIdf * saturate(tfs[i]!, lengths[slots[i]!]!, averageLength));
+        }
+      }
+      for (const { value, weight, common } of facetValues) {
+        if (common && !everything) continue;
         const postings = this.values.postings[value]!;
         const slots = postings.data;
         for (let i = 0; i < postings.length; i++) add(slots[i]!, weight);
       }
-    }
+      if (everything) return;
+      // Only the candidates: excluded and dead slots were never added, so their score stays 0.
+      for (const { value, weight, common } of facetValues) {
+        if (!common) continue;
+        const postings = this.values.postings[value]!;
+        const slots = postings.data;
+        for (let i = 0; i < postings.length; i++) if (scores[slots[i]!]! > 0) scores[slots[i]!]! += weight;
+      }
+    };
 
-    // The best few by a bounded heap (a common region touches thousands), then one per group; should
-    // groups crowd the heap, again with a larger one.
+    // The best few by a bounded heap (thousands may be touched), then one per group; should groups crowd
+    // the heap, again with a larger one.
     const year = this.yearOfSlot.data;
     const ids = this.idOfSlot.data;
     const better: Compare = (a, b) => scores[a]! - scores[b]! || year[a]! - year[b]! || ids[b]! - ids[a]!;
-    let picked: Scored[] = [];
-    for (let keep = limit * 4; ; keep *= 2) {
-      const heap: number[] = [];
-      for (const slot of touched) {
-        if (heap.length < keep) {
-          heap.push(slot);
-          siftUp(heap, heap.length - 1, better);
-        } else if (better(slot, heap[0]!) > 0) {
-          heap[0] = slot;
-          siftDown(heap, 0, better);
+    const best = (): Scored[] => {
+      for (let keep = limit * 4; ; keep *= 2) {
+        const heap: number[] = [];
+        for (const slot of touched) {
+          if (heap.length < keep) {
+            heap.push(slot);
+            siftUp(heap, heap.length - 1, better);
+          } else if (better(slot, heap[0]!) > 0) {
+            heap[0] = slot;
+            siftDown(heap, 0, better);
+          }
         }
+        const picked = pickRelated(
+          heap.map((slot) => ({ id: ids[slot]!, score: scores[slot]!, year: year[slot]! || null, group: groupOf[slot]! || null })),
+          limit,
+        );
+        if (picked.length === limit || heap.length === touched.length) return picked;
       }
-      picked = pickRelated(
-        heap.map((slot) => ({ id: ids[slot]!, score: scores[slot]!, year: year[slot]! || null, group: groupOf[slot]! || null })),
-        limit,
-      );
-      if (picked.length === limit || heap.length === touched.length) break;
+    };
+    walk(false);
+    let picked = best();
+    if (commonBound > 0 && (picked.length < limit || picked.at(-1)!.score <= commonBound)) {
+      for (const slot of touched) scores[slot] = 0;
+      touched.length = 0;
+      walk(true);
+      picked = best();
     }
     for (const slot of touched) scores[slot] = 0;
     return picked.map((p) => p.id);

@@ -116,6 +116,26 @@ describe('CatalogueIndex.related', () => {
     expect(related(index, base, 3)).toEqual([39, 40, 41]);
   });
 
+  describe('with values common enough to be walked last (more than 256 publications)', () => {
+    const crowd = Array.from({ length: 600 }, (_, i) => doc(1000 + i, { year: 1990 + (i % 30), regions: i < 400 ? ['big'] : [] }));
+
+    it('finds the records sharing only a common value (everything walked)', () => {
+      const lone = doc(1, { title: 'Lonely', regions: ['big'] });
+      const expected = crowd
+        .filter((d) => d.regions.length > 0)
+        .sort((a, b) => b.year! - a.year! || a.id - b.id)
+        .slice(0, 6)
+        .map((d) => d.id);
+      expect(related(build([lone, ...crowd]), lone)).toEqual(expected);
+    });
+
+    it('adds a common value to the candidates the rest found', () => {
+      const withAuthor = doc(1, { title: 'Lonely', regions: ['big'], authors: ['rare'] });
+      const coauthored = Array.from({ length: 8 }, (_, i) => doc(10 + i, { year: 2000, authors: ['rare'], regions: i % 2 === 0 ? [] : ['big'] }));
+      expect(related(build([withAuthor, ...coauthored, ...crowd]), withAuthor)).toEqual([11, 13, 15, 17, 10, 12]);
+    });
+  });
+
   it('lists at most the limit, removed records never', () => {
     const index = build([base, ...Array.from({ length: 10 }, (_, i) => doc(2 + i, { authors: ['ilo'] })), ...filler]);
     expect(related(index, base)).toHaveLength(6);

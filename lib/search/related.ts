@@ -16,10 +16,26 @@ export const RELATED_LIMIT = 6;
 /** Terms of the record searched for at most: the title's and the summary's most distinctive ones. */
 export const MAX_TERMS = 12;
 /**
- * A term held by more than this share of the catalogue is not searched for: its idf is near zero, and its
- * postings (a word of half the catalogue) would be most of the cost.
+ * A term held by more than this share of the catalogue (and by more than MAX_TERM_DF_FLOOR publications)
+ * is not searched for: its idf is low, and its postings (a word of a tenth of 100,000 publications) would be
+ * most of the cost.
  */
-export const MAX_TERM_SHARE = 0.2;
+export const MAX_TERM_SHARE = 0.05;
+/** A small catalogue's words are all held by a few: below this many publications a term always qualifies. */
+export const MAX_TERM_DF_FLOOR = 20;
+
+/** The most publications a term may be held by and still be searched for. */
+export function maxTermDf(docCount: number): number {
+  return Math.max(MAX_TERM_DF_FLOOR, Math.floor(docCount * MAX_TERM_SHARE));
+}
+
+/**
+ * A facet value held by more than this share of the catalogue (and more than RELATED_WALK_MIN) is "common":
+ * its postings are walked only for the candidates the rest found, unless those could lose to what the
+ * common values alone add up to (CatalogueIndex.related).
+ */
+export const RELATED_WALK_SHARE = 0.02;
+export const RELATED_WALK_MIN = 256;
 
 /** How much a shared value of each facet counts, times its idf. */
 export const FACET_WEIGHTS = { author: 2, country: 1.5, region: 1, category: 0.5 } as const;
@@ -47,11 +63,11 @@ export type TermCandidate = { id: number; weight: number; df: number };
 
 /**
  * The record's terms to search for: those some other publication holds too (df ≥ 2: the record holds
- * each) and at most MAX_TERM_SHARE of the catalogue, by weighted frequency in the record × idf, at most
+ * each) and at most maxTermDf publications, by weighted frequency in the record × idf, at most
  * `limit`. Ties by term id, for a deterministic choice.
  */
 export function selectTerms(terms: readonly TermCandidate[], docCount: number, limit = MAX_TERMS): TermCandidate[] {
-  const maxDf = Math.max(2, Math.floor(docCount * MAX_TERM_SHARE));
+  const maxDf = maxTermDf(docCount);
   const value = (t: TermCandidate) => t.weight * idf(t.df, docCount);
   return terms
     .filter((t) => t.df >= 2 && t.df <= maxDf)
