@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
-import { FACET_LIMIT, searchPublications } from '@/lib/data/catalogue';
+import { FACET_LIMIT, listRelatedPublications, searchPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
 import { CatalogueIndex, type IndexDoc } from '@/lib/search/catalogue-index';
 import { parseQuery } from '@/lib/search/query';
@@ -46,7 +46,16 @@ export type QueryLayerResult = {
     /** CatalogueIndex.search alone (bitsets, counts, ranking): the rest of `layer` is the change-log lookup, the page's cards (one statement), names, snippets. */
     index: Percentiles;
   }[];
+  /**
+   * Related publications of RELATED_SAMPLES records spread over the catalogue, in turn: CatalogueIndex.related
+   * alone (`index`), and listRelatedPublications end to end (`layer`: the change-log lookup, the ranking, the six
+   * cards in one statement); `listed`: publications listed per record, on average.
+   */
+  related: { samples: number; index: Percentiles; layer: Percentiles; listed: number };
 };
+
+/** Records whose related publications are timed, one every n / RELATED_SAMPLES ids. */
+const RELATED_SAMPLES = 50;
 
 const MB = 1024 * 1024;
 // Exposed by run.ts (--expose-gc): collecting between phases keeps one phase's garbage out of the next one's timings.
@@ -147,9 +156,25 @@ async function main(): Promise<QueryLayerResult> {
     queries.push({ name: query.name, total: result.total, layer, index: percentiles(indexTimes) });
     log(`${query.name.padEnd(16)} ${String(result.total).padStart(7)} matches  p50 ${layer.p50.toFixed(2)} ms  p95 ${layer.p95.toFixed(2)} ms`);
   }
+  const ids = await prisma.publication.findMany({ where: { status: 'published' }, select: { id: true }, orderBy: { id: 'asc' } });
+  const step = Math.max(1, Math.floor(ids.length / RELATED_SAMPLES));
+  const sampleIds = ids.filter((_, i) => i % step === 0).slice(0, RELATED_SAMPLES).map((p) => p.id);
+  const records = await prisma.publication.findMany({ where: { id: { in: sampleIds } }, select: { id: true, title: true, summary: true }, orderBy: { id: 'asc' } });
+  let turn = 0;
+  const next = () => records[turn++ % records.length]!;
+  let listedTotal = 0;
+  for (const record of records) listedTotal += index.related(record.id, record).length;
+  collect();
+  const relatedIndexTimes = await timeRuns(runs, () => {
+    const record = next();
+    return index.related(record.id, record);
+  });
+  const relatedLayer = percentiles(await timeRuns(runs, () => listRelatedPublications(next())));
+  const related = { samples: records.length, index: percentiles(relatedIndexTimes), layer: relatedLayer, listed: listedTotal / Math.max(1, records.length) };
+  log(`related (${records.length} records)  index p50 ${related.index.p50.toFixed(2)} ms  p95 ${related.index.p95.toFixed(2)} ms; layer p50 ${relatedLayer.p50.toFixed(2)} ms  p95 ${relatedLayer.p95.toFixed(2)} ms`);
   await prisma.$disconnect();
   const memory = { ...after, peakRssMB: process.resourceUsage().maxRSS / 1024 };
-  return { build, snapshot, indexMemory, coldFirstQueryMs, memory, queries };
+  return { build, snapshot, indexMemory, coldFirstQueryMs, memory, queries, related };
 }
 
 const result = await main();

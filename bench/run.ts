@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_N, ensureCatalogue, progressLine, type GenerateResult } from './generate';
 import { CRAWL_CONNECTIONS, killAllGroups, runHttp, type HttpResult } from './http';
-import { GENERATOR_VERSION, queryMatrix, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
+import { GENERATOR_VERSION, queryMatrix, RELATED_TARGET_P95_MS, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
 import { pagesReport, PAGE_TARGETS, runPages, type PagesResult } from './pages';
 import { BENCH_PG_PORT, ensurePostgresCatalogue, startPostgres, stopOwnCluster, type PostgresCatalogue } from './postgres';
 import type { QueryLayerResult } from './query-layer';
@@ -183,6 +183,12 @@ function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
     pass: missing.length === 0,
     detail: missing.length ? `missed by ${missing.map((q) => q.name).join(', ')}` : `all ${matrix.length} queries`,
   });
+  const related = r.queryLayer.related;
+  targets.push({
+    name: `related publications p95 ≤ ${RELATED_TARGET_P95_MS} ms (the data layer, index and cards)`,
+    pass: related.layer.p95 <= RELATED_TARGET_P95_MS,
+    detail: `p95 ${ms(related.layer.p95)} ms (index alone ${ms(related.index.p95)} ms) over ${related.samples} records`,
+  });
   if (r.http) {
     for (const url of ['/', '/api/publications']) {
       const load = (server: 'next' | 'plain') => r.http!.loads.find((l) => l.url === url && l.server === server)!;
@@ -343,6 +349,12 @@ function report(r: Results): string {
   if (mismatched.length) {
     out.push(`warning: the app and ${DATABASES[o.db]} disagree on the number of matches (≠) for ${mismatched.map((m) => m.name).join(', ')}`);
   }
+  const rel = q.related;
+  out.push(
+    `Related publications of ${rel.samples} records spread over the catalogue, ${o.runs} calls after ${WARMUP_RUNS} warm-up, ms: ` +
+      `listRelatedPublications p50 ${ms(rel.layer.p50)}, p95 ${ms(rel.layer.p95)}, p99 ${ms(rel.layer.p99)}; ` +
+      `CatalogueIndex.related alone p50 ${ms(rel.index.p50)}, p95 ${ms(rel.index.p95)}; ${rel.listed.toFixed(1)} listed per record`,
+  );
 
   if (r.http) {
     const h = r.http;

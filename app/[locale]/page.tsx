@@ -120,7 +120,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
             <ol className="space-y-3">
               {items.map((item) => (
                 <li key={item.slug}>
-                  <PublicationCard publication={item} snippets={item.snippets} translations={item.translations} />
+                  <PublicationCard publication={item} snippets={item.snippets} translations={item.translations} from={params} />
                 </li>
               ))}
             </ol>

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { GroupedTranslation, PublicationItem, Snippets } from '@/lib/data/catalogue';
+import type { CatalogueParams } from '@/lib/catalogue/params';
+import { publicationHref } from '@/lib/catalogue/url';
 import { TranslationLinks } from '@/components/publication/translation-links';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { localePath } from '@/lib/i18n/routing';
@@ -14,11 +16,14 @@ export async function PublicationCard({
   publication,
   snippets,
   translations = [],
+  from = null,
 }: {
   publication: PublicationItem;
   snippets: Snippets | null;
   /** The other matching publications of its work, when the catalogue groups translations. */
   translations?: GroupedTranslation[];
+  /** The search it is a result of: its link carries it, for the record page's "Back to results". */
+  from?: CatalogueParams | null;
 }) {
   const { slug, title, summary, year, category, countries, regions, authors, languages } = publication;
   const locale = await getLocale();
@@ -27,7 +32,7 @@ export async function PublicationCard({
   return (
     <article className="card">
       <h3>
-        <a href={localePath(locale, `/publications/${slug}`)} lang={titleLang(languages, locale)}>
+        <a href={localePath(locale, publicationHref(slug, from))} lang={titleLang(languages, locale)}>
           {snippets ? <Highlighted segments={snippets.title} /> : title}
         </a>
       </h3>

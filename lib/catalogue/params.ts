@@ -155,3 +155,34 @@ export function hasFilters(params: CatalogueParams): boolean {
     params.yearTo !== null
   );
 }
+
+/**
+ * `from=<catalogue query>` on a publication's page: the search its reader came from, for "Back to results".
+ * A display choice of the page (like `more`); the record is the same with or without it.
+ */
+export const FROM_PARAM = 'from';
+/** Longer than any query the catalogue writes (a 500-character text query and a few filters). */
+export const MAX_FROM_LENGTH = 4096;
+
+const FromSchema = z.object({
+  [FROM_PARAM]: raw.transform((v) => {
+    const from = firstOf(v);
+    return from && from.length <= MAX_FROM_LENGTH ? from : null;
+  }),
+});
+
+/**
+ * The catalogue search `from` names, parsed as the catalogue parses its own query (unknown parameters and
+ * values dropped, the page clamped): only ever catalogue parameters, so a link back built from them
+ * (lib/catalogue/url.ts `catalogueHref`) stays on the catalogue whatever was written (`//evil.example`,
+ * `javascript:…`, an absolute URL). Null when nothing of a search is left: no `from`, an empty or
+ * hostile one, or the first page of the whole catalogue.
+ */
+export function parseFromParam(input: RawSearchParams): CatalogueParams | null {
+  const value = input instanceof URLSearchParams ? (input.getAll(FROM_PARAM)[0] ?? undefined) : input[FROM_PARAM];
+  const from = FromSchema.parse({ [FROM_PARAM]: value })[FROM_PARAM];
+  if (from === null) return null;
+  const params = parseCatalogueParams(new URLSearchParams(from));
+  const blank = !hasFilters(params) && params.page === 1 && params.sort === EMPTY_PARAMS.sort && params.translations === EMPTY_PARAMS.translations;
+  return blank ? null : params;
+}

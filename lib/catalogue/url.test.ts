@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalogueParams } from './params';
-import { catalogueHref, catalogueQuery, facetListHref, toggleFacetHref } from './url';
+import { parseCatalogueParams, parseFromParam } from './params';
+import { backToResultsHref, catalogueHref, catalogueQuery, facetListHref, publicationHref, toggleFacetHref } from './url';
 
 const parse = (query: string) => parseCatalogueParams(new URLSearchParams(query));
 
@@ -52,5 +52,34 @@ describe('catalogue URLs', () => {
     expect(facetListHref(params, 'author', 'author')).toBe('/?country=RS&page=3&findAuthor=liu&more=author#facet-author');
     expect(facetListHref(params, 'author', null)).toBe('/?country=RS&page=3&findAuthor=liu#facet-author');
     expect(facetListHref(parse(''), 'year', 'year')).toBe('/?more=year#facet-year');
+  });
+});
+
+describe('back to results', () => {
+  const from = (value: string) => parseFromParam(new URLSearchParams({ from: value }));
+
+  it('carries the search on the card link and returns to it exactly', () => {
+    const params = parse('q=forced+labour&country=RS&year=2014&sort=title&page=3');
+    const href = publicationHref('a-report', params);
+    expect(href).toBe('/publications/a-report?from=q%3Dforced%2Blabour%26country%3DRS%26year%3D2014%26sort%3Dtitle%26page%3D3');
+    const back = parseFromParam(new URL(href, 'http://x').searchParams)!;
+    expect(back).toEqual(params);
+    expect(backToResultsHref(back)).toBe('/?q=forced+labour&country=RS&year=2014&sort=title&page=3');
+  });
+
+  it('needs no from for the first page of the whole catalogue', () => {
+    expect(publicationHref('a-report', parse(''))).toBe('/publications/a-report');
+    expect(publicationHref('a-report')).toBe('/publications/a-report');
+    expect(from('')).toBeNull();
+    expect(parseFromParam({})).toBeNull();
+  });
+
+  it('ignores what is no catalogue search: absolute URLs, //host, javascript:, unknown parameters', () => {
+    for (const hostile of ['https://evil.example/?q=x', '//evil.example', 'javascript:alert(1)', 'redirect=https://evil.example', 'x'.repeat(5000)]) {
+      expect(from(hostile), hostile).toBeNull();
+    }
+    // What is left of a search is normalised, and the link back is always the catalogue's own path.
+    const mixed = from('q=labour&next=//evil.example&country=zz9&country=ng');
+    expect(backToResultsHref(mixed!)).toBe('/?q=labour&country=NG');
   });
 });

@@ -1,4 +1,4 @@
-import { FACETS, FINDABLE_FACETS, FIND_PARAM, MORE_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
+import { FACETS, FINDABLE_FACETS, FIND_PARAM, FROM_PARAM, MORE_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
 
 type FacetValue<F extends Facet> = CatalogueParams[F][number];
 
@@ -45,4 +45,20 @@ export function facetListHref(params: CatalogueParams, facet: Facet, more: Facet
   const href = catalogueHref(params, { page: params.page });
   const query = more ? `${href.includes('?') ? '&' : '?'}${MORE_PARAM}=${more}` : '';
   return `${href}${query}#facet-${facet}`;
+}
+
+/**
+ * A publication's page, linked from the results of `from` (the page's catalogue parameters): it carries the
+ * search, normalised, so that its "Back to results" returns there. The first page of the whole catalogue
+ * needs no `from`: its link is the record's own URL.
+ */
+export function publicationHref(slug: string, from: CatalogueParams | null = null): string {
+  const path = `/publications/${slug}`;
+  const query = from ? catalogueQuery(from) : '';
+  return query ? `${path}?${new URLSearchParams({ [FROM_PARAM]: query })}` : path;
+}
+
+/** The results page `from` (lib/catalogue/params.ts `parseFromParam`) names, its page number kept. */
+export function backToResultsHref(from: CatalogueParams): string {
+  return catalogueHref(from, { page: from.page });
 }

@@ -461,6 +461,45 @@ export async function getPublication(slug: string, locale: Locale = DEFAULT_LOCA
   return row && toDetail(row, await groupMembers(db, [row]), locale);
 }
 
+/** What a related publication's card shows: a link to it and a line of facts. */
+export type RelatedPublication = Pick<PublicationItem, 'slug' | 'title' | 'year' | 'category' | 'countries' | 'languages'>;
+
+/** A publication's page: the record and its related publications. */
+export type PublicationPage = { publication: PublicationDetail; related: RelatedPublication[] };
+
+/**
+ * The related publications' cards, best first: the ranking from the search index alone
+ * (CatalogueIndex.related), the cards in one statement, as the results page reads them.
+ */
+async function relatedCards(db: Db, publication: { id: number; title: string; summary: string }, locale: Locale): Promise<RelatedPublication[]> {
+  const index = await store.current(db);
+  const ids = index.related(publication.id, publication);
+  if (ids.length === 0) return [];
+  const cards = await readCards(db, ids);
+  // An id whose row is gone (deleted or withdrawn since the index last looked) is left out.
+  return ids.flatMap((id) => {
+    const row = cards.get(id);
+    if (!row) return [];
+    const { slug, title, year, category, countries, languages } = toItem(row, locale);
+    return [{ slug, title, year, category, countries, languages }];
+  });
+}
+
+/** Up to six publications related to a published one (lib/search/related.ts); [] for one not public. */
+export async function listRelatedPublications(publication: { id: number; title: string; summary: string }, locale: Locale = DEFAULT_LOCALE): Promise<RelatedPublication[]> {
+  return relatedCards(await publicDb(), publication, locale);
+}
+
+/** The publication's page (getPublication) with its related publications, read side by side. */
+export async function getPublicationPage(slug: string, locale: Locale = DEFAULT_LOCALE): Promise<PublicationPage | null> {
+  if (!isPublicationSlug(slug)) return null;
+  const db = await publicDb();
+  const row = await db.publication.findUnique({ where: { slug, status: 'published' }, select: detailSelect });
+  if (!row) return null;
+  const [members, related] = await Promise.all([groupMembers(db, [row]), relatedCards(db, row, locale)]);
+  return { publication: toDetail(row, members, locale), related };
+}
+
 /** Whether the slug names a publication that was public and is no longer: its URLs answer 410 Gone. */
 export async function isWithdrawn(slug: string): Promise<boolean> {
   if (!isPublicationSlug(slug)) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIndexable } from '@/lib/catalogue/metadata';
 import { EMPTY_PARAMS, parseCatalogueParams, type CatalogueParams } from '@/lib/catalogue/params';
-import { catalogueHref, facetListHref } from '@/lib/catalogue/url';
+import { catalogueHref, facetListHref, publicationHref } from '@/lib/catalogue/url';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 import { pagePrefixesAbove, robotsTxt } from './robots';
 
@@ -31,6 +31,15 @@ describe('robots.txt', () => {
   it('names the sitemap on the origin and closes staff pages', () => {
     expect(txt).toContain('\nSitemap: https://catalogue.example/sitemap.xml\n');
     for (const path of ['/admin', '/admin/publications/3/edit', '/sign-in', '/sign-in?next=/admin']) expect(allowed(txt, path)).toBe(false);
+  });
+
+  it('keeps out publication pages reached from a search, not the records themselves', () => {
+    const from = parse('q=labour&country=NG&page=2');
+    for (const locale of LOCALES) {
+      expect(allowed(txt, localePath(locale, publicationHref('some-report', from)))).toBe(false);
+      expect(allowed(txt, localePath(locale, publicationHref('some-report')))).toBe(true);
+    }
+    expect(allowed(txt, '/publications/some-report/cite.bib')).toBe(true);
   });
 
   it('opens publication pages, feeds, the API and OAI-PMH, whatever their parameters', () => {

@@ -1,5 +1,5 @@
 import { MAX_INDEXED_PAGE } from '@/lib/catalogue/metadata';
-import { FACETS, MORE_PARAM } from '@/lib/catalogue/params';
+import { FACETS, FROM_PARAM, MORE_PARAM } from '@/lib/catalogue/params';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 
 /**
@@ -16,6 +16,10 @@ import { LOCALES, localePath } from '@/lib/i18n/routing';
  * - pages beyond 10: `page=` then one of `pagePrefixesAbove(10)`, which match exactly the numbers above 10.
  * Every pattern starts with a catalogue page's query (`/?`, and `/fr?`, `/es?` for the other languages),
  * so the same parameters on /api, /oai and the feeds stay open.
+ * Publication pages are open but for `?from=`, the search a reader came from (lib/catalogue/url.ts
+ * `publicationHref`): the same record under as many URLs as result pages list it. Its canonical link is the
+ * bare record URL, which the sitemap and every other link give; closing the variants saves crawlers
+ * fetching each record once per results page (Google's advice for parameters that do not change a page).
  */
 export function robotsTxt(origin: string): string {
   const filterParams = [...FACETS, 'yearFrom', 'yearTo'];
@@ -24,7 +28,7 @@ export function robotsTxt(origin: string): string {
   const rules = (patterns: string[]) => catalogues.flatMap((catalogue) => patterns.map((p) => `Disallow: ${catalogue}${p}`));
   return [
     '# Counter-trafficking publications catalogue',
-    '# Open: the catalogue, publication pages, feeds, /oai, /api. Closed: staff pages, and catalogue URLs',
+    '# Open: the catalogue, publication pages, feeds, /oai, /api. Closed: staff pages, publication pages\' ?from= variants, and catalogue URLs',
     `# with a text query, more than one filter value, or a page beyond ${MAX_INDEXED_PAGE} (also noindex).`,
     'User-agent: *',
     'Allow: /',
@@ -41,6 +45,8 @@ export function robotsTxt(origin: string): string {
     ...rules([`*${MORE_PARAM}=`]),
     `# Result pages beyond ${MAX_INDEXED_PAGE}.`,
     ...rules(deepPages.map((n) => `*page=${n}`)),
+    '# A publication page reached from a search: the same record as its bare URL (the canonical one).',
+    ...LOCALES.map((locale) => `Disallow: ${localePath(locale, '/publications/')}*?${FROM_PARAM}=`),
     '',
     `Sitemap: ${new URL('/sitemap.xml', origin).toString()}`,
     '',

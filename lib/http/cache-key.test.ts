@@ -19,6 +19,18 @@ describe('cacheTarget', () => {
     expect(target('/?more=nonsense')!.url).toBe('/');
   });
 
+  it('keys a publication page by the search it came from, normalised, and by its bare URL when none is left', () => {
+    const a = target('/fr/publications/x?from=' + encodeURIComponent('country=th&country=NG&page=2&sort=newest'));
+    const b = target('/fr/publications/x?from=' + encodeURIComponent('country=NG,TH&page=2'));
+    expect(a).toEqual(b);
+    expect(a!.url).toBe('/fr/publications/x?from=' + encodeURIComponent('country=NG&country=TH&page=2').replace(/%20/g, '+'));
+    for (const hostile of ['//evil.example', 'javascript:alert(1)', 'https://evil.example/', '']) {
+      expect(target('/publications/x?from=' + encodeURIComponent(hostile))).toEqual(target('/publications/x'));
+    }
+    // Anything beside `from` is keyed as written, as on the other pages.
+    expect(target('/publications/x?from=q%3Dx&utm_source=y')!.url).toBe('/publications/x?from=q%3Dx&utm_source=y');
+  });
+
   it('keys localized pages by what next-intl reads, and data routes by the URL alone', () => {
     const french = target('/publications/x', { 'accept-language': 'fr-FR,fr;q=0.9' });
     const english = target('/publications/x', { 'accept-language': 'en-GB' });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CatalogueParamsSchema, MORE_PARAM, parseCatalogueParams, parseMoreFacet } from '@/lib/catalogue/params';
+import { CatalogueParamsSchema, FROM_PARAM, MORE_PARAM, parseCatalogueParams, parseFromParam, parseMoreFacet, type CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueQuery } from '@/lib/catalogue/url';
 import { LOCALES } from '@/lib/i18n/locales';
 import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
@@ -43,15 +43,31 @@ export function cookieValue(cookieHeader: string | undefined, name: string): str
  */
 function canonicalCatalogueQuery(search: URLSearchParams): string | null {
   for (const name of search.keys()) if (!CATALOGUE_PARAMS.has(name)) return null;
-  const params = parseCatalogueParams(search);
-  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) params[facet] = [...params[facet]].sort();
-  params.year = [...params.year].sort((a, b) => a - b);
-  const query = catalogueQuery(params);
+  const query = sortedQuery(parseCatalogueParams(search));
   const more = parseMoreFacet(search);
   if (!more) return query;
   const withMore = new URLSearchParams(query);
   withMore.set(MORE_PARAM, more);
   return withMore.toString();
+}
+
+/** The query of `params` with each facet's values sorted: one way of writing each search. */
+function sortedQuery(params: CatalogueParams): string {
+  for (const facet of ['country', 'region', 'category', 'author', 'language'] as const) params[facet] = [...params[facet]].sort();
+  params.year = [...params.year].sort((a, b) => a - b);
+  return catalogueQuery(params);
+}
+
+/**
+ * A publication page's query when it is only `from` (the search its reader came from): that search
+ * normalised as the catalogue's own query is, or nothing when no search is left of it (the page is then
+ * the record's bare one). Every way of writing one search is one entry; anything else is keyed as written.
+ */
+function canonicalPublicationQuery(search: URLSearchParams): string | null {
+  const names = [...search.keys()];
+  if (names.length !== 1 || names[0] !== FROM_PARAM) return null;
+  const from = parseFromParam(search);
+  return from ? new URLSearchParams({ [FROM_PARAM]: sortedQuery(from) }).toString() : '';
 }
 
 /**
@@ -82,7 +98,8 @@ export function cacheTarget(method: string | undefined, rawUrl: string | undefin
   if (!listed && !FIXED.test(pathname)) return null;
 
   let query = url.search.slice(1);
-  if (listed && !LOCALIZED.test(pathname)) query = canonicalCatalogueQuery(url.searchParams) ?? query;
+  if (LOCALIZED.test(pathname)) query = canonicalPublicationQuery(url.searchParams) ?? query;
+  else if (listed) query = canonicalCatalogueQuery(url.searchParams) ?? query;
   const target = query ? `${pathname}?${query}` : pathname;
 
   let variant = '';

@@ -4,6 +4,7 @@ import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 import { documentChunks } from './document-text';
 import { PositionLists, PostingCursor, SlotList } from './postings';
 import type { Clause, SearchQuery } from './query';
+import { RELATED_LIMIT, RELATED_WALK_MIN, RELATED_WALK_SHARE, facetScore, idf, maxTermDf, pickRelated, saturate, selectTerms, type RelatedFacet, type Scored, type TermCandidate } from './related';
 import { TEXT_LANGUAGES, analyseWord, forEachWord, stemKey, termKeys, textLanguage, type TextLanguage } from './tokenize';
 
 /**
@@ -260,6 +261,8 @@ export class CatalogueIndex {
   /** Written word → term id, per language (see internWord). */
   private readonly wordCache: Record<TextLanguage, Map<string, number>> = { en: new Map(), fr: new Map(), es: new Map() };
   private scores = new Float64Array(0);
+  /** Related publications' scores (see related), zero between calls. */
+  private relatedScores = new Float64Array(0);
 
   get size(): number {
     return this.slotOf.size;
@@ -400,7 +403,7 @@ export class CatalogueIndex {
     for (let id = 0; id < this.values.names.length; id++) bytes += this.values.postings[id]!.data.byteLength + ARRAY + text(this.values.names[id]!) + ENTRY;
     for (const order of [...Object.values(this.orders), ...Object.values(this.ranks)]) bytes += order.byteLength;
     for (const cache of Object.values(this.wordCache)) for (const word of cache.keys()) bytes += text(word) + ENTRY;
-    return bytes + this.decoded.byteLength + this.scores.byteLength;
+    return bytes + this.decoded.byteLength + this.scores.byteLength + this.relatedScores.byteLength;
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */
@@ -576,6 +579,144 @@ export class CatalogueIndex {
       ? slots.map((slot) => (groups.members.get(this.groupOfSlot.data[slot]!) ?? []).filter((s) => s !== slot).map((s) => this.idOfSlot.data[s]!))
       : null;
     return { total, results, page, pageCount, ids, translations, facets, facetSizes };
+  }
+
+  /**
+   * The ids of at most `limit` publications related to publication `id`, best first (lib/search/related.ts
+   * says how they are scored): never itself nor a member of its own translation group (its page lists
+   * those as translations), at most one member of any other group; drafts and withdrawn records are never
+   * in the index. `text`: its title and summary as indexed (the index keeps no words per publication).
+   * [] when `id` is not in the index. Costs one walk of the postings of its chosen terms and of its
+   * country, region, author and category values.
+   */
+  related(id: number, text: { title: string; summary: string }, limit = RELATED_LIMIT): number[] {
+    const self = this.slotOf.get(id);
+    if (self === undefined || limit <= 0) return [];
+    const docCount = Math.max(1, this.size);
+    const live = this.live.words;
+    const groupOf = this.groupOfSlot.data;
+    const ownGroup = groupOf[self]!;
+    if (this.relatedScores.length < this.capacity) this.relatedScores = new Float64Array(this.capacity);
+    const scores = this.relatedScores;
+    const touched: number[] = [];
+    const stride = FACETS.length;
+    const bounds = this.valueBounds.data;
+    const valueIds = this.valueIds.data;
+    const valuesOf = (facet: Facet) => {
+      const k = FACETS.indexOf(facet);
+      return valueIds.subarray(bounds[self * stride + k]!, bounds[self * stride + k + 1]!);
+    };
+
+    // Its terms, weighted as the index weighs them (the names are left to the facets below).
+    const languages = fieldLanguages(Array.from(valuesOf('language'), (v) => this.values.names[v]!));
+    const weights = new Map<number, number>();
+    for (const field of ['title', 'summary'] as const) {
+      forEachWord(text[field], (word) => {
+        const analysed = analyseWord(word, languages[field]);
+        const termId = analysed === null ? undefined : this.termIds.get(analysed.term);
+        if (termId !== undefined) weights.set(termId, (weights.get(termId) ?? 0) + WEIGHT[field]);
+      });
+    }
+    // Document frequency over live publications: postings keep dead slots until a rebuild, and two
+    // instances (one rebuilt, one not) must choose the same terms. A list longer than the cap plus every
+    // dead slot holds more live publications than the cap: no need to decode it.
+    const maxListed = maxTermDf(docCount) + this.deadSlots;
+    const candidates: TermCandidate[] = [];
+    for (const [termId, weight] of weights) {
+      const slots = this.termPostings[termId]!.slots;
+      if (slots.length > maxListed) continue;
+      let df = slots.length;
+      if (this.deadSlots > 0) {
+        const decoded = this.decode(slots);
+        df = 0;
+        for (let i = 0; i < decoded.length; i++) if ((live[decoded[i]! >>> 5]! & (1 << (decoded[i]! & 31))) !== 0) df++;
+      }
+      candidates.push({ id: termId, weight, df });
+    }
+    const add = (slot: number, value: number) => {
+      if (slot === self || (live[slot >>> 5]! & (1 << (slot & 31))) === 0) return;
+      if (ownGroup !== 0 && groupOf[slot] === ownGroup) return;
+      if (scores[slot] === 0) touched.push(slot);
+      scores[slot]! += value;
+    };
+    const averageLength = this.totalLength / docCount || 1;
+    const lengths = this.docLength.data;
+    const terms = selectTerms(candidates, docCount);
+    // Facet values held by many (a region of thousands) cost the most to walk and weigh the least: first
+    // they only add to the candidates the terms and the rarer values found; the best found are final when
+    // they beat everything such values alone could add up to (`commonBound`), else everything is walked.
+    const walkLimit = Math.max(RELATED_WALK_MIN, Math.floor(docCount * RELATED_WALK_SHARE));
+    const facetValues: { value: number; weight: number; common: boolean }[] = [];
+    let commonBound = 0;
+    for (const facet of ['country', 'region', 'author', 'category'] as const satisfies readonly RelatedFacet[]) {
+      for (const value of valuesOf(facet)) {
+        const weight = facetScore(facet, this.values.liveCounts[value]!, docCount);
+        const common = this.values.liveCounts[value]! > walkLimit;
+        if (common) commonBound += weight;
+        facetValues.push({ value, weight, common });
+      }
+    }
+    const walk = (everything: boolean) => {
+      for (const term of terms) {
+        const postings = this.termPostings[term.id]!;
+        const slots = this.decode(postings.slots);
+        const tfs = postings.weights.data;
+        const termIdf = idf(term.df, docCount);
+        for (let i = 0; i < slots.length; i++) {
+          // A term only in a candidate's documents is no likeness of its record.
+          if (tfs[i]! > 0) add(slots[i]!, termIdf * saturate(tfs[i]!, lengths[slots[i]!]!, averageLength));
+        }
+      }
+      for (const { value, weight, common } of facetValues) {
+        if (common && !everything) continue;
+        const postings = this.values.postings[value]!;
+        const slots = postings.data;
+        for (let i = 0; i < postings.length; i++) add(slots[i]!, weight);
+      }
+      if (everything) return;
+      // Only the candidates: excluded and dead slots were never added, so their score stays 0.
+      for (const { value, weight, common } of facetValues) {
+        if (!common) continue;
+        const postings = this.values.postings[value]!;
+        const slots = postings.data;
+        for (let i = 0; i < postings.length; i++) if (scores[slots[i]!]! > 0) scores[slots[i]!]! += weight;
+      }
+    };
+
+    // The best few by a bounded heap (thousands may be touched), then one per group; should groups crowd
+    // the heap, again with a larger one.
+    const year = this.yearOfSlot.data;
+    const ids = this.idOfSlot.data;
+    const better: Compare = (a, b) => scores[a]! - scores[b]! || year[a]! - year[b]! || ids[b]! - ids[a]!;
+    const best = (): Scored[] => {
+      for (let keep = limit * 4; ; keep *= 2) {
+        const heap: number[] = [];
+        for (const slot of touched) {
+          if (heap.length < keep) {
+            heap.push(slot);
+            siftUp(heap, heap.length - 1, better);
+          } else if (better(slot, heap[0]!) > 0) {
+            heap[0] = slot;
+            siftDown(heap, 0, better);
+          }
+        }
+        const picked = pickRelated(
+          heap.map((slot) => ({ id: ids[slot]!, score: scores[slot]!, year: year[slot]! || null, group: groupOf[slot]! || null })),
+          limit,
+        );
+        if (picked.length === limit || heap.length === touched.length) return picked;
+      }
+    };
+    walk(false);
+    let picked = best();
+    if (commonBound > 0 && (picked.length < limit || picked.at(-1)!.score <= commonBound)) {
+      for (const slot of touched) scores[slot] = 0;
+      touched.length = 0;
+      walk(true);
+      picked = best();
+    }
+    for (const slot of touched) scores[slot] = 0;
+    return picked.map((p) => p.id);
   }
 
   /**

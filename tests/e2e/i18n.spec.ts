@@ -53,9 +53,11 @@ test.describe('the site in English, French and Spanish', () => {
     await page.getByRole('searchbox', { name: 'Buscar publicaciones' }).fill('labour');
     await page.getByRole('searchbox', { name: 'Buscar publicaciones' }).press('Enter');
     await expect(page).toHaveURL(/\/es\?q=labour/);
+    const results = new URL(page.url());
     await page.getByRole('article').first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/es\/publications\//);
-    await expect(page.getByRole('link', { name: '← Catálogo' })).toHaveAttribute('href', '/es');
+    // Reached from a search: the way back is to that search, in Spanish.
+    await expect(page.getByRole('link', { name: '← Volver a los resultados' })).toHaveAttribute('href', results.pathname + results.search);
   });
 
   test('a record page in French: labels, the English summary marked as such, language alternates', async ({ page }) => {

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
-import { getPublication } from '@/lib/data/catalogue';
-import { catalogueHref } from '@/lib/catalogue/url';
-import { EMPTY_PARAMS } from '@/lib/catalogue/params';
+import { getPublicationPage } from '@/lib/data/catalogue';
+import { backToResultsHref, catalogueHref } from '@/lib/catalogue/url';
+import { EMPTY_PARAMS, parseFromParam } from '@/lib/catalogue/params';
 import { isPdfUrl } from '@/lib/documents';
 import { hostedCoverPath, mainPdf, type HostedFile } from '@/lib/files/hosted';
 import { formatBytes, kindLabel } from '@/lib/files/labels';
@@ -13,6 +13,7 @@ import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { languageName, summaryLang, titleLang } from '@/lib/languages';
 import { excerpt } from '@/lib/text';
 import { CiteBox } from '@/components/publication/cite-box';
+import { RelatedPublications } from '@/components/publication/related-publications';
 import { TranslationLinks } from '@/components/publication/translation-links';
 import { recordUrl } from '@/lib/citation/csl';
 import {
@@ -25,20 +26,25 @@ import {
 } from '@/lib/metadata/publication';
 import { requestNonce, siteOrigin } from '@/lib/site-url';
 
-// generateMetadata and the page read the same record once per request.
-const loadPublication = cache((slug: string, locale: Locale) => getPublication(slug, locale));
+// generateMetadata and the page read the same record (and its related publications) once per request.
+const loadPublication = cache((slug: string, locale: Locale) => getPublicationPage(slug, locale));
 
-type Props = { params: Promise<{ locale: string; slug: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  /** Only `from` is read: the search the reader came from (lib/catalogue/params.ts `parseFromParam`). */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 
 const DESCRIPTION_LENGTH = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const route = await params;
-  const publication = await loadPublication(route.slug, localeOf(route.locale));
+  const publication = (await loadPublication(route.slug, localeOf(route.locale)))?.publication;
   if (!publication) return {};
   const origin = await siteOrigin();
-  // The record's URL (Highwire, Dublin Core) is the unprefixed one in every language; the page's canonical is its own.
+  // The record's URL (Highwire, Dublin Core) is the unprefixed one in every language; the page's canonical is its own,
+  // without `from`: the page reached from a search is the same record.
   const pageUrl = recordUrl(origin, publication.slug);
   const path = new URL(pageUrl).pathname;
   const canonical = new URL(localePath(localeOf(route.locale), path), origin).toString();
@@ -85,12 +91,14 @@ function LinkList({ label, links }: { label: string; links: { href: string; text
   );
 }
 
-export default async function PublicationPage({ params }: Props) {
+export default async function PublicationPage({ params, searchParams }: Props) {
   const route = await params;
   const locale = localeOf(route.locale);
   setRequestLocale(locale);
-  const publication = await loadPublication(route.slug, locale);
-  if (!publication) notFound();
+  const loaded = await loadPublication(route.slug, locale);
+  if (!loaded) notFound();
+  const { publication, related } = loaded;
+  const from = parseFromParam(await searchParams);
   const t = await getTranslations('Publication');
   const catalogue = (changes: Parameters<typeof catalogueHref>[1]) => localePath(locale, catalogueHref(EMPTY_PARAMS, changes));
   const { title, summary, year, category, countries, regions, authors, languages, url } = publication;
@@ -116,8 +124,8 @@ export default async function PublicationPage({ params }: Props) {
       <link rel="schema.DC" href={DUBLIN_CORE_SCHEMA} />
       <script type="application/ld+json" nonce={await requestNonce()} dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav aria-label={t('breadcrumb')} className="text-sm">
-        <a href={localePath(locale, '/')} className="text-brand-700 underline">
-          {t('backToCatalogue')}
+        <a href={localePath(locale, from ? backToResultsHref(from) : '/')} className="text-brand-700 underline">
+          {from ? t('backToResults') : t('backToCatalogue')}
         </a>
       </nav>
       {/*
@@ -245,6 +253,7 @@ export default async function PublicationPage({ params }: Props) {
           <CiteBox publication={publication} />
         </div>
       </article>
+      <RelatedPublications related={related} locale={locale} />
     </main>
   );
 }
