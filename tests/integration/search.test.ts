@@ -68,6 +68,25 @@ describe('search semantics on the sample data', () => {
   });
 });
 
+describe('spelling variants', () => {
+  it('finds British and American spellings alike, on both databases, with highlights on either', async () => {
+    await upsertPublication(prisma, publication({ title: 'Wombatvale labor inspection', summary: 'Nothing else.' }));
+    await upsertPublication(prisma, publication({ title: 'Wombatvale labour inspection', summary: 'Nothing else.' }));
+    await upsertPublication(prisma, publication({ title: 'Wombatvale laboratory', summary: 'Another word.' }));
+    for (const q of ['wombatvale labor', 'wombatvale labour', 'wombatvale laboring', '"wombatvale labor inspection"']) {
+      const result = await search(`q=${encodeURIComponent(q)}`);
+      expect(result.items.map((i) => i.title).sort(), q).toEqual(['Wombatvale labor inspection', 'Wombatvale labour inspection']);
+      expect((await matchFullText(prisma, q)).length, q).toBe(2);
+      // Each title marks its own spelling.
+      for (const item of result.items) {
+        const spelling = item.title.split(' ')[1]!;
+        expect(item.snippets?.title.filter((s) => s.mark).map((s) => s.text).join(' '), q).toContain(spelling);
+      }
+    }
+    expect((await search('q=wombatvale+-labor')).items.map((i) => i.title)).toEqual(['Wombatvale laboratory']);
+  });
+});
+
 describe('search stays in step with writes', () => {
   it('finds a title hit above a summary-only hit', async () => {
     await upsertPublication(prisma, publication({ title: 'Quokkaforest annual review', summary: 'Nothing else.', year: 2001 }));
