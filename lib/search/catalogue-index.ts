@@ -3,7 +3,8 @@ import { foldText } from '@/lib/text';
 import { Bitset, GrowableUint32, GrowableUint8 } from './bitset';
 import { documentChunks } from './document-text';
 import { PositionLists, PostingCursor, SlotList } from './postings';
-import type { Clause, SearchQuery } from './query';
+import { parseQuery, type Clause, type SearchQuery } from './query';
+import { Speller, type Neighbour } from './spelling';
 import { TEXT_LANGUAGES, analyseWord, forEachWord, stemKey, termKeys, textLanguage, type TextLanguage } from './tokenize';
 
 /**
@@ -251,6 +252,9 @@ export class CatalogueIndex {
    */
   private readonly surfaces = new Map<string, number | number[]>();
   private sortedSurfaces: string[] | null = [];
+  /** The keys of `surfaces` in the order first seen: the spelling corrector's vocabulary (it only grows). */
+  private surfaceList: string[] = [];
+  private speller: Speller | null = null;
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
   private ranks: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
@@ -372,6 +376,7 @@ export class CatalogueIndex {
       index.surfaces.set(state.surfaces[i]!, ids.length === 1 ? ids[0]! : Array.from(ids));
     }
     index.sortedSurfaces = null;
+    index.surfaceList = state.surfaces.slice();
     return index;
   }
 
@@ -401,6 +406,24 @@ export class CatalogueIndex {
     for (const order of [...Object.values(this.orders), ...Object.values(this.ranks)]) bytes += order.byteLength;
     for (const cache of Object.values(this.wordCache)) for (const word of cache.keys()) bytes += text(word) + ENTRY;
     return bytes + this.decoded.byteLength + this.scores.byteLength;
+  }
+
+  /**
+   * How many publications a query word finds (with its other spellings, as the query parser searches it):
+   * whether it needs correcting, and how good a correction is.
+   */
+  wordFrequency(surface: string): number {
+    const query = parseQuery(surface);
+    if (query.must.length !== 1) return 0;
+    const set = new Bitset(this.capacity);
+    for (const clause of query.must[0]!) set.or(this.clauseBits(clause));
+    return set.and(this.live).count();
+  }
+
+  /** Words of the index (folded, as written) within `maxDistance` edits of `surface` (lib/search/spelling.ts). */
+  spellingNeighbours(surface: string, maxDistance: number): Neighbour[] {
+    this.speller ??= new Speller(this.surfaceList);
+    return this.speller.neighbours(surface, maxDistance);
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */
@@ -747,6 +770,7 @@ export class CatalogueIndex {
       const known = this.surfaces.get(analysed.surface);
       if (known === undefined) {
         this.surfaces.set(analysed.surface, id);
+        this.surfaceList.push(analysed.surface);
         this.sortedSurfaces = null;
       } else if (known !== id && !(Array.isArray(known) && known.includes(id))) {
         this.surfaces.set(analysed.surface, Array.isArray(known) ? [...known, id] : [known, id]);
