@@ -15,6 +15,8 @@ import { FollowLinks } from '@/components/catalogue/follow-links';
 import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
+import { SearchHelp, SearchHelpLink } from '@/components/catalogue/search-help';
+import { DidYouMean, SpellingNotice } from '@/components/catalogue/spelling-notice';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
@@ -45,7 +47,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
   const format = await getFormatter();
-  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes, correction, suggestions } = await search(searchParams, locale);
   const more = parseMoreFacet(await searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(results, page * pageSize);
@@ -56,6 +58,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
       <p className="mt-1 max-w-3xl text-slate-600">{t('intro')}</p>
       <div className="mt-4">
         <SearchBox params={params} />
+        <SearchHelp />
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-[18rem_1fr]">
@@ -92,6 +95,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
             <SortLinks params={params} />
             <TranslationToggle params={params} grouping={results < total} />
           </div>
+          <SpellingNotice params={params} correction={correction} />
           <ActiveFilters params={params} facets={facets} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>
@@ -102,7 +106,9 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-              <p className="font-medium">{hasFilters(params) ? t('noMatchFiltered') : t('noMatchEmpty')}</p>
+              <p className="font-medium">{params.q ? t('noMatchQuery') : hasFilters(params) ? t('noMatchFiltered') : t('noMatchEmpty')}</p>
+              <DidYouMean params={params} suggestions={suggestions} />
+              {params.q && <p className="mt-2 text-sm text-slate-600">{t.rich('noMatchSearchHelp', { link: (text) => <SearchHelpLink>{text}</SearchHelpLink> })}</p>}
               {hasFilters(params) && (
                 <p className="mt-2 text-sm text-slate-600">
                   {t.rich('noMatchHelp', {

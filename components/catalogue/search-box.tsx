@@ -20,7 +20,8 @@ export async function SearchBox({ params }: { params: CatalogueParams }) {
         placeholder={t('placeholder')}
         className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
       />
-      <HiddenParams params={params} omit={['q']} />
+      {/* A new search is corrected again: `literal` is for the words it was given with. */}
+      <HiddenParams params={params} omit={['q', 'literal']} />
       <button
         type="submit"
         className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2"

@@ -37,7 +37,7 @@ import {
  * JSON bodies need a schema registered in lib/api/schemas.ts, which the route handler encodes with.
  */
 
-export type ParameterExample = string | number | readonly (string | number)[];
+export type ParameterExample = string | number | boolean | readonly (string | number)[];
 
 /** How an example value goes in a URL: lists as comma-separated values. */
 export function exampleInUrl(example: ParameterExample): string {
@@ -199,6 +199,16 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     example: 'separate',
   },
   {
+    name: 'literal',
+    in: 'query',
+    required: false,
+    description:
+      '`true` (or `1`): search the words of `q` as typed. Otherwise a word that finds (almost) nothing is replaced by the closest word of the ' +
+      'catalogue that finds many (one or two letters off), and the list\'s `correction` says so.',
+    schema: z.boolean(),
+    example: true,
+  },
+  {
     name: 'page',
     in: 'query',
     required: false,
@@ -257,6 +267,8 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
   results: 11,
   page: 1,
   pageSize: PAGE_SIZE,
+  correction: null,
+  suggestions: [],
   items: [{ ...exampleItem, snippets: null, translations: [] }],
   facets: {
     country: [facetExample('RS', 'Serbia', 12, true), facetExample('BA', 'Bosnia and Herzegovina', 3)],

@@ -137,6 +137,17 @@ export const PublicationListSchema = component(
     ),
     page: described('The page returned (a page past the end gives the last page).', z.int().min(1)),
     pageSize: z.int().min(1),
+    correction: described(
+      'The spelling correction searched in place of `q` (a word finding almost nothing replaced by a close word of the catalogue), ' +
+        'null when `q` was searched as typed; `literal=1` turns it off. The counts are those of the corrected query.',
+      z
+        .strictObject({
+          q: described('The query searched.', z.string()),
+          words: z.array(z.strictObject({ from: described('A word of `q` (folded).', z.string()), to: described('The word searched instead.', z.string()) })),
+        })
+        .nullable(),
+    ),
+    suggestions: described('When nothing matches: other queries (one word replaced by a close word) that match something, the most matches first.', z.array(z.string())),
     items: z.array(PublicationListItemSchema),
     facets: FacetsSchema,
   }),

@@ -9,7 +9,8 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { fieldLanguages, fileLanguage, type DocumentHit } from '@/lib/search/catalogue-index';
+import { fieldLanguages, fileLanguage, type CatalogueIndex, type DocumentHit } from '@/lib/search/catalogue-index';
+import { correctQuery, suggestQueries, type QueryCorrection } from '@/lib/search/correct';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect, type CardRow } from '@/lib/sql/dialect';
@@ -81,7 +82,20 @@ export type CatalogueResult = {
   facetSizes: Record<Facet, number>;
   /** The parameters actually applied: unknown facet values are dropped and the page clamped. */
   params: CatalogueParams;
+  /** The spelling correction searched in place of `params.q` (null: the words as typed were searched). */
+  correction: QueryCorrection | null;
+  /** When nothing matches: other queries (one word replaced by a close word of the catalogue) that match something. */
+  suggestions: string[];
 };
+
+/**
+ * The query searched for `params`: the words as typed, or their spelling correction (lib/search/correct.ts)
+ * unless `literal`. Pages, exports and feeds all search the same.
+ */
+function searchedQuery(index: CatalogueIndex, params: CatalogueParams): { query: SearchQuery; correction: QueryCorrection | null } {
+  const correction = params.literal || params.q === '' ? null : correctQuery(index, params.q);
+  return { query: parseQuery(correction?.q ?? params.q), correction };
+}
 
 /** Values listed per facet; the find box reaches the rest. */
 export const FACET_LIMIT = 50;
@@ -393,7 +407,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   const countryMatches = (code: string) =>
     [countryNames![locale], countryNames![DEFAULT_LOCALE]].some((names) => foldText(names.country.get(code) ?? '').includes(countryFind));
   const authorMatches = params.findAuthor ? await findAuthors(db, params.findAuthor) : null;
-  const query = parseQuery(params.q);
+  const { query, correction } = searchedQuery(index, params);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
@@ -451,6 +465,11 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     facets,
     facetSizes: result.facetSizes,
     params,
+    correction,
+    suggestions:
+      result.total === 0 && !query.empty
+        ? suggestQueries(index, correction?.q ?? params.q, (q) => index.search({ ...params, page: 1 }, parseQuery(q), { facetLimit: 0, pageSize: 1 }).total)
+        : [],
   };
 }
 
@@ -494,7 +513,7 @@ export async function* listAllPublications(
   const { params } = await knownFacetValues({ ...requested, page: 1 }, DEFAULT_LOCALE, store.generation);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
   // Every publication, translations too: an export is records, not results.
-  const { ids } = index.search({ ...params, translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+  const { ids } = index.search({ ...params, translations: 'separate' }, searchedQuery(index, params).query, { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
@@ -609,7 +628,7 @@ export async function listNewestPublications(
     });
   } else {
     // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
-    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, searchedQuery(index, params).query, { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
     const position = new Map(newest.map((id, i) => [id, i]));
     rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
