@@ -25,7 +25,9 @@ import {
   PublicationDetailSchema,
   PublicationExportSchema,
   PublicationListSchema,
+  SuggestionsSchema,
 } from './schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 
 /**
  * Every public endpoint, described once. The OpenAPI document (lib/api/openapi.ts, served at
@@ -499,6 +501,38 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
       { title: 'Publications on Serbia, A to Z', href: '/api/publications?country=RS&sort=title' },
       { title: 'Handbooks and needs assessments from 2010 on', href: '/api/publications?category=handbook,needs-assessment&yearFrom=2010' },
       { title: 'A text query, with highlighted snippets', href: '/api/publications?q=referral+mechanism' },
+    ],
+  },
+  {
+    operationId: 'suggest',
+    method: 'get',
+    path: '/api/suggest',
+    tag: 'Publications',
+    summary: 'Type-ahead suggestions',
+    description:
+      'What the search box suggests as the reader types: titles of published publications, authors and countries whose names have ' +
+      'every word typed at the start of one of their words (the last word may be unfinished). Bad parameters answer 400.',
+    parameters: [
+      { name: 'q', in: 'query', required: true, description: 'The words typed so far (2 to 100 characters).', schema: z.string().min(2).max(100), example: 'traff' },
+      { name: 'locale', in: 'query', required: false, description: 'The language of the names: `en` (the default), `fr` or `es`.', schema: z.enum(LOCALES), example: 'fr' },
+    ],
+    responses: [
+      {
+        status: 200,
+        description: 'The suggestions.',
+        content: [
+          jsonContent(SuggestionsSchema, {
+            titles: [{ slug: SLUG_PARAMETER.example as string, title: exampleItem.title }],
+            authors: [{ value: 'jacqueline-berman', label: 'Jacqueline Berman', count: 1 }],
+            countries: [{ value: 'RS', label: 'Serbia', count: 12 }],
+          }),
+        ],
+      },
+      { status: 400, description: 'No `q`, or too short or long, or an unknown locale.', content: [jsonContent(ErrorSchema, { error: 'q needs at least 2 characters' })] },
+    ],
+    examples: [
+      { title: 'Suggestions for “traff”', href: '/api/suggest?q=traff' },
+      { title: 'Countries and authors in French', href: '/api/suggest?q=serb&locale=fr' },
     ],
   },
   {

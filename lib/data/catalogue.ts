@@ -637,3 +637,50 @@ export async function listNewestPublications(
   const members = await groupMembers(db, rows);
   return { params, labels, items: rows.map((row) => toDetail(row, members, locale)) };
 }
+
+export type Suggestion = { value: string; label: string; count: number };
+export type Suggestions = {
+  /** Published publications whose title has the words (each at a word's start). */
+  titles: { slug: string; title: string }[];
+  /** Authors and countries whose name has them, most publications first. */
+  authors: Suggestion[];
+  countries: Suggestion[];
+};
+
+/** Titles, authors and countries suggested for the words typed so far. */
+export const SUGGESTION_LIMIT = { titles: 5, authors: 3, countries: 3 } as const;
+
+/**
+ * Type-ahead for the search box: every word typed must start a word of the title or name (the last one
+ * may be unfinished). Published publications only (the index holds nothing else), names in `locale`.
+ */
+export async function suggestPublications(q: string, locale: Locale = DEFAULT_LOCALE): Promise<Suggestions> {
+  const db = await publicDb();
+  const index = await store.current(db);
+  const generation = store.generation;
+  const words = foldText(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return { titles: [], authors: [], countries: [] };
+  const hasWords = (name: string) => {
+    const key = ` ${foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
+    return words.every((w) => key.includes(` ${w}`));
+  };
+  const top = (values: { value: string; count: number }[], matches: (value: string) => boolean, limit: number) =>
+    values.filter((v) => matches(v.value)).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, limit);
+
+  const ids = index.suggestTitles(words, SUGGESTION_LIMIT.titles);
+  const [cards, taxonomy] = await Promise.all([readCards(db, ids), getTaxonomyLabels(generation)]);
+  // Author slugs are their names folded (lib/text.ts slugify), so the words are found in them as in the names.
+  const authors = top(index.facetValueCounts('author'), (slug) => hasWords(slug), SUGGESTION_LIMIT.authors);
+  // A country is found by its name in the reader's language and in English (a French reader may type "Egypt").
+  const countryName = (code: string, names: Record<Locale, TaxonomyLabels>) => [names[locale].country.get(code), names[DEFAULT_LOCALE].country.get(code)];
+  const countries = top(index.facetValueCounts('country'), (code) => countryName(code, taxonomy).some((name) => name !== undefined && hasWords(name)), SUGGESTION_LIMIT.countries);
+  const authorNames = await getAuthorNames(authors.map((a) => a.value), generation);
+  return {
+    titles: ids.flatMap((id) => {
+      const card = cards.get(id);
+      return card ? [{ slug: card.slug, title: card.title }] : [];
+    }),
+    authors: authors.map((a) => ({ ...a, label: authorNames.get(a.value) ?? a.value })),
+    countries: countries.map((c) => ({ ...c, label: taxonomy[locale].country.get(c.value) ?? c.value })),
+  };
+}

@@ -255,6 +255,8 @@ export class CatalogueIndex {
   /** The keys of `surfaces` in the order first seen: the spelling corrector's vocabulary (it only grows). */
   private surfaceList: string[] = [];
   private speller: Speller | null = null;
+  /** Per slot, its folded title with every run of non-word characters one space, after a space (type-ahead). */
+  private suggestKeys: (string | undefined)[] = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
   private ranks: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
@@ -424,6 +426,40 @@ export class CatalogueIndex {
   spellingNeighbours(surface: string, maxDistance: number): Neighbour[] {
     this.speller ??= new Speller(this.surfaceList);
     return this.speller.neighbours(surface, maxDistance);
+  }
+
+  /**
+   * Type-ahead on titles: the ids of live publications whose title has each of `words` (folded) at the start
+   * of one of its words, at most `limit`: titles starting with the first word first, then newer ones, then by title.
+   */
+  suggestTitles(words: readonly string[], limit: number): number[] {
+    if (words.length === 0 || limit <= 0) return [];
+    const needles = words.map((w) => ` ${w}`);
+    const keys = this.suggestKeys;
+    const titles = this.titleKey;
+    const years = this.yearOfSlot.data;
+    const starts: number[] = [];
+    const inside: number[] = [];
+    // One pass over the live slots: at 100,000 titles a string search each is a few milliseconds.
+    this.live.forEach((slot) => {
+      const key = (keys[slot] ??= ` ${titles[slot]!.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`);
+      for (const needle of needles) if (!key.includes(needle)) return;
+      (key.startsWith(needles[0]!) ? starts : inside).push(slot);
+    });
+    const better = (a: number, b: number) => years[b]! - years[a]! || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0);
+    const chosen = starts.sort(better).slice(0, limit);
+    if (chosen.length < limit) chosen.push(...inside.sort(better).slice(0, limit - chosen.length));
+    return chosen.map((slot) => this.idOfSlot.data[slot]!);
+  }
+
+  /** The values of `facet` that live publications hold, with how many hold each. */
+  facetValueCounts(facet: Facet): { value: string; count: number }[] {
+    const out: { value: string; count: number }[] = [];
+    for (const id of this.values.members[facet]) {
+      const count = this.values.liveCounts[id]!;
+      if (count > 0) out.push({ value: this.values.names[id]!, count });
+    }
+    return out;
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */
