@@ -96,6 +96,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
             <TranslationToggle params={params} grouping={results < total} />
           </div>
           <SpellingNotice params={params} correction={correction} />
+          {items.length > 0 && <DidYouMean params={params} suggestions={suggestions} />}
           <ActiveFilters params={params} facets={facets} />
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             <a className="text-brand-700 underline" href={catalogueHref(params, { page }, '/api/publications')}>

@@ -205,7 +205,7 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     in: 'query',
     required: false,
     description:
-      '`true` (or `1`): search the words of `q` as typed. Otherwise a word that finds (almost) nothing is replaced by the closest word of the ' +
+      '`true` (or `1`): search the words of `q` as typed. Otherwise a word that finds nothing is replaced by the closest word of the ' +
       'catalogue that finds many (one or two letters off), and the list\'s `correction` says so.',
     schema: z.boolean(),
     example: true,

@@ -148,7 +148,11 @@ export const PublicationListSchema = component(
         })
         .nullable(),
     ),
-    suggestions: described('When nothing matches: other queries (one word replaced by a close word) that match something, the most matches first.', z.array(z.string())),
+    suggestions: described(
+      '"Did you mean": when nothing matches, other queries (one word replaced by a close word) that match something, the most matches first; ' +
+        'otherwise the query with its rare words replaced by close words that find far more, if any.',
+      z.array(z.string()),
+    ),
     items: z.array(PublicationListItemSchema),
     facets: FacetsSchema,
   }),

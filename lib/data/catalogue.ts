@@ -10,7 +10,7 @@ import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
 import { fieldLanguages, fileLanguage, type CatalogueIndex, type DocumentHit } from '@/lib/search/catalogue-index';
-import { correctQuery, suggestQueries, type QueryCorrection } from '@/lib/search/correct';
+import { correctQuery, rareWordHint, suggestQueries, type QueryCorrection } from '@/lib/search/correct';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect, type CardRow } from '@/lib/sql/dialect';
@@ -84,7 +84,10 @@ export type CatalogueResult = {
   params: CatalogueParams;
   /** The spelling correction searched in place of `params.q` (null: the words as typed were searched). */
   correction: QueryCorrection | null;
-  /** When nothing matches: other queries (one word replaced by a close word of the catalogue) that match something. */
+  /**
+   * "Did you mean": when nothing matches, other queries (one word replaced by a close word of the catalogue)
+   * that match something; else the query with its rare words replaced by close words finding far more, if any.
+   */
   suggestions: string[];
 };
 
@@ -466,11 +469,14 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     facetSizes: result.facetSizes,
     params,
     correction,
-    suggestions:
-      result.total === 0 && !query.empty
-        ? suggestQueries(index, correction?.q ?? params.q, (q) => index.search({ ...params, page: 1 }, parseQuery(q), { facetLimit: 0, pageSize: 1 }).total)
-        : [],
+    suggestions: query.empty ? [] : suggestionsFor(index, params, correction?.q ?? params.q, result.total),
   };
+}
+
+function suggestionsFor(index: CatalogueIndex, params: CatalogueParams, q: string, total: number): string[] {
+  if (total === 0) return suggestQueries(index, q, (alternative) => index.search({ ...params, page: 1 }, parseQuery(alternative), { facetLimit: 0, pageSize: 1 }).total);
+  const hint = rareWordHint(index, q);
+  return hint === null ? [] : [hint];
 }
 
 export async function getPublication(slug: string, locale: Locale = DEFAULT_LOCALE): Promise<PublicationDetail | null> {

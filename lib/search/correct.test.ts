@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
 import { CatalogueIndex, type IndexDoc } from './catalogue-index';
-import { correctQuery, positiveWords, replaceWords, suggestQueries } from './correct';
+import { correctQuery, positiveWords, rareWordHint, replaceWords, suggestQueries } from './correct';
 import { parseQuery } from './query';
 
 function doc(id: number, title: string, summary = ''): IndexDoc {
@@ -31,8 +31,8 @@ describe('correctQuery', () => {
     ['Trafficing victims', 'trafficking victims'],
     ['"trafficing report"', '"trafficking report"'],
     ['victmis OR migrnats', 'victims OR migrants'],
-    // finds a few (2) while a close word finds 24 (≥ 10 and ≥ 10 × 2): corrected
-    ['traficking', 'trafficking'],
+    // finds a few: searched as typed (rareWordHint may offer the close word)
+    ['traficking', null],
     // finds a few, and no close word finds 10 times as many: left alone
     ['smuggling', null],
     ['trafficked', null],
@@ -63,6 +63,23 @@ describe('correctQuery', () => {
     expect(correctQuery(changing, 'smugling')).toBeNull();
     changing.upsert(doc(99, 'Smugglers and smuggling'));
     expect(correctQuery(changing, 'smugling')?.q).toBe('smuggling');
+  });
+});
+
+describe('rareWordHint', () => {
+  const index = build();
+
+  it.each<[string, string | null]>([
+    // finds 2 while a close word finds 24 (≥ 10 and ≥ 10 × 2)
+    ['traficking', 'trafficking'],
+    ['traficking victims', 'trafficking victims'],
+    // finds 1 (smuggling) or more: no close word finds 10 times as many
+    ['smuggling', null],
+    ['trafficked', null],
+    // finds nothing: that is correctQuery's
+    ['trafficing', null],
+  ])('%j → %j', (q, hint) => {
+    expect(rareWordHint(index, q)).toBe(hint);
   });
 });
 

@@ -7,12 +7,14 @@ import { spellingVariants } from './variants';
 /**
  * Spelling correction of a search box query, over the index's own vocabulary.
  *
- * A word of the query (a word or a phrase's word that must match; not an exclusion, not a prefix) is
- * corrected when it finds fewer than RARE publications and a word of the index within `maxDistanceFor` its
- * length finds something (when the word finds nothing) or at least BETTER times as many and at least
- * MIN_BETTER (when it finds a few). Of the close words, the one finding the most publications wins
- * (then the nearer, then the first alphabetically). Frequencies are over the whole catalogue, not the
- * current filters: the correction is of the words, and the page's counts are those of the corrected query.
+ * A word of the query (a word or a phrase's word that must match; not an exclusion, not a prefix) that
+ * finds nothing is replaced by a word of the index within `maxDistanceFor` its length that finds something
+ * (`correctQuery`). A word that finds a few (fewer than RARE) is searched as typed, as it may well be right
+ * (a French plural beside a Spanish word two letters off: `personnes`, `personas`): when a close word finds
+ * at least BETTER times as many and at least MIN_BETTER, the page only offers it (`rareWordHint`).
+ * Of the close words, the one finding the most publications wins (then the nearer, then the first
+ * alphabetically). Frequencies are over the whole catalogue, not the current filters: the correction is
+ * of the words, and the page's counts are those of the query searched.
  */
 export const RARE = 3;
 export const BETTER = 10;
@@ -64,19 +66,29 @@ export function replaceWords(q: string, replacements: ReadonlyMap<string, string
   return out + q.slice(at);
 }
 
-/** The corrected query, or null when every word is fine (or nothing better is known). */
-export function correctQuery(index: CatalogueIndex, q: string): QueryCorrection | null {
+/** The query's words finding fewer than RARE publications, each with its best close word, where `accept` takes it. */
+function closeWords(index: CatalogueIndex, q: string, accept: (frequency: number, best: Candidate) => boolean): WordCorrection[] {
   const words: WordCorrection[] = [];
   for (const word of positiveWords(q)) {
     const frequency = index.wordFrequency(word);
     if (frequency >= RARE) continue;
     const best = candidatesFor(index, word)[0];
-    if (best === undefined) continue;
-    if (frequency > 0 && best.frequency < Math.max(MIN_BETTER, BETTER * frequency)) continue;
-    words.push({ from: word, to: best.word });
+    if (best !== undefined && accept(frequency, best)) words.push({ from: word, to: best.word });
   }
+  return words;
+}
+
+/** The query with its words that find nothing corrected, or null when there are none (or nothing close is known). */
+export function correctQuery(index: CatalogueIndex, q: string): QueryCorrection | null {
+  const words = closeWords(index, q, (frequency) => frequency === 0);
   if (words.length === 0) return null;
   return { q: replaceWords(q, new Map(words.map((w) => [w.from, w.to]))), words };
+}
+
+/** The query with its rare words replaced by close words finding far more, or null: a "Did you mean" beside results. */
+export function rareWordHint(index: CatalogueIndex, q: string): string | null {
+  const words = closeWords(index, q, (frequency, best) => frequency > 0 && best.frequency >= Math.max(MIN_BETTER, BETTER * frequency));
+  return words.length === 0 ? null : replaceWords(q, new Map(words.map((w) => [w.from, w.to])));
 }
 
 /**
