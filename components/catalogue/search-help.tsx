@@ -1,4 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { EMPTY_PARAMS } from '@/lib/catalogue/params';
+import { catalogueHref } from '@/lib/catalogue/url';
 import { localePath } from '@/lib/i18n/routing';
 
 /** What the query parser (lib/search/query.ts) really supports, each with an example that searches it. */
@@ -20,7 +22,7 @@ export async function SearchHelpList() {
         {ROWS.map(({ key, example }) => (
           <div key={key} className="contents">
             <dt>
-              <a href={localePath(locale, `/?q=${encodeURIComponent(example)}`)} className="font-mono text-brand-700 underline">
+              <a href={localePath(locale, catalogueHref(EMPTY_PARAMS, { q: example }))} className="font-mono text-brand-700 underline">
                 {example}
               </a>
             </dt>
