@@ -653,6 +653,22 @@ export type Suggestions = {
   countries: Suggestion[];
 };
 
+/** Per set of taxonomy labels and locale: each country's names (the locale's and English) folded, words separated by spaces. */
+const countryNameCache = new WeakMap<Record<Locale, TaxonomyLabels>, Partial<Record<Locale, Map<string, string[]>>>>();
+
+function foldedCountryNames(taxonomy: Record<Locale, TaxonomyLabels>, locale: Locale): Map<string, string[]> {
+  const cached = countryNameCache.get(taxonomy) ?? {};
+  countryNameCache.set(taxonomy, cached);
+  return (cached[locale] ??= new Map(
+    [...taxonomy[DEFAULT_LOCALE].country.keys()].map((code) => [
+      code,
+      [...new Set([taxonomy[locale].country.get(code), taxonomy[DEFAULT_LOCALE].country.get(code)])]
+        .filter((name) => name !== undefined)
+        .map((name) => foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()),
+    ]),
+  ));
+}
+
 /** Titles, authors and countries suggested for the words typed so far. */
 export const SUGGESTION_LIMIT = { titles: 5, authors: 3, countries: 3 } as const;
 
@@ -666,20 +682,13 @@ export async function suggestPublications(q: string, locale: Locale = DEFAULT_LO
   const generation = store.generation;
   const words = foldText(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return { titles: [], authors: [], countries: [] };
-  const hasWords = (name: string) => {
-    const key = ` ${foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ')}`;
-    return words.every((w) => key.includes(` ${w}`));
-  };
-  const top = (values: { value: string; count: number }[], matches: (value: string) => boolean, limit: number) =>
-    values.filter((v) => matches(v.value)).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, limit);
-
   const ids = index.suggestTitles(words, SUGGESTION_LIMIT.titles);
   const [cards, taxonomy] = await Promise.all([readCards(db, ids), getTaxonomyLabels(generation)]);
-  // Author slugs are their names folded (lib/text.ts slugify), so the words are found in them as in the names.
-  const authors = top(index.facetValueCounts('author'), (slug) => hasWords(slug), SUGGESTION_LIMIT.authors);
+  // Author slugs are their names folded (lib/text.ts slugify), so the index finds the words in them.
+  const authors = index.suggestValues('author', words, SUGGESTION_LIMIT.authors);
   // A country is found by its name in the reader's language and in English (a French reader may type "Egypt").
-  const countryName = (code: string, names: Record<Locale, TaxonomyLabels>) => [names[locale].country.get(code), names[DEFAULT_LOCALE].country.get(code)];
-  const countries = top(index.facetValueCounts('country'), (code) => countryName(code, taxonomy).some((name) => name !== undefined && hasWords(name)), SUGGESTION_LIMIT.countries);
+  const names = foldedCountryNames(taxonomy, locale);
+  const countries = index.suggestValues('country', words, SUGGESTION_LIMIT.countries, (code) => names.get(code) ?? []);
   const authorNames = await getAuthorNames(authors.map((a) => a.value), generation);
   return {
     titles: ids.flatMap((id) => {

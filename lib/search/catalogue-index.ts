@@ -257,6 +257,8 @@ export class CatalogueIndex {
   private speller: Speller | null = null;
   /** Per slot, its folded title with every run of non-word characters one space, after a space (type-ahead). */
   private suggestKeys: (string | undefined)[] = [];
+  /** Per facet value id, its value as words (type-ahead on author slugs). */
+  private valueKeys: (string | undefined)[] = [];
   private totalLength = 0;
   private orders: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
   private ranks: Partial<Record<'newest' | 'oldest' | 'title', Uint32Array>> = {};
@@ -435,31 +437,49 @@ export class CatalogueIndex {
   suggestTitles(words: readonly string[], limit: number): number[] {
     if (words.length === 0 || limit <= 0) return [];
     const needles = words.map((w) => ` ${w}`);
+    const first = needles[0]!;
     const keys = this.suggestKeys;
     const titles = this.titleKey;
     const years = this.yearOfSlot.data;
-    const starts: number[] = [];
-    const inside: number[] = [];
-    // One pass over the live slots: at 100,000 titles a string search each is a few milliseconds.
+    // Rank 0: the title starts with the first word; then newer, then by title. The best `limit` are kept in
+    // order as they are found (a full sort of every match of "tr" at 100,000 titles was most of the time).
+    const rank = (slot: number) => (keys[slot]!.startsWith(first) ? 0 : 1);
+    const better = (a: number, b: number) => rank(a) - rank(b) || years[b]! - years[a]! || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0);
+    const best: number[] = [];
+    // One pass over the live slots: a string search per title.
     this.live.forEach((slot) => {
       const key = (keys[slot] ??= ` ${titles[slot]!.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`);
       for (const needle of needles) if (!key.includes(needle)) return;
-      (key.startsWith(needles[0]!) ? starts : inside).push(slot);
+      if (best.length === limit && better(slot, best[limit - 1]!) >= 0) return;
+      let i = best.length === limit ? limit - 1 : best.length;
+      while (i > 0 && better(slot, best[i - 1]!) < 0) {
+        best[i] = best[i - 1]!;
+        i--;
+      }
+      best[i] = slot;
     });
-    const better = (a: number, b: number) => years[b]! - years[a]! || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0);
-    const chosen = starts.sort(better).slice(0, limit);
-    if (chosen.length < limit) chosen.push(...inside.sort(better).slice(0, limit - chosen.length));
-    return chosen.map((slot) => this.idOfSlot.data[slot]!);
+    return best.map((slot) => this.idOfSlot.data[slot]!);
   }
 
-  /** The values of `facet` that live publications hold, with how many hold each. */
-  facetValueCounts(facet: Facet): { value: string; count: number }[] {
-    const out: { value: string; count: number }[] = [];
-    for (const id of this.values.members[facet]) {
-      const count = this.values.liveCounts[id]!;
-      if (count > 0) out.push({ value: this.values.names[id]!, count });
+  /**
+   * Type-ahead on a facet's values: those live publications hold whose name has each of `words` at the start
+   * of one of its words, the most held first (then by value), at most `limit`. `names` gives a value's names
+   * (folded, words separated by spaces); by default the value itself, hyphens as spaces (an author's slug is
+   * its name folded), cached.
+   */
+  suggestValues(facet: Facet, words: readonly string[], limit: number, names?: (value: string) => readonly string[]): { value: string; count: number }[] {
+    if (words.length === 0 || limit <= 0) return [];
+    const needles = words.map((w) => ` ${w}`);
+    const found: { value: string; count: number }[] = [];
+    const values = this.values;
+    for (const id of values.members[facet]) {
+      const count = values.liveCounts[id]!;
+      if (count === 0) continue;
+      const value = values.names[id]!;
+      const keys = names ? names(value).map((n) => ` ${n}`) : [(this.valueKeys[id] ??= ` ${value.replace(/-+/g, ' ')}`)];
+      if (keys.some((key) => needles.every((needle) => key.includes(needle)))) found.push({ value, count });
     }
-    return out;
+    return found.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
   }
 
   /** Slots no longer in use; a store rebuilds the index when they pile up. */

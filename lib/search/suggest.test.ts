@@ -45,16 +45,26 @@ describe('CatalogueIndex.suggestTitles', () => {
   });
 });
 
-describe('CatalogueIndex.facetValueCounts', () => {
-  it('counts live publications per value', () => {
+describe('CatalogueIndex.suggestValues', () => {
+  const names = (code: string) => ({ RS: ['serbia', 'serbie'], BA: ['bosnia and herzegovina'] })[code] ?? [];
+
+  it('finds values by their names at word starts, with live counts, the most held first', () => {
     const index = build();
-    expect(index.facetValueCounts('country')).toEqual([
-      { value: 'RS', count: 2 },
-      { value: 'BA', count: 2 },
+    index.upsert(doc(7, 'Another', 2020, { authors: ['maria-lopez', 'lopez-institute'] }));
+    index.upsert(doc(8, 'Another', 2020, { authors: ['lopez-institute'] }));
+    expect(index.suggestValues('country', ['ser'], 3, names)).toEqual([{ value: 'RS', count: 2 }]);
+    expect(index.suggestValues('country', ['herz', 'bos'], 3, names)).toEqual([{ value: 'BA', count: 2 }]);
+    expect(index.suggestValues('country', ['erbia'], 3, names)).toEqual([]);
+    // Without names: the value as words (an author slug).
+    expect(index.suggestValues('author', ['lop'], 3)).toEqual([
+      { value: 'lopez-institute', count: 2 },
+      { value: 'maria-lopez', count: 1 },
     ]);
+    expect(index.suggestValues('author', ['lop'], 1)).toEqual([{ value: 'lopez-institute', count: 2 }]);
     index.remove(1);
     index.remove(2);
-    expect(index.facetValueCounts('country')).toEqual([{ value: 'BA', count: 1 }]);
-    expect(index.facetValueCounts('author')).toEqual([{ value: 'iom', count: 1 }]);
+    expect(index.suggestValues('country', ['s'], 3, names)).toEqual([]);
+    expect(index.suggestValues('country', ['b'], 3, names)).toEqual([{ value: 'BA', count: 1 }]);
+    expect(index.suggestValues('author', ['iom'], 3)).toEqual([{ value: 'iom', count: 1 }]);
   });
 });
