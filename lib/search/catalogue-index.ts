@@ -424,6 +424,23 @@ export class CatalogueIndex {
     return set.and(this.live).count();
   }
 
+  /**
+   * Whether the word finds at least `n` publications: a term whose postings hold `n` more slots than there are
+   * dead ones answers without counting (every text query asks this of each of its words).
+   */
+  wordFindsAtLeast(surface: string, n: number): boolean {
+    for (const group of parseQuery(surface).must) {
+      for (const clause of group) {
+        if (clause.kind !== 'term') continue;
+        for (const key of termKeys(clause.surface)) {
+          const id = this.termIds.get(key);
+          if (id !== undefined && this.termPostings[id]!.slots.length - this.deadSlots >= n) return true;
+        }
+      }
+    }
+    return this.wordFrequency(surface) >= n;
+  }
+
   /** Words of the index (folded, as written) within `maxDistance` edits of `surface` (lib/search/spelling.ts). */
   spellingNeighbours(surface: string, maxDistance: number): Neighbour[] {
     this.speller ??= new Speller(this.surfaceList);

@@ -106,3 +106,15 @@ describe('positiveWords and replaceWords', () => {
     expect(replaceWords('Trafficing, "trafficing victims" -x trafficing*', map)).toBe('trafficking, "trafficking victims" -x trafficing*');
   });
 });
+
+describe('CatalogueIndex.wordFindsAtLeast', () => {
+  it('agrees with the count, dead slots and variants included', () => {
+    const index = build();
+    for (const [word, n] of [['trafficking', 3], ['traficking', 3], ['traficking', 2], ['smuggling', 2], ['smuggling', 3], ['labor', 4], ['labor', 5]] as const) {
+      expect(index.wordFindsAtLeast(word, n), `${word} ${n}`).toBe(index.wordFrequency(word) >= n);
+    }
+    for (let id = 1; id <= 24; id++) index.remove(id);
+    expect(index.wordFindsAtLeast('trafficking', 3)).toBe(false);
+    expect(index.wordFrequency('trafficking')).toBe(1); // "Children trafficked": one stem
+  });
+});

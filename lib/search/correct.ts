@@ -70,8 +70,8 @@ export function replaceWords(q: string, replacements: ReadonlyMap<string, string
 function closeWords(index: CatalogueIndex, q: string, accept: (frequency: number, best: Candidate) => boolean): WordCorrection[] {
   const words: WordCorrection[] = [];
   for (const word of positiveWords(q)) {
+    if (index.wordFindsAtLeast(word, RARE)) continue;
     const frequency = index.wordFrequency(word);
-    if (frequency >= RARE) continue;
     const best = candidatesFor(index, word)[0];
     if (best !== undefined && accept(frequency, best)) words.push({ from: word, to: best.word });
   }
