@@ -1,5 +1,5 @@
-import britishToAmerican from 'american-british-english-translator/data/british_spellings.json';
-import americanToBritish from 'american-british-english-translator/data/american_spellings.json';
+import britishToAmerican from 'american-british-english-translator/data/british_spellings.json' with { type: 'json' };
+import americanToBritish from 'american-british-english-translator/data/american_spellings.json' with { type: 'json' };
 
 /**
  * British and American spellings of one word (labour/labor, organisation/organization, programme/program,
