@@ -64,8 +64,23 @@ export function queryMatrix(n: number): BenchQuery[] {
     { name: 'deep page', facetOnly: true, search: `page=${deepPage}`, fts: null },
     { name: 'document word', facetOnly: false, search: q(DOCUMENT_WORD), fts: DOCUMENT_WORD },
     { name: 'document phrase', facetOnly: false, search: q(`"${DOCUMENT_PHRASE.join(' ')}"`), fts: `"${DOCUMENT_PHRASE.join(' ')}"` },
+    // A word that finds nothing, corrected to the common word (issue 13): the page searches the correction,
+    // so the floor runs that.
+    { name: 'misspelt word', facetOnly: false, search: q(MISSPELT_WORD), fts: COMMON_WORD },
+    // A British spelling: searched with its American one (labour OR labor).
+    { name: 'spelling variant', facetOnly: false, search: q(VARIANT_WORD), fts: `${VARIANT_WORD} OR ${VARIANT_OTHER}` },
   ];
 }
+
+/** COMMON_WORD with a letter missing: in no text, one edit from the commonest word. */
+export const MISSPELT_WORD = 'trafficing';
+export const VARIANT_WORD = 'labour';
+export const VARIANT_OTHER = 'labor';
+
+/** Type-ahead (GET /api/suggest): what a reader has typed so far, from two letters to two words. */
+export const SUGGEST_QUERIES = ['tr', 'traff', 'forced lab', 'nig', 'kafa', 'zzqx'] as const;
+/** Issue 13: type-ahead ≤ 10 ms p95 at 100,000. */
+export const SUGGEST_TARGET_P95_MS = 10;
 
 /**
  * Targets from the issues, in milliseconds of p95: text queries ≤ 30 ms since documents are searched too

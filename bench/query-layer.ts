@@ -10,14 +10,14 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalogueParams } from '@/lib/catalogue/params';
-import { FACET_LIMIT, listRelatedPublications, searchPublications } from '@/lib/data/catalogue';
+import { FACET_LIMIT, listRelatedPublications, searchPublications, suggestPublications } from '@/lib/data/catalogue';
 import { prisma } from '@/lib/db';
 import { CatalogueIndex, type IndexDoc } from '@/lib/search/catalogue-index';
 import { parseQuery } from '@/lib/search/query';
 import { openSnapshot, writeSnapshot } from '@/lib/search/snapshot';
 import { IndexStore, docBatches, historyFingerprint } from '@/lib/search/store';
 import { CACHE_DIR } from './generate';
-import { percentiles, queryMatrix, timeRuns, type Percentiles } from './matrix';
+import { percentiles, queryMatrix, SUGGEST_QUERIES, timeRuns, type Percentiles } from './matrix';
 
 export type QueryLayerResult = {
   /** Reading every document from the database through Prisma, and indexing them (CatalogueIndex.upsert), summed over the app's batches. */
@@ -52,6 +52,8 @@ export type QueryLayerResult = {
    * cards in one statement); `listed`: publications listed per record, on average.
    */
   related: { samples: number; index: Percentiles; layer: Percentiles; listed: number };
+  /** suggestPublications end to end (index, a card read for the titles, names), per text typed. */
+  suggest: { q: string; suggestions: number; layer: Percentiles }[];
 };
 
 /** Records whose related publications are timed, one every n / RELATED_SAMPLES ids. */
@@ -172,9 +174,17 @@ async function main(): Promise<QueryLayerResult> {
   const relatedLayer = percentiles(await timeRuns(runs, () => listRelatedPublications(next())));
   const related = { samples: records.length, index: percentiles(relatedIndexTimes), layer: relatedLayer, listed: listedTotal / Math.max(1, records.length) };
   log(`related (${records.length} records)  index p50 ${related.index.p50.toFixed(2)} ms  p95 ${related.index.p95.toFixed(2)} ms; layer p50 ${relatedLayer.p50.toFixed(2)} ms  p95 ${relatedLayer.p95.toFixed(2)} ms`);
+  const suggest: QueryLayerResult['suggest'] = [];
+  for (const q of SUGGEST_QUERIES) {
+    const answer = await suggestPublications(q);
+    collect();
+    const layer = percentiles(await timeRuns(runs, () => suggestPublications(q)));
+    suggest.push({ q, suggestions: answer.titles.length + answer.authors.length + answer.countries.length, layer });
+    log(`suggest ${JSON.stringify(q).padEnd(12)} ${String(suggest.at(-1)!.suggestions).padStart(3)} suggestions  p50 ${layer.p50.toFixed(2)} ms  p95 ${layer.p95.toFixed(2)} ms`);
+  }
   await prisma.$disconnect();
   const memory = { ...after, peakRssMB: process.resourceUsage().maxRSS / 1024 };
-  return { build, snapshot, indexMemory, coldFirstQueryMs, memory, queries, related };
+  return { build, snapshot, indexMemory, coldFirstQueryMs, memory, queries, related, suggest };
 }
 
 const result = await main();

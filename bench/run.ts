@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_N, ensureCatalogue, progressLine, type GenerateResult } from './generate';
 import { CRAWL_CONNECTIONS, killAllGroups, runHttp, type HttpResult } from './http';
-import { GENERATOR_VERSION, queryMatrix, RELATED_TARGET_P95_MS, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
+import { GENERATOR_VERSION, queryMatrix, RELATED_TARGET_P95_MS, SUGGEST_TARGET_P95_MS, targetFor, TARGET_P95_MS, WARMUP_RUNS } from './matrix';
 import { pagesReport, PAGE_TARGETS, runPages, type PagesResult } from './pages';
 import { BENCH_PG_PORT, ensurePostgresCatalogue, startPostgres, stopOwnCluster, type PostgresCatalogue } from './postgres';
 import type { QueryLayerResult } from './query-layer';
@@ -189,6 +189,12 @@ function evaluate(r: Omit<Results, 'targets'>): Results['targets'] {
     pass: related.layer.p95 <= RELATED_TARGET_P95_MS,
     detail: `p95 ${ms(related.layer.p95)} ms (index alone ${ms(related.index.p95)} ms) over ${related.samples} records`,
   });
+  const slowSuggest = r.queryLayer.suggest.filter((s) => s.layer.p95 > SUGGEST_TARGET_P95_MS);
+  targets.push({
+    name: `type-ahead p95 ≤ ${SUGGEST_TARGET_P95_MS} ms`,
+    pass: slowSuggest.length === 0,
+    detail: slowSuggest.length ? `missed by ${slowSuggest.map((s) => JSON.stringify(s.q)).join(', ')}` : `all ${r.queryLayer.suggest.length} texts`,
+  });
   if (r.http) {
     for (const url of ['/', '/api/publications']) {
       const load = (server: 'next' | 'plain') => r.http!.loads.find((l) => l.url === url && l.server === server)!;
@@ -340,6 +346,15 @@ function report(r: Results): string {
       ['query', 'matches', 'p50', 'p95', 'p99', 'index p50', 'floor p50', 'floor p95', 'floor runs', 'ratio', 'p95 target', ''],
       rows,
       (i) => i >= 1 && i <= 10,
+    ),
+  );
+  out.push('');
+  out.push('Type-ahead: suggestPublications(q) (GET /api/suggest without HTTP), ms.');
+  out.push(
+    table(
+      ['typed', 'suggestions', 'p50', 'p95', 'p99', 'p95 target', ''],
+      q.suggest.map((s) => [JSON.stringify(s.q), String(s.suggestions), ms(s.layer.p50), ms(s.layer.p95), ms(s.layer.p99), `≤${SUGGEST_TARGET_P95_MS}`, mark(s.layer.p95 <= SUGGEST_TARGET_P95_MS)]),
+      (i) => i >= 1 && i <= 5,
     ),
   );
   const mismatched = matrix.filter((m) => {

@@ -15,6 +15,8 @@ import { FollowLinks } from '@/components/catalogue/follow-links';
 import { Pagination } from '@/components/catalogue/pagination';
 import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
+import { SearchHelp, SearchHelpLink } from '@/components/catalogue/search-help';
+import { DidYouMean, SpellingNotice } from '@/components/catalogue/spelling-notice';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
 import { YearRange } from '@/components/catalogue/year-range';
@@ -46,7 +48,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
   const format = await getFormatter();
-  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes, correction, suggestions } = await search(searchParams, locale);
   const more = parseMoreFacet(await searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(results, page * pageSize);
@@ -61,6 +63,7 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
       <p className="print-only mt-1 text-sm">{t('printedFrom', { url: `${await siteOrigin()}${localePath(locale, catalogueHref(params, { page }))}` })}</p>
       <div className="mt-4">
         <SearchBox params={params} />
+        <SearchHelp />
       </div>
 
       {/*
@@ -100,10 +103,14 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
           <div data-refines="">
             <ActiveFilters params={params} facets={facets} />
           </div>
+          <SpellingNotice params={params} correction={correction} />
+          {items.length > 0 && <DidYouMean params={params} suggestions={suggestions} />}
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-              <p className="font-medium">{hasFilters(params) ? t('noMatchFiltered') : t('noMatchEmpty')}</p>
+              <p className="font-medium">{params.q ? t('noMatchQuery') : hasFilters(params) ? t('noMatchFiltered') : t('noMatchEmpty')}</p>
+              <DidYouMean params={params} suggestions={suggestions} />
+              {params.q && <p className="mt-2 text-sm text-slate-600">{t.rich('noMatchSearchHelp', { link: (text) => <SearchHelpLink>{text}</SearchHelpLink> })}</p>}
               {hasFilters(params) && (
                 <p className="mt-2 text-sm text-slate-600">
                   {t.rich('noMatchHelp', {

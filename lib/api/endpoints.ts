@@ -25,7 +25,9 @@ import {
   PublicationDetailSchema,
   PublicationExportSchema,
   PublicationListSchema,
+  SuggestionsSchema,
 } from './schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 
 /**
  * Every public endpoint, described once. The OpenAPI document (lib/api/openapi.ts, served at
@@ -37,7 +39,7 @@ import {
  * JSON bodies need a schema registered in lib/api/schemas.ts, which the route handler encodes with.
  */
 
-export type ParameterExample = string | number | readonly (string | number)[];
+export type ParameterExample = string | number | boolean | readonly (string | number)[];
 
 /** How an example value goes in a URL: lists as comma-separated values. */
 export function exampleInUrl(example: ParameterExample): string {
@@ -199,6 +201,16 @@ export const CATALOGUE_PARAMETERS: ApiParameter[] = [
     example: 'separate',
   },
   {
+    name: 'literal',
+    in: 'query',
+    required: false,
+    description:
+      '`true` (or `1`): search the words of `q` as typed. Otherwise a word that finds nothing is replaced by the closest word of the ' +
+      'catalogue that finds many (one or two letters off), and the list\'s `correction` says so.',
+    schema: z.boolean(),
+    example: true,
+  },
+  {
     name: 'page',
     in: 'query',
     required: false,
@@ -257,6 +269,8 @@ const LIST_EXAMPLE: z.input<typeof PublicationListSchema> = {
   results: 11,
   page: 1,
   pageSize: PAGE_SIZE,
+  correction: null,
+  suggestions: [],
   items: [{ ...exampleItem, snippets: null, translations: [] }],
   facets: {
     country: [facetExample('RS', 'Serbia', 12, true), facetExample('BA', 'Bosnia and Herzegovina', 3)],
@@ -487,6 +501,38 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
       { title: 'Publications on Serbia, A to Z', href: '/api/publications?country=RS&sort=title' },
       { title: 'Handbooks and needs assessments from 2010 on', href: '/api/publications?category=handbook,needs-assessment&yearFrom=2010' },
       { title: 'A text query, with highlighted snippets', href: '/api/publications?q=referral+mechanism' },
+    ],
+  },
+  {
+    operationId: 'suggest',
+    method: 'get',
+    path: '/api/suggest',
+    tag: 'Publications',
+    summary: 'Type-ahead suggestions',
+    description:
+      'What the search box suggests as the reader types: titles of published publications, authors and countries whose names have ' +
+      'every word typed at the start of one of their words (the last word may be unfinished). Bad parameters answer 400.',
+    parameters: [
+      { name: 'q', in: 'query', required: true, description: 'The words typed so far (2 to 100 characters).', schema: z.string().min(2).max(100), example: 'traff' },
+      { name: 'locale', in: 'query', required: false, description: 'The language of the names: `en` (the default), `fr` or `es`.', schema: z.enum(LOCALES), example: 'fr' },
+    ],
+    responses: [
+      {
+        status: 200,
+        description: 'The suggestions.',
+        content: [
+          jsonContent(SuggestionsSchema, {
+            titles: [{ slug: SLUG_PARAMETER.example as string, title: exampleItem.title }],
+            authors: [{ value: 'jacqueline-berman', label: 'Jacqueline Berman', count: 1 }],
+            countries: [{ value: 'RS', label: 'Serbia', count: 12 }],
+          }),
+        ],
+      },
+      { status: 400, description: 'No `q`, or too short or long, or an unknown locale.', content: [jsonContent(ErrorSchema, { error: 'q needs at least 2 characters' })] },
+    ],
+    examples: [
+      { title: 'Suggestions for “traff”', href: '/api/suggest?q=traff' },
+      { title: 'Countries and authors in French', href: '/api/suggest?q=serb&locale=fr' },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR, type Facet } from '@/lib/catalogue/params';
 import type { ExportRecord } from '@/lib/export/records';
+import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 
 /**
  * The JSON API's responses, as zod schemas. Route handlers build their bodies with `Schema.encode(value)`:
@@ -137,8 +138,51 @@ export const PublicationListSchema = component(
     ),
     page: described('The page returned (a page past the end gives the last page).', z.int().min(1)),
     pageSize: z.int().min(1),
+    correction: described(
+      'The spelling correction searched in place of `q` (a word finding almost nothing replaced by a close word of the catalogue), ' +
+        'null when `q` was searched as typed; `literal=1` turns it off. The counts are those of the corrected query.',
+      z
+        .strictObject({
+          q: described('The query searched.', z.string()),
+          words: z.array(z.strictObject({ from: described('A word of `q` (folded).', z.string()), to: described('The word searched instead.', z.string()) })),
+        })
+        .nullable(),
+    ),
+    suggestions: described(
+      '"Did you mean": when nothing matches, other queries (one word replaced by a close word) that match something, the most matches first; ' +
+        'otherwise the query with its rare words replaced by close words that find far more, if any.',
+      z.array(z.string()),
+    ),
     items: z.array(PublicationListItemSchema),
     facets: FacetsSchema,
+  }),
+);
+
+/** The query of GET /api/suggest: what the search box holds so far. */
+export const SuggestParamsSchema = z.object({
+  q: z
+    .string({ error: 'q is required' })
+    .transform((q) => q.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(2, { error: 'q needs at least 2 characters' }).max(100, { error: 'q is at most 100 characters' })),
+  locale: z.enum(LOCALES, { error: `locale is one of ${LOCALES.join(', ')}` }).default(DEFAULT_LOCALE),
+});
+
+const SuggestedValueSchema = z.strictObject({
+  value: described('The filter value (an author slug, an ISO 3166-1 country code), as `/?author=` or `/?country=` takes it.', z.string()),
+  label: described('Its name, in the requested locale.', z.string()),
+  count: described('Published publications with it.', z.int().min(1)),
+});
+
+export const SuggestionsSchema = component(
+  'Suggestions',
+  'Type-ahead suggestions for the search box: every word typed starts a word of the title or name (the last may be unfinished).',
+  z.strictObject({
+    titles: described(
+      'Published publications, titles beginning with the words first, then the newest.',
+      z.array(z.strictObject({ slug: z.string().min(1), title: z.string() })),
+    ),
+    authors: described('Authors, most publications first.', z.array(SuggestedValueSchema)),
+    countries: described('Countries (by their name in the locale or in English), most publications first.', z.array(SuggestedValueSchema)),
   }),
 );
 

@@ -15,6 +15,7 @@ describe('parseCatalogueParams', () => {
       yearTo: null,
       sort: 'newest',
       translations: 'grouped',
+      literal: false,
       page: 1,
       findCountry: '',
       findAuthor: '',

@@ -45,6 +45,8 @@ export type CatalogueParams = {
   yearTo: number | null;
   sort: Sort;
   translations: TranslationView;
+  /** Search the words as typed: no spelling correction (`literal=1`, the "search instead for" link). */
+  literal: boolean;
   page: number;
   /** Narrow the list of a long facet's values by name; results are unaffected. */
   findCountry: string;
@@ -106,6 +108,7 @@ export const CatalogueParamsSchema = z.object({
   yearTo: raw.transform((v) => parseYear(firstOf(v))),
   sort: raw.transform((v) => SORTS.find((s) => s === firstOf(v)) ?? null),
   translations: raw.transform((v): TranslationView => (firstOf(v) === 'separate' ? 'separate' : 'grouped')),
+  literal: raw.transform((v) => firstOf(v) === '1' || firstOf(v) === 'true'),
   page: raw.transform((v) => {
     const page = Number.parseInt(firstOf(v) ?? '', 10);
     return Number.isFinite(page) ? Math.min(MAX_PAGE, Math.max(1, page)) : 1;

@@ -13,6 +13,7 @@ export function catalogueQuery(params: CatalogueParams): string {
   if (params.yearTo !== null) search.set('yearTo', String(params.yearTo));
   if (params.sort !== defaultSort(params.q)) search.set('sort', params.sort);
   if (params.translations !== 'grouped') search.set('translations', params.translations);
+  if (params.literal && params.q) search.set('literal', '1');
   if (params.page > 1) search.set('page', String(params.page));
   for (const facet of FINDABLE_FACETS) {
     const find = params[FIND_PARAM[facet]];

@@ -9,7 +9,8 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { fieldLanguages, fileLanguage, type DocumentHit } from '@/lib/search/catalogue-index';
+import { fieldLanguages, fileLanguage, type CatalogueIndex, type DocumentHit } from '@/lib/search/catalogue-index';
+import { correctQuery, rareWordHint, suggestQueries, type QueryCorrection } from '@/lib/search/correct';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect, type CardRow } from '@/lib/sql/dialect';
@@ -81,7 +82,23 @@ export type CatalogueResult = {
   facetSizes: Record<Facet, number>;
   /** The parameters actually applied: unknown facet values are dropped and the page clamped. */
   params: CatalogueParams;
+  /** The spelling correction searched in place of `params.q` (null: the words as typed were searched). */
+  correction: QueryCorrection | null;
+  /**
+   * "Did you mean": when nothing matches, other queries (one word replaced by a close word of the catalogue)
+   * that match something; else the query with its rare words replaced by close words finding far more, if any.
+   */
+  suggestions: string[];
 };
+
+/**
+ * The query searched for `params`: the words as typed, or their spelling correction (lib/search/correct.ts)
+ * unless `literal`. Pages, exports and feeds all search the same.
+ */
+function searchedQuery(index: CatalogueIndex, params: CatalogueParams): { query: SearchQuery; correction: QueryCorrection | null } {
+  const correction = params.literal || params.q === '' ? null : correctQuery(index, params.q);
+  return { query: parseQuery(correction?.q ?? params.q), correction };
+}
 
 /** Values listed per facet; the find box reaches the rest. */
 export const FACET_LIMIT = 50;
@@ -393,7 +410,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   const countryMatches = (code: string) =>
     [countryNames![locale], countryNames![DEFAULT_LOCALE]].some((names) => foldText(names.country.get(code) ?? '').includes(countryFind));
   const authorMatches = params.findAuthor ? await findAuthors(db, params.findAuthor) : null;
-  const query = parseQuery(params.q);
+  const { query, correction } = searchedQuery(index, params);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
     facetFilter: {
@@ -451,7 +468,15 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     facets,
     facetSizes: result.facetSizes,
     params,
+    correction,
+    suggestions: query.empty ? [] : suggestionsFor(index, params, correction?.q ?? params.q, result.total),
   };
+}
+
+function suggestionsFor(index: CatalogueIndex, params: CatalogueParams, q: string, total: number): string[] {
+  if (total === 0) return suggestQueries(index, q, (alternative) => index.search({ ...params, page: 1 }, parseQuery(alternative), { facetLimit: 0, pageSize: 1 }).total);
+  const hint = rareWordHint(index, q);
+  return hint === null ? [] : [hint];
 }
 
 export async function getPublication(slug: string, locale: Locale = DEFAULT_LOCALE): Promise<PublicationDetail | null> {
@@ -533,7 +558,7 @@ export async function* listAllPublications(
   const { params } = await knownFacetValues({ ...requested, page: 1 }, DEFAULT_LOCALE, store.generation);
   // One search for the whole result set, in catalogue order; rows are then read in batches.
   // Every publication, translations too: an export is records, not results.
-  const { ids } = index.search({ ...params, translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+  const { ids } = index.search({ ...params, translations: 'separate' }, searchedQuery(index, params).query, { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
   for (let start = 0; start < ids.length; start += batchSize) {
     const batch = ids.slice(start, start + batchSize);
     const rows = await db.publication.findMany({
@@ -648,7 +673,7 @@ export async function listNewestPublications(
     });
   } else {
     // Any order will do (newestAmong reorders): 'newest' walks the index's cached order, no scoring.
-    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, parseQuery(params.q), { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
+    const { ids } = index.search({ ...params, sort: 'newest', translations: 'separate' }, searchedQuery(index, params).query, { facetLimit: 0, pageSize: Number.MAX_SAFE_INTEGER });
     const newest = await newestAmong(db, ids, limit, paging);
     const position = new Map(newest.map((id, i) => [id, i]));
     rows = await db.publication.findMany({ where: { id: { in: newest }, status: 'published' }, select: detailSelect });
@@ -656,4 +681,60 @@ export async function listNewestPublications(
   }
   const members = await groupMembers(db, rows);
   return { params, labels, items: rows.map((row) => toDetail(row, members, locale)) };
+}
+
+export type Suggestion = { value: string; label: string; count: number };
+export type Suggestions = {
+  /** Published publications whose title has the words (each at a word's start). */
+  titles: { slug: string; title: string }[];
+  /** Authors and countries whose name has them, most publications first. */
+  authors: Suggestion[];
+  countries: Suggestion[];
+};
+
+/** Per set of taxonomy labels and locale: each country's names (the locale's and English) folded, words separated by spaces. */
+const countryNameCache = new WeakMap<Record<Locale, TaxonomyLabels>, Partial<Record<Locale, Map<string, string[]>>>>();
+
+function foldedCountryNames(taxonomy: Record<Locale, TaxonomyLabels>, locale: Locale): Map<string, string[]> {
+  const cached = countryNameCache.get(taxonomy) ?? {};
+  countryNameCache.set(taxonomy, cached);
+  return (cached[locale] ??= new Map(
+    [...taxonomy[DEFAULT_LOCALE].country.keys()].map((code) => [
+      code,
+      [...new Set([taxonomy[locale].country.get(code), taxonomy[DEFAULT_LOCALE].country.get(code)])]
+        .filter((name) => name !== undefined)
+        .map((name) => foldText(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()),
+    ]),
+  ));
+}
+
+/** Titles, authors and countries suggested for the words typed so far. */
+export const SUGGESTION_LIMIT = { titles: 5, authors: 3, countries: 3 } as const;
+
+/**
+ * Type-ahead for the search box: every word typed must start a word of the title or name (the last one
+ * may be unfinished). Published publications only (the index holds nothing else), names in `locale`.
+ */
+export async function suggestPublications(q: string, locale: Locale = DEFAULT_LOCALE): Promise<Suggestions> {
+  const db = await publicDb();
+  const index = await store.current(db);
+  const generation = store.generation;
+  const words = foldText(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return { titles: [], authors: [], countries: [] };
+  const ids = index.suggestTitles(words, SUGGESTION_LIMIT.titles);
+  const [cards, taxonomy] = await Promise.all([readCards(db, ids), getTaxonomyLabels(generation)]);
+  // Author slugs are their names folded (lib/text.ts slugify), so the index finds the words in them.
+  const authors = index.suggestValues('author', words, SUGGESTION_LIMIT.authors);
+  // A country is found by its name in the reader's language and in English (a French reader may type "Egypt").
+  const names = foldedCountryNames(taxonomy, locale);
+  const countries = index.suggestValues('country', words, SUGGESTION_LIMIT.countries, (code) => names.get(code) ?? []);
+  const authorNames = await getAuthorNames(authors.map((a) => a.value), generation);
+  return {
+    titles: ids.flatMap((id) => {
+      const card = cards.get(id);
+      return card ? [{ slug: card.slug, title: card.title }] : [];
+    }),
+    authors: authors.map((a) => ({ ...a, label: authorNames.get(a.value) ?? a.value })),
+    countries: countries.map((c) => ({ ...c, label: taxonomy[locale].country.get(c.value) ?? c.value })),
+  };
 }

@@ -56,7 +56,7 @@ describe('cacheTarget', () => {
     for (const path of ['/admin', '/sign-in', '/api/publications.csv', '/en', '/_next/static/x.js', '/publications/x/cite.bib', '/publications/%zz']) {
       expect(target(path), path).toBeNull();
     }
-    for (const path of ['/oai?verb=Identify', '/sitemap.xml', '/sitemaps/1.xml', '/robots.txt', '/api/openapi.json', '/es/atom.xml']) {
+    for (const path of ['/oai?verb=Identify', '/sitemap.xml', '/sitemaps/1.xml', '/robots.txt', '/api/openapi.json', '/api/suggest?q=traff', '/es/atom.xml']) {
       expect(target(path), path).not.toBeNull();
     }
   });

@@ -16,7 +16,8 @@ const CATALOGUE = /^\/(?:fr|es)?$/;
 const FEED = /^\/(?:(?:fr|es)\/)?(?:feed\.xml|atom\.xml|feed\.json)$/;
 const LOCALIZED = /^\/(?:(?:fr|es)\/)?(?:publications\/[^/]+|about)$/;
 const API_LIST = /^\/api\/publications$/;
-const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
+// The type-ahead (/api/suggest) too: its answer depends on its URL (q, locale) and the catalogue alone.
+const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|api\/suggest|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
 
 // `more`: which facet the page lists in full; a display choice the page reads beside the catalogue's parameters.
 const CATALOGUE_PARAMS = new Set([...Object.keys(CatalogueParamsSchema.shape), MORE_PARAM]);

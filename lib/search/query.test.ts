@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLAUSES, parseQuery, positiveClauses, type Clause, type SearchQuery } from '@/lib/search/query';
+import { MAX_CLAUSES, MAX_PHRASE_SPELLINGS, parseQuery, positiveClauses, type Clause, type SearchQuery } from '@/lib/search/query';
 
 const t = (term: string, surface = term): Clause => ({ kind: 'term', term, surface });
 const p = (prefix: string): Clause => ({ kind: 'prefix', prefix });
@@ -25,8 +25,8 @@ describe('parseQuery: words, stemming, folding', () => {
     ['  spaced\tout\nwords  ', q([[t('space', 'spaced')], [t('out')], [t('word', 'words')]])],
     ['2019', q([[t('2019')]])],
     // lowercase `or` (and `Or`) are ordinary words
-    ['labour or sex', q([[t('labour')], [t('or')], [t('sex')]])],
-    ['labour Or sex', q([[t('labour')], [t('or')], [t('sex')]])],
+    ['work or sex', q([[t('work')], [t('or')], [t('sex')]])],
+    ['work Or sex', q([[t('work')], [t('or')], [t('sex')]])],
     // a hyphen inside a word splits it like the tokenizer does; it is no exclusion
     ['anti-trafficking', q([[t('anti')], [t('traffick', 'trafficking')]])],
     ['COVID-19 impact', q([[t('covid')], [t('19')], [t('impact')]])],
@@ -44,19 +44,19 @@ describe('parseQuery: words, stemming, folding', () => {
 describe('parseQuery: phrases', () => {
   it.each<[string, SearchQuery]>([
     ['"human trafficking"', q([[ph(['human', 'traffick'], ['human', 'trafficking'])]])],
-    ['"forced labour" Asia', q([[ph(['forc', 'labour'], ['forced', 'labour'])], [t('asia')]])],
+    ['"forced work" Asia', q([[ph(['forc', 'work'], ['forced', 'work'])], [t('asia')]])],
     ['"Côte d\'Ivoire"', q([[ph(['cote', 'd', 'ivoir'], ['cote', 'd', 'ivoire'])]])],
     // one-word phrase → a term
     ['"victims"', q([[t('victim', 'victims')]])],
     ['"  victims!! "', q([[t('victim', 'victims')]])],
     // inside quotes OR, -, * are words or separators
-    ['"sex OR labour"', q([[ph(['sex', 'or', 'labour'])]])],
+    ['"sex OR work"', q([[ph(['sex', 'or', 'work'])]])],
     ['"anti-trafficking law*"', q([[ph(['anti', 'traffick', 'law'], ['anti', 'trafficking', 'law'])]])],
     // quotes glued to words
     ['a"b c"d', q([[t('a')], [ph(['b', 'c'])], [t('d')]])],
     // typographic quotes count as quotes
-    ['“forced labour”', q([[ph(['forc', 'labour'], ['forced', 'labour'])]])],
-    ['„forced labour“', q([[ph(['forc', 'labour'], ['forced', 'labour'])]])],
+    ['“forced work”', q([[ph(['forc', 'work'], ['forced', 'work'])]])],
+    ['„forced work“', q([[ph(['forc', 'work'], ['forced', 'work'])]])],
     // a phrase whose words all vanish is dropped
     ['"!!! ???" victims', q([[t('victim', 'victims')]])],
     ['"" a', q([[t('a')]])],
@@ -67,18 +67,18 @@ describe('parseQuery: phrases', () => {
 
 describe('parseQuery: exclusion', () => {
   it.each<[string, SearchQuery]>([
-    ['trafficking -labour', q([[t('traffick', 'trafficking')]], [t('labour')])],
-    ['-labour trafficking', q([[t('traffick', 'trafficking')]], [t('labour')])],
-    ['trafficking -"forced labour"', q([[t('traffick', 'trafficking')]], [ph(['forc', 'labour'], ['forced', 'labour'])])],
+    ['trafficking -work', q([[t('traffick', 'trafficking')]], [t('work')])],
+    ['-work trafficking', q([[t('traffick', 'trafficking')]], [t('work')])],
+    ['trafficking -"forced work"', q([[t('traffick', 'trafficking')]], [ph(['forc', 'work'], ['forced', 'work'])])],
     ['trafficking -traffic*', q([[t('traffick', 'trafficking')]], [p('traffic')])],
     ['-Étude', q([], [t('etud', 'etude')])],
     // only exclusions: must = [] ("everything except"), not empty
-    ['-labour -sex', q([], [t('labour'), t('sex')])],
+    ['-work -sex', q([], [t('work'), t('sex')])],
     // a hyphenated exclusion excludes the words as a phrase
     ['x -anti-trafficking', q([[t('x')]], [ph(['anti', 'traffick'], ['anti', 'trafficking'])])],
     ['x -anti-traff*', q([[t('x')]], [ph(['anti', 'traff'])])],
     // -"one word" is a term
-    ['x -"labour"', q([[t('x')]], [t('labour')])],
+    ['x -"work"', q([[t('x')]], [t('work')])],
     // a hyphen inside a word or after a quote is no exclusion
     ['a-b', q([[t('a')], [t('b')]])],
     ['a -b-', q([[t('a')]], [t('b')])],
@@ -102,8 +102,8 @@ describe('parseQuery: prefixes', () => {
     ['e*', q([[p('e')]])],
     ['20*', q([[p('20')]])],
     ['anti-traf*', q([[t('anti')], [p('traf')]])],
-    ['traf*, labour', q([[p('traf')], [t('labour')]])],
-    ['traf** labour', q([[p('traf')], [t('labour')]])],
+    ['traf*, work', q([[p('traf')], [t('work')]])],
+    ['traf** work', q([[p('traf')], [t('work')]])],
     // a star inside a word or before it is a separator
     ['a*b', q([[t('a')], [t('b')]])],
     ['*traffic', q([[t('traffic')]])],
@@ -119,7 +119,7 @@ describe('parseQuery: OR', () => {
     ['a b OR c d', q([[t('a')], [t('b'), t('c')], [t('d')]])],
     ['a OR b OR c', q([[t('a'), t('b'), t('c')]])],
     ['a OR b c OR d', q([[t('a'), t('b')], [t('c'), t('d')]])],
-    ['"forced labour" OR slavery', q([[ph(['forc', 'labour'], ['forced', 'labour']), t('slaveri', 'slavery')]])],
+    ['"forced work" OR slavery', q([[ph(['forc', 'work'], ['forced', 'work']), t('slaveri', 'slavery')]])],
     ['traff* OR smuggl*', q([[p('traff'), p('smuggl')]])],
     // OR binds the word next to it, also when the operand is a hyphenated word split in two
     ['a OR anti-trafficking', q([[t('a'), t('anti')], [t('traffick', 'trafficking')]])],
@@ -151,7 +151,7 @@ describe('parseQuery: malformed input never throws and is read as plain words', 
     ['human "trafficking', q([[t('human')], [t('traffick', 'trafficking')]])],
     ['"a b" "c d', q([[ph(['a', 'b'])], [t('c')], [t('d')]])],
     ['"a b" c "d OR e', q([[ph(['a', 'b'])], [t('c')], [t('d'), t('e')]])],
-    ['-"forced labour', q([[t('forc', 'forced')], [t('labour')]])],
+    ['-"forced work', q([[t('forc', 'forced')], [t('work')]])],
     ['a"', q([[t('a')]])],
     // FTS5 syntax is nothing but words and separators
     ['a NEAR/3 b', q([[t('a')], [t('near')], [t('3')], [t('b')]])],
@@ -232,5 +232,33 @@ describe('positiveClauses', () => {
   it('flattens the must groups and leaves out exclusions', () => {
     expect(positiveClauses(parseQuery('a OR b* "c d" -e -f*'))).toEqual([t('a'), p('b'), ph(['c', 'd'])]);
     expect(positiveClauses(parseQuery('-e'))).toEqual([]);
+  });
+});
+
+describe('parseQuery: spelling variants', () => {
+  it.each<[string, SearchQuery]>([
+    // British and American spellings are alternatives of one group, the word as written first.
+    ['labour', q([[t('labour'), t('labor')]])],
+    ['labor', q([[t('labor'), t('labour')]])],
+    ['organisations', q([[t('organis', 'organisations'), t('organ', 'organizations')]])],
+    ['child labour', q([[t('child')], [t('labour'), t('labor')]])],
+    // they exclude together
+    ['-labour', q([], [t('labour'), t('labor')])],
+    // and OR with their neighbours
+    ['sex OR labour', q([[t('sex'), t('labour'), t('labor')]])],
+    // a phrase is searched in each of its spellings
+    ['"forced labour"', q([[ph(['forc', 'labour'], ['forced', 'labour']), ph(['forc', 'labor'], ['forced', 'labor'])]])],
+    // a prefix is literal
+    ['labour*', q([[p('labour')]])],
+  ])('%j', (input, expected) => {
+    expect(parseQuery(input)).toEqual(expected);
+  });
+
+  it('caps the spellings of a phrase and counts a word with its variants as one clause', () => {
+    const phrase = parseQuery('"labour organisation programme centre defence"');
+    expect(phrase.must).toHaveLength(1);
+    expect(phrase.must[0]!.length).toBe(MAX_PHRASE_SPELLINGS);
+    const words = Array.from({ length: MAX_CLAUSES + 5 }, () => 'labour');
+    expect(parseQuery(words.join(' ')).must).toHaveLength(MAX_CLAUSES);
   });
 });

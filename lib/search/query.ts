@@ -1,4 +1,5 @@
 import { tokenize, type Token } from '@/lib/search/tokenize';
+import { spellingVariants } from '@/lib/search/variants';
 
 /**
  * The researcher's query language:
@@ -9,6 +10,11 @@ import { tokenize, type Token } from '@/lib/search/tokenize';
  * - `a OR b` — the uppercase `OR` joins the clauses on either side into one group (`a b OR c d` → a AND (b OR c) AND d);
  *   lowercase `or` is an ordinary word.
  * Anything else is a separator: malformed input never throws, it is searched as plain words.
+ *
+ * A word with other spellings (labour/labor, lib/search/variants.ts) is searched as itself OR them, and a phrase
+ * as each of its spellings (up to MAX_PHRASE_SPELLINGS); a prefix is taken literally. The alternatives join the
+ * word's own group (or `not`), so every reader of a SearchQuery (the index, both databases' full text,
+ * highlighting) treats them alike, and they count as one clause.
  */
 export type Clause =
   | { kind: 'term'; term: string; surface: string }
@@ -25,7 +31,11 @@ export const MAX_CLAUSES = 32;
 type Piece = { quoted: boolean; text: string };
 /** A whitespace-separated token of the query, split into quoted and unquoted pieces. */
 type Chunk = { negated: boolean; pieces: Piece[] };
-type Item = { kind: 'or' } | { kind: 'clause'; negated: boolean; clause: Clause };
+/** `clauses`: one clause as written and its other spellings, alternatives of one another. */
+type Item = { kind: 'or' } | { kind: 'clause'; negated: boolean; clauses: Clause[] };
+
+/** At most this many spellings of one phrase (each word's variants multiply). */
+export const MAX_PHRASE_SPELLINGS = 8;
 
 const WHITESPACE = /\s/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -77,15 +87,30 @@ function lex(q: string): Chunk[] {
   return chunks;
 }
 
-function termClause(token: Token): Clause {
-  return { kind: 'term', term: token.term, surface: token.surface };
+/** A folded word as a token of its own (the stem its spelling has). */
+function tokenOf(surface: string): Token {
+  return tokenize(surface)[0] ?? { term: surface, surface, start: 0, end: surface.length };
 }
 
-function phraseClause(tokens: readonly Token[]): Clause | null {
+/** The word as written, then its other spellings. */
+function spellings(token: Token): Token[] {
+  return [token, ...spellingVariants(token.surface).map(tokenOf)];
+}
+
+function termClauses(token: Token): Clause[] {
+  return spellings(token).map((t) => ({ kind: 'term', term: t.term, surface: t.surface }));
+}
+
+function phraseClauses(tokens: readonly Token[]): Clause[] {
   const first = tokens[0];
-  if (first === undefined) return null;
-  if (tokens.length === 1) return termClause(first);
-  return { kind: 'phrase', terms: tokens.map((t) => t.term), surfaces: tokens.map((t) => t.surface) };
+  if (first === undefined) return [];
+  if (tokens.length === 1) return termClauses(first);
+  // Every combination of the words' spellings, the phrase as written first.
+  let combinations: Token[][] = [[]];
+  for (const token of tokens) {
+    combinations = combinations.flatMap((head) => spellings(token).map((t) => [...head, t])).slice(0, MAX_PHRASE_SPELLINGS);
+  }
+  return combinations.map((words) => ({ kind: 'phrase', terms: words.map((t) => t.term), surfaces: words.map((t) => t.surface) }));
 }
 
 /** A word followed directly by `*` (and then by no further word character) is a prefix. */
@@ -111,22 +136,22 @@ function chunkItems(chunk: Chunk): Item[] {
         prefix = last.surface;
       }
     }
-    if (prefix !== null) return [{ kind: 'clause', negated, clause: { kind: 'prefix', prefix } }];
-    const clause = phraseClause(words);
-    return clause === null ? [] : [{ kind: 'clause', negated, clause }];
+    if (prefix !== null) return [{ kind: 'clause', negated, clauses: [{ kind: 'prefix', prefix }] }];
+    const clauses = phraseClauses(words);
+    return clauses.length === 0 ? [] : [{ kind: 'clause', negated, clauses }];
   }
 
   const items: Item[] = [];
   for (const piece of pieces) {
     const tokens = tokenize(piece.text);
     if (piece.quoted) {
-      const clause = phraseClause(tokens);
-      if (clause !== null) items.push({ kind: 'clause', negated, clause });
+      const clauses = phraseClauses(tokens);
+      if (clauses.length > 0) items.push({ kind: 'clause', negated, clauses });
       continue;
     }
     for (const token of tokens) {
-      const clause: Clause = isPrefix(piece.text, token) ? { kind: 'prefix', prefix: token.surface } : termClause(token);
-      items.push({ kind: 'clause', negated, clause });
+      const clauses: Clause[] = isPrefix(piece.text, token) ? [{ kind: 'prefix', prefix: token.surface }] : termClauses(token);
+      items.push({ kind: 'clause', negated, clauses });
     }
   }
   return items;
@@ -151,14 +176,14 @@ export function parseQuery(q: string): SearchQuery {
       if (count >= MAX_CLAUSES) break outer;
       count++;
       if (item.negated) {
-        not.push(item.clause);
+        not.push(...item.clauses);
         previousWasPositive = false;
         pendingOr = false;
         continue;
       }
       const last = must[must.length - 1];
-      if (pendingOr && last !== undefined) last.push(item.clause);
-      else must.push([item.clause]);
+      if (pendingOr && last !== undefined) last.push(...item.clauses);
+      else must.push([...item.clauses]);
       previousWasPositive = true;
       pendingOr = false;
     }

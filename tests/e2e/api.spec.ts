@@ -6,7 +6,7 @@ test.describe('JSON API @http', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/json');
     const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(['facets', 'items', 'page', 'pageSize', 'results', 'total']);
+    expect(Object.keys(body).sort()).toEqual(['correction', 'facets', 'items', 'page', 'pageSize', 'results', 'suggestions', 'total']);
     expect(body.page).toBe(1);
     expect(body.pageSize).toBe(20);
     expect(body.total).toBe(body.items.length);
@@ -70,5 +70,21 @@ test.describe('JSON API search @http', () => {
     for (const item of found.items) {
       expect(item.snippets.title + item.snippets.summary).not.toMatch(/<(?!\/?mark>)/);
     }
+  });
+
+  test('reports the spelling correction searched, and the words as typed with literal=1; suggestions on request', async ({ request }) => {
+    const right = await (await request.get('/api/publications?q=trafficking')).json();
+    const corrected = await (await request.get('/api/publications?q=trafficing')).json();
+    expect(corrected.correction).toEqual({ q: 'trafficking', words: [{ from: 'trafficing', to: 'trafficking' }] });
+    expect(corrected.total).toBe(right.total);
+    const literal = await (await request.get('/api/publications?q=trafficing&literal=1')).json();
+    expect(literal).toMatchObject({ correction: null, total: 0, suggestions: ['trafficking'] });
+
+    const suggest = await request.get('/api/suggest?q=serb&locale=fr');
+    expect(suggest.status()).toBe(200);
+    expect((await suggest.json()).countries[0]).toMatchObject({ value: 'RS', label: 'Serbie' });
+    const bad = await request.get('/api/suggest?q=x');
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'q needs at least 2 characters' });
   });
 });

@@ -97,7 +97,7 @@ test.describe('catalogue', () => {
     expect(await resultCount(page)).toBe(frenchCount + spanishCount);
 
     // Spanish words in a Spanish title: "personas" is found by "persona", and marked.
-    await page.getByRole('searchbox', { name: 'Search publications' }).fill('trata de persona');
+    await page.getByRole('combobox', { name: 'Search publications' }).fill('trata de persona');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/q=trata\+de\+persona/);
     await expect(page.getByRole('link', { name: /^Trata de personas en Colombia/ })).toBeVisible();
@@ -132,12 +132,12 @@ test.describe('catalogue', () => {
 
   test('search matches without case or accents, and shows a helpful empty state', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('searchbox', { name: 'Search publications' }).fill('ETUDE REGIONALE');
+    await page.getByRole('combobox', { name: 'Search publications' }).fill('ETUDE REGIONALE');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/q=ETUDE\+REGIONALE/);
     await expect(page.getByRole('link', { name: /Étude régionale comparative/ })).toBeVisible();
 
-    await page.getByRole('searchbox', { name: 'Search publications' }).fill('zzzz-no-such-word');
+    await page.getByRole('combobox', { name: 'Search publications' }).fill('zzzz-no-such-word');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByRole('heading', { name: 'No publications found' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'start again from the whole catalogue' })).toBeVisible();

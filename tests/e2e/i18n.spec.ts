@@ -50,8 +50,8 @@ test.describe('the site in English, French and Spanish', () => {
     // Links and forms stay in Spanish: a facet link, the search form and a record.
     await expect(page.getByRole('region', { name: 'Año' }).getByRole('link').first()).toHaveAttribute('href', /^\/es\?.*year=\d{4}/);
     await expect(page.getByRole('region', { name: 'Región' }).getByRole('link', { name: /^Europa sudoriental/ })).toBeVisible();
-    await page.getByRole('searchbox', { name: 'Buscar publicaciones' }).fill('labour');
-    await page.getByRole('searchbox', { name: 'Buscar publicaciones' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Buscar publicaciones' }).fill('labour');
+    await page.getByRole('combobox', { name: 'Buscar publicaciones' }).press('Enter');
     await expect(page).toHaveURL(/\/es\?q=labour/);
     const results = new URL(page.url());
     await page.getByRole('article').first().getByRole('link').first().click();

@@ -76,13 +76,15 @@ test.describe('OpenAPI document @http', () => {
     }
     expect(slugs).toHaveLength(total);
     for (const slug of slugs) answers.push(await answer(checker, request, `/api/publications/${encodeURIComponent(slug)}`));
-    // Every path template, its parameters filled with a real value.
+    // Every path template, its parameters filled with a real value, its required query parameters with their examples.
     for (const template of checker.paths) {
-      const url = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
         if (name !== 'slug') throw new Error(`No value to try for {${name}} in ${template}: add one here`);
         return encodeURIComponent(slugs[0]!);
       });
-      answers.push(await answer(checker, request, url));
+      const endpoint = API_ENDPOINTS.find((e) => e.path === template);
+      const required = new URLSearchParams((endpoint?.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(p.example)]));
+      answers.push(await answer(checker, request, required.size > 0 ? `${path}?${required}` : path));
     }
     expectDocumented(answers);
     expect(answers.every((a) => a.status === 200)).toBe(true);

@@ -9,7 +9,7 @@ test.describe('search', () => {
   test('search, see highlighted results by relevance, refine with facets, clear the query', async ({ page }) => {
     await page.goto('/');
     const all = await resultCount(page);
-    await page.getByRole('searchbox', { name: 'Search publications' }).fill('referral mechanisms');
+    await page.getByRole('combobox', { name: 'Search publications' }).fill('referral mechanisms');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/q=referral\+mechanisms/);
     const found = await resultCount(page);
@@ -41,7 +41,7 @@ test.describe('search', () => {
 
   test('a query with markup is shown as text, never as markup', async ({ page }) => {
     await page.goto('/?q=%3Cb%3Ehandbook%3C%2Fb%3E+%3Cscript%3Ealert(1)%3C%2Fscript%3E');
-    await expect(page.getByRole('searchbox', { name: 'Search publications' })).toHaveValue('<b>handbook</b> <script>alert(1)</script>');
+    await expect(page.getByRole('combobox', { name: 'Search publications' })).toHaveValue('<b>handbook</b> <script>alert(1)</script>');
     await expect(page.locator('article b, article script')).toHaveCount(0);
   });
 

@@ -178,7 +178,9 @@ const TEXT_QUERIES = [
   'quokkaharbour', '"wallaby ranching"', 'saisonniers', 'numbatcreek OR ranching', 'quokka*',
 ];
 
-// A fixed seed keeps failures reproducible; each case prints its URL.
+// A fixed seed keeps failures reproducible; each case prints its URL. The queries are searched literally
+// (literal=1): the oracle checks the words given, and a word finding nothing would otherwise be corrected
+// (tests/integration/search.test.ts checks that a corrected search is the search of its correction).
 function randomQueries(count: number, seed: number): Query[] {
   let state = seed;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -209,7 +211,7 @@ describe('facet oracle', () => {
   it('agrees with brute force on every count and total for 400 random queries', async () => {
     let nonEmpty = 0;
     for (const query of randomQueries(400, 42)) {
-      const params = parseCatalogueParams({ ...query, year: query.year, yearFrom: query.yearFrom?.toString(), yearTo: query.yearTo?.toString() });
+      const params = parseCatalogueParams({ ...query, year: query.year, yearFrom: query.yearFrom?.toString(), yearTo: query.yearTo?.toString(), literal: '1' });
       const label = `/?${catalogueQuery(params)}`;
       const result = await searchPublications(params);
       const matching = rows.filter((r) => matches(r, query));
@@ -264,7 +266,7 @@ describe('grouped translations oracle', () => {
     const language = new Map((await prisma.publicationLanguage.findMany({ where: { position: 0 } })).map((l) => [slugs.get(l.publicationId)!, l.code]));
     let grouped = 0;
     for (const query of randomQueries(300, 7).filter((_, i) => i % 2 === 0)) {
-      const params = parseCatalogueParams({ ...query, year: query.year, yearFrom: query.yearFrom?.toString(), yearTo: query.yearTo?.toString() });
+      const params = parseCatalogueParams({ ...query, year: query.year, yearFrom: query.yearFrom?.toString(), yearTo: query.yearTo?.toString(), literal: '1' });
       const base = catalogueQuery({ ...params, translations: 'separate' });
       const separate = (await pages(base)).map((i) => i.slug);
       // Brute force from the separate list: a work shows where its first member stands, with the members after it.
@@ -302,21 +304,27 @@ describe('full-text cross-check', () => {
       'explot*', 'personas OR traite',
       // Document text: English, French by file language and by main language, a DOCX, prefixes, phrases.
       'quokkaharbour', '"wallaby ranching"', 'ranching -wombatgate', 'exploités saisonnier', '"êtres humains" ports',
-      'lacune', 'numbatcreek', 'quokka*', 'intermédiair*', '"inspection notes"'];
+      'lacune', 'numbatcreek', 'quokka*', 'intermédiair*', '"inspection notes"',
+      // Spelling variants: parseQuery makes each an OR of its spellings, which both databases' full text then stem on their own.
+      'labor', '"forced labor"', 'organization', 'labor -"forced labour"', 'program*'];
     const queries = [...new Set([...fixed, ...TEXT_QUERIES.filter((q) => q !== '')])];
     for (const q of queries) {
       const fts = (await dialect(prisma).matchFullText(prisma, q)).sort((a, b) => a - b);
       const expected = rows.filter((r) => matches(r, { q, yearFrom: null, yearTo: null, country: [], region: [], category: [], author: [], language: [], year: [] })).map((r) => r.id).sort((a, b) => a - b);
       expect(fts, q).toEqual(expected);
-      expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(expected.length);
+      expect((await searchPublications(parseCatalogueParams({ q, literal: '1' }))).total, q).toBe(expected.length);
       if (fixed.includes(q)) expect(expected.length, `${q} should match something`).toBeGreaterThan(0);
+      // Searched as typed by the page, a query whose word finds nothing is its correction's search, counts and all.
+      const page = await searchPublications(parseCatalogueParams({ q }));
+      if (expected.length > 0) expect(page.correction, q).toBeNull();
+      if (page.correction) expect(page.total, q).toBe((await searchPublications(parseCatalogueParams({ q: page.correction.q, literal: '1' }))).total);
     }
     // Phrases hold within one field in one language: these words are all in a title, but not in this order.
     for (const q of ['"trata personas"', '"personnes des traite"', '"personas de trata"',
       // …and within one page of a document: these words end one page and start the next, and a draft's document is never searched.
       '"wombatgate dingofield"', '"ports évaluations"', 'bilbyvalley']) {
       expect(await dialect(prisma).matchFullText(prisma, q), q).toEqual([]);
-      expect((await searchPublications(parseCatalogueParams({ q }))).total, q).toBe(0);
+      expect((await searchPublications(parseCatalogueParams({ q, literal: '1' }))).total, q).toBe(0);
     }
   });
 });

@@ -68,6 +68,66 @@ describe('search semantics on the sample data', () => {
   });
 });
 
+describe('spelling variants', () => {
+  it('finds British and American spellings alike, on both databases, with highlights on either', async () => {
+    await upsertPublication(prisma, publication({ title: 'Wombatvale labor inspection', summary: 'Nothing else.' }));
+    await upsertPublication(prisma, publication({ title: 'Wombatvale labour inspection', summary: 'Nothing else.' }));
+    await upsertPublication(prisma, publication({ title: 'Wombatvale laboratory', summary: 'Another word.' }));
+    for (const q of ['wombatvale labor', 'wombatvale labour', 'wombatvale laboring', '"wombatvale labor inspection"']) {
+      const result = await search(`q=${encodeURIComponent(q)}`);
+      expect(result.items.map((i) => i.title).sort(), q).toEqual(['Wombatvale labor inspection', 'Wombatvale labour inspection']);
+      expect((await matchFullText(prisma, q)).length, q).toBe(2);
+      // Each title marks its own spelling.
+      for (const item of result.items) {
+        const spelling = item.title.split(' ')[1]!;
+        expect(item.snippets?.title.filter((s) => s.mark).map((s) => s.text).join(' '), q).toContain(spelling);
+      }
+    }
+    expect((await search('q=wombatvale+-labor')).items.map((i) => i.title)).toEqual(['Wombatvale laboratory']);
+  });
+});
+
+describe('spelling correction', () => {
+  it('searches the closest frequent word for a word that finds nothing, with exact counts, unless literal', async () => {
+    const right = await search('q=trafficking+victims');
+    const typo = await search('q=trafficing+victims');
+    expect(typo.correction).toEqual({ q: 'trafficking victims', words: [{ from: 'trafficing', to: 'trafficking' }] });
+    expect(typo.total).toBe(right.total);
+    expect(typo.items.map((i) => i.slug)).toEqual(right.items.map((i) => i.slug));
+    expect(typo.facets.country).toEqual(right.facets.country);
+    // What was typed stays the query of the page (its links correct again); highlights mark the word searched.
+    expect(typo.params.q).toBe('trafficing victims');
+    expect(typo.items[0]!.snippets?.title.concat(typo.items[0]!.snippets.summary).some((s) => s.mark && /traffick/i.test(s.text))).toBe(true);
+    const literal = await search('q=trafficing+victims&literal=1');
+    expect(literal.correction).toBeNull();
+    expect(literal.total).toBe(0);
+    expect(literal.suggestions).toContain('trafficking victims');
+    expect((await search('q=trafficking')).correction).toBeNull();
+  });
+
+  it('corrects within the current filters and keeps up with writes', async () => {
+    const filtered = await search('q=trafficing&country=RS');
+    expect(filtered.correction?.q).toBe('trafficking');
+    expect(filtered.total).toBe((await search('q=trafficking&country=RS')).total);
+    expect((await search('q=quolltundra')).correction).toBeNull();
+    for (let i = 0; i < 10; i++) await upsertPublication(prisma, publication({ title: `Quolltundra survey ${i}` }));
+    expect((await search('q=quoltundra')).correction?.q).toBe('quolltundra');
+    expect((await search('q=quoltundra')).total).toBe(10);
+    for (let i = 0; i < 10; i++) expect(await deletePublication(prisma, `quolltundra-survey-${i}`)).toBe(true);
+    expect((await search('q=quoltundra')).correction).toBeNull();
+  });
+
+  it('suggests queries that find something when nothing matches', async () => {
+    const none = await search('q=zzqqxx+victms&literal=1');
+    expect(none.total).toBe(0);
+    expect(none.suggestions).toEqual([]);
+    const one = await search('q=referrral+mechanisms&literal=1');
+    expect(one.total).toBe(0);
+    expect(one.suggestions[0]).toBe('referral mechanisms');
+    for (const q of one.suggestions) expect((await search(`q=${encodeURIComponent(q)}&literal=1`)).total, q).toBeGreaterThan(0);
+  });
+});
+
 describe('search stays in step with writes', () => {
   it('finds a title hit above a summary-only hit', async () => {
     await upsertPublication(prisma, publication({ title: 'Quokkaforest annual review', summary: 'Nothing else.', year: 2001 }));
