@@ -9,7 +9,7 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { fieldLanguages, fileLanguage, type DocumentHit } from '@/lib/search/catalogue-index';
+import { fieldLanguages, fileLanguage, type DocumentHit, type YearCount } from '@/lib/search/catalogue-index';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
 import { dialect, type CardRow } from '@/lib/sql/dialect';
@@ -79,6 +79,8 @@ export type CatalogueResult = {
   facets: Record<Facet, FacetValue[]>;
   /** Distinct values each facet has among its matches, of which `facets` lists at most FACET_LIMIT. */
   facetSizes: Record<Facet, number>;
+  /** Every year with matches, oldest first, with the year selection and range left out (the histogram's bars). */
+  yearHistogram: YearCount[];
   /** The parameters actually applied: unknown facet values are dropped and the page clamped. */
   params: CatalogueParams;
 };
@@ -396,6 +398,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   const query = parseQuery(params.q);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
+    yearHistogram: true,
     facetFilter: {
       ...(countryNames && { country: countryMatches }),
       ...(authorMatches && { author: (slug: string) => authorMatches.has(slug) }),
@@ -450,6 +453,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     })),
     facets,
     facetSizes: result.facetSizes,
+    yearHistogram: result.yearHistogram ?? [],
     params,
   };
 }
