@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { catalogueMetadata } from '@/lib/catalogue/metadata';
-import { hasFilters, parseCatalogueParams, parseMoreFacet, type Facet } from '@/lib/catalogue/params';
-import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
+import { hasFilters, parseCatalogueParams, parseMoreFacet, parseView, type Facet } from '@/lib/catalogue/params';
+import { catalogueHref, catalogueQuery, withView } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
 import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site-url';
@@ -17,6 +17,8 @@ import { PublicationCard } from '@/components/catalogue/publication-card';
 import { SearchBox } from '@/components/catalogue/search-box';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
+import { WorldMap } from '@/components/catalogue/world-map';
+import { YearHistogram } from '@/components/catalogue/year-histogram';
 import { YearRange } from '@/components/catalogue/year-range';
 
 const FACET_ORDER: Facet[] = ['region', 'country', 'year', 'category', 'language', 'author'];
@@ -28,10 +30,15 @@ type Props = {
 
 const routeLocale = async (params: Props['params']): Promise<Locale> => localeOf((await params).locale);
 
-// generateMetadata and the page search once per request (keyed by the normalised query and the locale).
-const loadCatalogue = cache((query: string, locale: Locale) => searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale));
-const search = async (searchParams: Props['searchParams'], locale: Locale) =>
-  loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)), locale);
+// generateMetadata and the page search once per request (keyed by the normalised query, the locale and
+// whether the map needs every country).
+const loadCatalogue = cache((query: string, locale: Locale, allCountries: boolean) =>
+  searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale, { allCountries }),
+);
+const search = async (searchParams: Props['searchParams'], locale: Locale) => {
+  const raw = await searchParams;
+  return loadCatalogue(catalogueQuery(parseCatalogueParams(raw)), locale, parseView(raw) === 'map');
+};
 
 export async function generateMetadata({ params: route, searchParams }: Props): Promise<Metadata> {
   const locale = await routeLocale(route);
@@ -44,9 +51,11 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   setRequestLocale(locale);
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
+  const visual = await getTranslations('Visual');
   const format = await getFormatter();
-  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes } = await search(searchParams, locale);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes, yearHistogram } = await search(searchParams, locale);
   const more = parseMoreFacet(await searchParams);
+  const view = parseView(await searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(results, page * pageSize);
 
@@ -73,7 +82,12 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
                 params={params}
                 expanded={more === facet}
               >
-                {facet === 'year' && <YearRange params={params} />}
+                {facet === 'year' && (
+                  <>
+                    <YearHistogram params={params} counts={yearHistogram} />
+                    <YearRange params={params} />
+                  </>
+                )}
                 {(facet === 'country' || facet === 'author') && (
                   <FacetFind params={params} facet={facet} />
                 )}
@@ -98,7 +112,13 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
               {t('asJson')}
             </a>
             <ExportLinks params={params} />
+            {view !== 'map' && (
+              <a className="text-brand-700 underline" href={localePath(locale, withView(catalogueHref(params, { page }), 'map'))} rel="nofollow">
+                {visual('showMap')}
+              </a>
+            )}
           </p>
+          {view === 'map' && <WorldMap params={params} countries={facets.country} />}
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">

@@ -1,4 +1,4 @@
-import { FACETS, FINDABLE_FACETS, FIND_PARAM, MORE_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
+import { FACETS, FINDABLE_FACETS, FIND_PARAM, MORE_PARAM, VIEW_PARAM, defaultSort, type CatalogueParams, type CatalogueView, type Facet } from './params';
 
 type FacetValue<F extends Facet> = CatalogueParams[F][number];
 
@@ -45,4 +45,9 @@ export function facetListHref(params: CatalogueParams, facet: Facet, more: Facet
   const href = catalogueHref(params, { page: params.page });
   const query = more ? `${href.includes('?') ? '&' : '?'}${MORE_PARAM}=${more}` : '';
   return `${href}${query}#facet-${facet}`;
+}
+
+/** `href` (a catalogue URL) showing the map, scrolled to it; with null, the same URL without. */
+export function withView(href: string, view: CatalogueView | null): string {
+  return view ? `${href}${href.includes('?') ? '&' : '?'}${VIEW_PARAM}=${view}#world-map` : href;
 }

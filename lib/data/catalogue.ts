@@ -381,8 +381,15 @@ async function documentMatches(db: Db, hits: Map<number, DocumentHit>, cards: Ma
   return matches;
 }
 
-/** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
-export async function searchPublications(requested: CatalogueParams, locale: Locale = DEFAULT_LOCALE): Promise<CatalogueResult> {
+/**
+ * `locale`: the language of the names of facet values and of each item's category, countries and regions.
+ * `allCountries`: the country facet lists every country with matches, not only the first FACET_LIMIT (the map).
+ */
+export async function searchPublications(
+  requested: CatalogueParams,
+  locale: Locale = DEFAULT_LOCALE,
+  { allCountries = false }: { allCountries?: boolean } = {},
+): Promise<CatalogueResult> {
   const db = await publicDb();
   const index = await store.current(db);
   const generation = store.generation;
@@ -398,6 +405,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   const query = parseQuery(params.q);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
+    ...(allCountries && { facetLimits: { country: Infinity } }),
     yearHistogram: true,
     facetFilter: {
       ...(countryNames && { country: countryMatches }),

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CatalogueParamsSchema, MORE_PARAM, parseCatalogueParams, parseMoreFacet } from '@/lib/catalogue/params';
+import { CatalogueParamsSchema, MORE_PARAM, VIEW_PARAM, parseCatalogueParams, parseMoreFacet, parseView } from '@/lib/catalogue/params';
 import { catalogueQuery } from '@/lib/catalogue/url';
 import { LOCALES } from '@/lib/i18n/locales';
 import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
@@ -18,8 +18,8 @@ const LOCALIZED = /^\/(?:(?:fr|es)\/)?publications\/[^/]+$/;
 const API_LIST = /^\/api\/publications$/;
 const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
 
-// `more`: which facet the page lists in full; a display choice the page reads beside the catalogue's parameters.
-const CATALOGUE_PARAMS = new Set([...Object.keys(CatalogueParamsSchema.shape), MORE_PARAM]);
+// `more`: which facet the page lists in full, `view`: the map; display choices the page reads beside the catalogue's parameters.
+const CATALOGUE_PARAMS = new Set([...Object.keys(CatalogueParamsSchema.shape), MORE_PARAM, VIEW_PARAM]);
 
 /**
  * Headers that make Next answer something other than the page (React Server Component payloads for
@@ -48,10 +48,12 @@ function canonicalCatalogueQuery(search: URLSearchParams): string | null {
   params.year = [...params.year].sort((a, b) => a - b);
   const query = catalogueQuery(params);
   const more = parseMoreFacet(search);
-  if (!more) return query;
-  const withMore = new URLSearchParams(query);
-  withMore.set(MORE_PARAM, more);
-  return withMore.toString();
+  const view = parseView(search);
+  if (!more && !view) return query;
+  const withDisplay = new URLSearchParams(query);
+  if (more) withDisplay.set(MORE_PARAM, more);
+  if (view) withDisplay.set(VIEW_PARAM, view);
+  return withDisplay.toString();
 }
 
 /**

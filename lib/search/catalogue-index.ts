@@ -73,6 +73,8 @@ export type SearchOptions = {
   pageSize?: number;
   /** At most this many values per facet, the highest counts first; selected values always come back. */
   facetLimit?: number;
+  /** Per-facet limits in place of `facetLimit` (the map lists every country). */
+  facetLimits?: Partial<Record<Facet, number>>;
   /** Only values passing this test are returned (counts are unaffected). */
   facetFilter?: Partial<Record<Facet, (value: string) => boolean>>;
   /** Also count every year (no limit) with the year selection and range left out: the year histogram. */
@@ -927,7 +929,7 @@ export class CatalogueIndex {
   private countFacet(facet: Facet, counts: Uint32Array, selected: string[], options: SearchOptions) {
     const names = this.values.names;
     const accept = options.facetFilter?.[facet];
-    const limit = options.facetLimit ?? Infinity;
+    const limit = options.facetLimits?.[facet] ?? options.facetLimit ?? Infinity;
     let size = 0;
     // The best `limit` values in a bounded heap as they are counted: collecting every value with a count
     // first made an array as long as the facet (50,000 authors), the bulk of a query's garbage, and the
