@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueParams } from './params';
-import { catalogueHref, catalogueQuery, facetListHref, toggleFacetHref } from './url';
+import { catalogueHref, catalogueQuery, facetListHref, toggleFacetHref, withView } from './url';
 
 const parse = (query: string) => parseCatalogueParams(new URLSearchParams(query));
 
@@ -52,5 +52,8 @@ describe('catalogue URLs', () => {
     expect(facetListHref(params, 'author', 'author')).toBe('/?country=RS&page=3&findAuthor=liu&more=author#facet-author');
     expect(facetListHref(params, 'author', null)).toBe('/?country=RS&page=3&findAuthor=liu#facet-author');
     expect(facetListHref(parse(''), 'year', 'year')).toBe('/?more=year#facet-year');
+    expect(withView('/', 'map')).toBe('/?view=map#world-map');
+    expect(withView('/?country=RS', 'map')).toBe('/?country=RS&view=map#world-map');
+    expect(withView('/?country=RS', null)).toBe('/?country=RS');
   });
 });
