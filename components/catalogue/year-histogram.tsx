@@ -41,8 +41,9 @@ export async function YearHistogram({ params, counts }: { params: CatalogueParam
   const width = step * bars.length;
   const max = Math.max(...bars.map((b) => b.count));
   const rangeHref = localePath(locale, catalogueHref(params, { year: [], yearFrom: MIN_YEAR, yearTo: MAX_YEAR }));
-  // The marks as one string, attributes in single quotes: in the RSC payload a string of markup costs what
-  // it costs in the HTML, where elements would cost twice that (every name and quote escaped as JSON).
+  // The marks as one string, attributes in single quotes: in the RSC payload a string of markup costs a
+  // little more than in the HTML (its < and > are escaped), elements there about twice as much (every
+  // name and quote escaped as JSON).
   let marks = `<rect class='brush' y='0' height='${BARS_HEIGHT}' x='0' width='0'/>`;
   bars.forEach((bar, i) => {
     if (bar.count === 0) return;
