@@ -118,7 +118,6 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
               </a>
             )}
           </p>
-          {view === 'map' && <WorldMap params={params} countries={facets.country} />}
 
           {items.length === 0 ? (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -145,6 +144,8 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
             </ol>
           )}
           <Pagination params={params} page={page} pageCount={pageCount} />
+          {/* After the results, in the tab order too: the first result stays near the search box; the URL's fragment scrolls here. */}
+          {view === 'map' && <WorldMap params={params} countries={facets.country} />}
         </section>
       </div>
     </main>

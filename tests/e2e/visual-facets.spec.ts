@@ -114,6 +114,11 @@ test.describe('world map', () => {
     await page.getByRole('link', { name: 'Map of countries' }).click();
     await expect(page).toHaveURL(/\?view=map#world-map$/);
     await expect(page.getByRole('heading', { name: 'Publications by country' })).toBeVisible();
+    // After every result in the page (and so in the tab order): the first result stays near the search box.
+    const after = await page.evaluate(() =>
+      [...document.querySelectorAll('article')].every((card) => card.compareDocumentPosition(document.getElementById('world-map')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    expect(after).toBe(true);
 
     await page.goto('/?view=map&more=country');
     const countries = await marks(worldMap(page), COUNTRY_MARK);
