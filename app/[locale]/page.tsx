@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { cache } from 'react';
 import { catalogueMetadata } from '@/lib/catalogue/metadata';
-import { hasFilters, parseCatalogueParams, parseMoreFacet, type Facet } from '@/lib/catalogue/params';
-import { catalogueHref, catalogueQuery } from '@/lib/catalogue/url';
+import { hasFilters, parseCatalogueParams, parseMoreFacet, parseView, type Facet } from '@/lib/catalogue/params';
+import { catalogueHref, catalogueQuery, withView } from '@/lib/catalogue/url';
 import { searchPublications } from '@/lib/data/catalogue';
 import { localeOf, localePath, type Locale } from '@/lib/i18n/routing';
 import { siteOrigin } from '@/lib/site-url';
@@ -19,6 +19,8 @@ import { SearchHelp, SearchHelpLink } from '@/components/catalogue/search-help';
 import { DidYouMean, SpellingNotice } from '@/components/catalogue/spelling-notice';
 import { SortLinks } from '@/components/catalogue/sort-links';
 import { TranslationToggle } from '@/components/catalogue/translation-toggle';
+import { WorldMap } from '@/components/catalogue/world-map';
+import { YearHistogram } from '@/components/catalogue/year-histogram';
 import { YearRange } from '@/components/catalogue/year-range';
 import { FocusResults } from '@/components/catalogue/focus-results';
 
@@ -31,10 +33,15 @@ type Props = {
 
 const routeLocale = async (params: Props['params']): Promise<Locale> => localeOf((await params).locale);
 
-// generateMetadata and the page search once per request (keyed by the normalised query and the locale).
-const loadCatalogue = cache((query: string, locale: Locale) => searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale));
-const search = async (searchParams: Props['searchParams'], locale: Locale) =>
-  loadCatalogue(catalogueQuery(parseCatalogueParams(await searchParams)), locale);
+// generateMetadata and the page search once per request (keyed by the normalised query, the locale and
+// whether the map needs every country).
+const loadCatalogue = cache((query: string, locale: Locale, allCountries: boolean) =>
+  searchPublications(parseCatalogueParams(new URLSearchParams(query)), locale, { allCountries }),
+);
+const search = async (searchParams: Props['searchParams'], locale: Locale) => {
+  const raw = await searchParams;
+  return loadCatalogue(catalogueQuery(parseCatalogueParams(raw)), locale, parseView(raw) === 'map');
+};
 
 export async function generateMetadata({ params: route, searchParams }: Props): Promise<Metadata> {
   const locale = await routeLocale(route);
@@ -47,9 +54,11 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
   setRequestLocale(locale);
   const t = await getTranslations('Catalogue');
   const facetTitle = await getTranslations('Facets');
+  const visual = await getTranslations('Visual');
   const format = await getFormatter();
-  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes, correction, suggestions } = await search(searchParams, locale);
+  const { params, total, results, page, pageCount, pageSize, items, facets, facetSizes, correction, suggestions, yearHistogram } = await search(searchParams, locale);
   const more = parseMoreFacet(await searchParams);
+  const view = parseView(await searchParams);
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(results, page * pageSize);
 
@@ -135,6 +144,8 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
           <div data-refines="">
             <Pagination params={params} page={page} pageCount={pageCount} />
           </div>
+          {/* After the results, in the tab order too: the first result stays near the search box; the URL's fragment scrolls here. */}
+          {view === 'map' && <WorldMap params={params} countries={facets.country} />}
         </section>
 
         <aside id="filters" aria-labelledby="filters-heading" className="scroll-mt-4 lg:col-start-1 lg:row-start-1" data-refines="">
@@ -152,7 +163,19 @@ export default async function CataloguePage({ params: route, searchParams }: Pro
                 params={params}
                 expanded={more === facet}
               >
-                {facet === 'year' && <YearRange params={params} />}
+                {facet === 'year' && (
+                  <>
+                    <YearHistogram params={params} counts={yearHistogram} />
+                    <YearRange params={params} />
+                  </>
+                )}
+                {facet === 'country' && view !== 'map' && (
+                  <p className="mb-2 px-2 text-sm">
+                    <a className="text-brand-700 underline" href={localePath(locale, withView(catalogueHref(params, { page }), 'map'))} rel="nofollow">
+                      {visual('showMap')}
+                    </a>
+                  </p>
+                )}
                 {(facet === 'country' || facet === 'author') && (
                   <FacetFind params={params} facet={facet} />
                 )}

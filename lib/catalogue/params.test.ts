@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE, MAX_YEAR, MIN_YEAR, parseCatalogueParams, parseMoreFacet } from './params';
+import { MAX_PAGE, MAX_YEAR, MIN_YEAR, parseCatalogueParams, parseMoreFacet, parseView } from './params';
 
 describe('parseCatalogueParams', () => {
   it('gives the defaults for an empty query', () => {
@@ -102,5 +102,15 @@ describe('parseMoreFacet', () => {
     expect(parseMoreFacet({ more: ['year', 'author'] })).toBe('year');
     expect(parseMoreFacet(new URLSearchParams('more=country&more=year'))).toBe('country');
     for (const value of ['Author', 'page', '', 'author,year', '__proto__']) expect(parseMoreFacet({ more: value })).toBeNull();
+  });
+});
+
+describe('parseView', () => {
+  it('reads the map view, from either shape of parameters, and nothing else', () => {
+    expect(parseView({})).toBeNull();
+    expect(parseView({ view: 'map' })).toBe('map');
+    expect(parseView({ view: ['map', 'list'] })).toBe('map');
+    expect(parseView(new URLSearchParams('view=map&country=RS'))).toBe('map');
+    for (const value of ['Map', 'list', '', 'map,list', '__proto__']) expect(parseView({ view: value })).toBeNull();
   });
 });

@@ -189,3 +189,17 @@ export function parseFromParam(input: RawSearchParams): CatalogueParams | null {
   const blank = !hasFilters(params) && params.page === 1 && params.sort === EMPTY_PARAMS.sort && params.translations === EMPTY_PARAMS.translations;
   return blank ? null : params;
 }
+
+/**
+ * `view=map`: the catalogue page shows the world map of the country facet above the results. Like `more`, a
+ * display choice of the page alone; on its own URL so that `/` does not carry the map's 30 KB of paths.
+ */
+export const VIEW_PARAM = 'view';
+export type CatalogueView = 'map';
+
+const ViewSchema = z.object({ [VIEW_PARAM]: raw.transform((v): CatalogueView | null => (firstOf(v) === 'map' ? 'map' : null)) });
+
+export function parseView(input: RawSearchParams): CatalogueView | null {
+  const value = input instanceof URLSearchParams ? (input.get(VIEW_PARAM) ?? undefined) : input[VIEW_PARAM];
+  return ViewSchema.parse({ [VIEW_PARAM]: value })[VIEW_PARAM];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueParams, parseFromParam } from './params';
-import { backToResultsHref, catalogueHref, catalogueQuery, facetListHref, publicationHref, toggleFacetHref } from './url';
+import { backToResultsHref, catalogueHref, catalogueQuery, facetListHref, publicationHref, toggleFacetHref, withView } from './url';
 
 const parse = (query: string) => parseCatalogueParams(new URLSearchParams(query));
 
@@ -52,6 +52,9 @@ describe('catalogue URLs', () => {
     expect(facetListHref(params, 'author', 'author')).toBe('/?country=RS&page=3&findAuthor=liu&more=author#facet-author');
     expect(facetListHref(params, 'author', null)).toBe('/?country=RS&page=3&findAuthor=liu#facet-author');
     expect(facetListHref(parse(''), 'year', 'year')).toBe('/?more=year#facet-year');
+    expect(withView('/', 'map')).toBe('/?view=map#world-map');
+    expect(withView('/?country=RS', 'map')).toBe('/?country=RS&view=map#world-map');
+    expect(withView('/?country=RS', null)).toBe('/?country=RS');
   });
 });
 

@@ -1,4 +1,4 @@
-import { FACETS, FINDABLE_FACETS, FIND_PARAM, FROM_PARAM, MORE_PARAM, defaultSort, type CatalogueParams, type Facet } from './params';
+import { defaultSort, FACETS, FIND_PARAM, FINDABLE_FACETS, FROM_PARAM, MORE_PARAM, VIEW_PARAM, type CatalogueParams, type CatalogueView, type Facet } from './params';
 
 type FacetValue<F extends Facet> = CatalogueParams[F][number];
 
@@ -62,4 +62,9 @@ export function publicationHref(slug: string, from: CatalogueParams | null = nul
 /** The results page `from` (lib/catalogue/params.ts `parseFromParam`) names, its page number kept. */
 export function backToResultsHref(from: CatalogueParams): string {
   return catalogueHref(from, { page: from.page });
+}
+
+/** `href` (a catalogue URL) showing the map, scrolled to it; with null, the same URL without. */
+export function withView(href: string, view: CatalogueView | null): string {
+  return view ? `${href}${href.includes('?') ? '&' : '?'}${VIEW_PARAM}=${view}#world-map` : href;
 }

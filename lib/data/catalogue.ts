@@ -9,7 +9,7 @@ import { languageName } from '@/lib/languages';
 import { foldText, slugify } from '@/lib/text';
 import { FACETS, PAGE_SIZE, defaultSort, hasFilters, type CatalogueParams, type Facet } from '@/lib/catalogue/params';
 import { highlight, snippet, type Segment } from '@/lib/search/highlight';
-import { fieldLanguages, fileLanguage, type CatalogueIndex, type DocumentHit } from '@/lib/search/catalogue-index';
+import { fieldLanguages, fileLanguage, type CatalogueIndex, type DocumentHit, type YearCount } from '@/lib/search/catalogue-index';
 import { correctQuery, rareWordHint, suggestQueries, type QueryCorrection } from '@/lib/search/correct';
 import { parseQuery, type SearchQuery } from '@/lib/search/query';
 import { IndexStore } from '@/lib/search/store';
@@ -80,6 +80,8 @@ export type CatalogueResult = {
   facets: Record<Facet, FacetValue[]>;
   /** Distinct values each facet has among its matches, of which `facets` lists at most FACET_LIMIT. */
   facetSizes: Record<Facet, number>;
+  /** Every year with matches, oldest first, with the year selection and range left out (the histogram's bars). */
+  yearHistogram: YearCount[];
   /** The parameters actually applied: unknown facet values are dropped and the page clamped. */
   params: CatalogueParams;
   /** The spelling correction searched in place of `params.q` (null: the words as typed were searched). */
@@ -396,8 +398,15 @@ async function documentMatches(db: Db, hits: Map<number, DocumentHit>, cards: Ma
   return matches;
 }
 
-/** `locale`: the language of the names of facet values and of each item's category, countries and regions. */
-export async function searchPublications(requested: CatalogueParams, locale: Locale = DEFAULT_LOCALE): Promise<CatalogueResult> {
+/**
+ * `locale`: the language of the names of facet values and of each item's category, countries and regions.
+ * `allCountries`: the country facet lists every country with matches, not only the first FACET_LIMIT (the map).
+ */
+export async function searchPublications(
+  requested: CatalogueParams,
+  locale: Locale = DEFAULT_LOCALE,
+  { allCountries = false }: { allCountries?: boolean } = {},
+): Promise<CatalogueResult> {
   const db = await publicDb();
   const index = await store.current(db);
   const generation = store.generation;
@@ -413,6 +422,8 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
   const { query, correction } = searchedQuery(index, params);
   const result = index.search(params, query, {
     facetLimit: FACET_LIMIT,
+    ...(allCountries && { facetLimits: { country: Infinity } }),
+    yearHistogram: true,
     facetFilter: {
       ...(countryNames && { country: countryMatches }),
       ...(authorMatches && { author: (slug: string) => authorMatches.has(slug) }),
@@ -467,6 +478,7 @@ export async function searchPublications(requested: CatalogueParams, locale: Loc
     })),
     facets,
     facetSizes: result.facetSizes,
+    yearHistogram: result.yearHistogram ?? [],
     params,
     correction,
     suggestions: query.empty ? [] : suggestionsFor(index, params, correction?.q ?? params.q, result.total),

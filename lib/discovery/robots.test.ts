@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIndexable } from '@/lib/catalogue/metadata';
 import { EMPTY_PARAMS, parseCatalogueParams, type CatalogueParams } from '@/lib/catalogue/params';
-import { catalogueHref, facetListHref, publicationHref } from '@/lib/catalogue/url';
+import { catalogueHref, facetListHref, publicationHref, toggleFacetHref, withView } from '@/lib/catalogue/url';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 import { pagePrefixesAbove, robotsTxt } from './robots';
 
@@ -105,6 +105,16 @@ describe('robots.txt', () => {
       expect(allowed(txt, path.split('#')[0]!), path).toBe(false);
     }
     expect(allowed(txt, facetListHref(params, 'year', null).split('#')[0]!)).toBe(true);
+  });
+
+  it('keeps out the map and its links, as the site writes them', () => {
+    for (const path of [
+      withView(catalogueHref(EMPTY_PARAMS), 'map'),
+      withView(toggleFacetHref(EMPTY_PARAMS, 'country', 'NG'), 'map'),
+      localePath('es', withView(catalogueHref(parse('region=west-africa')), 'map')),
+    ]) {
+      expect(allowed(txt, path.split('#')[0]!), path).toBe(false);
+    }
   });
 });
 

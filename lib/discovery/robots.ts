@@ -1,5 +1,5 @@
 import { MAX_INDEXED_PAGE } from '@/lib/catalogue/metadata';
-import { FACETS, FROM_PARAM, MORE_PARAM } from '@/lib/catalogue/params';
+import { FACETS, FROM_PARAM, MORE_PARAM, VIEW_PARAM } from '@/lib/catalogue/params';
 import { LOCALES, localePath } from '@/lib/i18n/routing';
 
 /**
@@ -43,6 +43,8 @@ export function robotsTxt(origin: string): string {
     ...rules(['*q=']),
     '# A facet\'s whole list of values: the same results as the page without it.',
     ...rules([`*${MORE_PARAM}=`]),
+    '# The map: the same results as the page without it.',
+    ...rules([`*${VIEW_PARAM}=`]),
     `# Result pages beyond ${MAX_INDEXED_PAGE}.`,
     ...rules(deepPages.map((n) => `*page=${n}`)),
     '# A publication page reached from a search: the same record as its bare URL (the canonical one).',

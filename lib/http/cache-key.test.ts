@@ -17,6 +17,8 @@ describe('cacheTarget', () => {
     expect(target('/?country=NG&utm_source=x')!.url).toBe('/?country=NG&utm_source=x');
     expect(target('/?more=country&country=ng')!.url).toBe('/?country=NG&more=country');
     expect(target('/?more=nonsense')!.url).toBe('/');
+    expect(target('/?view=map&country=ng&more=country')!.url).toBe('/?country=NG&more=country&view=map');
+    expect(target('/?view=globe')!.url).toBe('/');
   });
 
   it('keys a publication page by the search it came from, normalised, and by its bare URL when none is left', () => {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CatalogueParamsSchema, FROM_PARAM, MORE_PARAM, parseCatalogueParams, parseFromParam, parseMoreFacet, type CatalogueParams } from '@/lib/catalogue/params';
+import { CatalogueParamsSchema, FROM_PARAM, MORE_PARAM, parseCatalogueParams, parseFromParam, parseMoreFacet, parseView, VIEW_PARAM, type CatalogueParams } from '@/lib/catalogue/params';
 import { catalogueQuery } from '@/lib/catalogue/url';
 import { LOCALES } from '@/lib/i18n/locales';
 import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
@@ -19,8 +19,8 @@ const API_LIST = /^\/api\/publications$/;
 // The type-ahead (/api/suggest) too: its answer depends on its URL (q, locale) and the catalogue alone.
 const FIXED = /^\/(?:api\/publications\/[^/]+|api|api\/openapi\.json|api\/suggest|oai|sitemap\.xml|sitemaps\/[^/]+|robots\.txt)$/;
 
-// `more`: which facet the page lists in full; a display choice the page reads beside the catalogue's parameters.
-const CATALOGUE_PARAMS = new Set([...Object.keys(CatalogueParamsSchema.shape), MORE_PARAM]);
+// `more`: which facet the page lists in full, `view`: the map; display choices the page reads beside the catalogue's parameters.
+const CATALOGUE_PARAMS = new Set([...Object.keys(CatalogueParamsSchema.shape), MORE_PARAM, VIEW_PARAM]);
 
 /**
  * Headers that make Next answer something other than the page (React Server Component payloads for
@@ -46,10 +46,12 @@ function canonicalCatalogueQuery(search: URLSearchParams): string | null {
   for (const name of search.keys()) if (!CATALOGUE_PARAMS.has(name)) return null;
   const query = sortedQuery(parseCatalogueParams(search));
   const more = parseMoreFacet(search);
-  if (!more) return query;
-  const withMore = new URLSearchParams(query);
-  withMore.set(MORE_PARAM, more);
-  return withMore.toString();
+  const view = parseView(search);
+  if (!more && !view) return query;
+  const withDisplay = new URLSearchParams(query);
+  if (more) withDisplay.set(MORE_PARAM, more);
+  if (view) withDisplay.set(VIEW_PARAM, view);
+  return withDisplay.toString();
 }
 
 /** The query of `params` with each facet's values sorted: one way of writing each search. */

@@ -94,6 +94,36 @@ describe('CatalogueIndex facets', () => {
     expect(result.facetSizes.country).toBe(3);
   });
 
+  it('counts every year for the histogram with the year choice and range left out, the other filters kept', () => {
+    const histogram = (query: string) => {
+      const params = parseCatalogueParams(new URLSearchParams(query));
+      return index.search(params, parseQuery(params.q), { yearHistogram: true }).yearHistogram;
+    };
+    const all = [
+      { year: 2014, count: 1 },
+      { year: 2017, count: 1 },
+      { year: 2019, count: 1 },
+    ];
+    expect(histogram('')).toEqual(all);
+    // The year facet's own counts, where no year is chosen.
+    expect(Object.fromEntries(histogram('')!.map((b) => [String(b.year), b.count]))).toEqual(counts(run(index, ''), 'year'));
+    expect(histogram('year=2014')).toEqual(all);
+    expect(histogram('yearFrom=2015&yearTo=2018')).toEqual(all);
+    expect(histogram('yearFrom=2015&year=2019&country=RS')).toEqual([
+      { year: 2014, count: 1 },
+      { year: 2017, count: 1 },
+    ]);
+    expect(histogram('q=referral')).toEqual([{ year: 2019, count: 1 }]);
+    expect(run(index, '').yearHistogram).toBeNull();
+  });
+
+  it('takes a per-facet limit over the common one', () => {
+    const params = parseCatalogueParams(new URLSearchParams(''));
+    const result = index.search(params, parseQuery(''), { facetLimit: 1, facetLimits: { country: Infinity } });
+    expect(result.facets.country).toHaveLength(3);
+    expect(result.facets.category).toHaveLength(1);
+  });
+
   it('clamps the page to the last one', () => {
     const result = run(index, 'page=50');
     expect(result.page).toBe(1);

@@ -75,9 +75,16 @@ export type SearchOptions = {
   pageSize?: number;
   /** At most this many values per facet, the highest counts first; selected values always come back. */
   facetLimit?: number;
+  /** Per-facet limits in place of `facetLimit` (the map lists every country). */
+  facetLimits?: Partial<Record<Facet, number>>;
   /** Only values passing this test are returned (counts are unaffected). */
   facetFilter?: Partial<Record<Facet, (value: string) => boolean>>;
+  /** Also count every year (no limit) with the year selection and range left out: the year histogram. */
+  yearHistogram?: boolean;
 };
+
+/** Publications of one year. */
+export type YearCount = { year: number; count: number };
 
 export type SearchResult = {
   /** Publications matching (facet counts count publications too). */
@@ -94,6 +101,12 @@ export type SearchResult = {
   facets: Record<Facet, FacetCount[]>;
   /** How many distinct values each facet has among its matches (before the limit). */
   facetSizes: Record<Facet, number>;
+  /**
+   * With `yearHistogram`: every year with matches, oldest first, counted as the year facet is (every other
+   * filter applies) but with the year range left out too, so that bars outside a chosen range still show
+   * what choosing them would give. Else null.
+   */
+  yearHistogram: YearCount[] | null;
 };
 
 // Title matches weigh most, then names, then the summary (BM25 over weighted term frequencies).
@@ -623,9 +636,10 @@ export class CatalogueIndex {
   }
 
   search(params: CatalogueParams, query: SearchQuery, options: SearchOptions = {}): SearchResult {
-    const base = this.live.clone();
-    if (!query.empty) base.and(this.textMatches(query));
-    if (params.yearFrom !== null || params.yearTo !== null) base.and(this.yearRange(params.yearFrom, params.yearTo));
+    const text = this.live.clone();
+    if (!query.empty) text.and(this.textMatches(query));
+    const ranged = params.yearFrom !== null || params.yearTo !== null;
+    const base = ranged ? text.clone().and(this.yearRange(params.yearFrom, params.yearTo)) : text;
 
     const filters = new Map<Facet, Bitset>();
     for (const facet of FACETS) {
@@ -656,6 +670,22 @@ export class CatalogueIndex {
       facetSizes[facet] = size;
     }
 
+    let yearHistogram: YearCount[] | null = null;
+    if (options.yearHistogram) {
+      // Without a year filter the year facet's own counts are the histogram's; else one more walk of the scope.
+      let yearCounts = counts.get('year')!;
+      if (ranged || filters.has('year')) {
+        const scope = text.clone();
+        for (const [other, filter] of filters) if (other !== 'year') scope.and(filter);
+        yearCounts = this.countValues(scope, 'year');
+      }
+      yearHistogram = [];
+      for (const id of this.values.members.year) {
+        if (yearCounts[id]! > 0) yearHistogram.push({ year: Number(this.values.names[id]), count: yearCounts[id]! });
+      }
+      yearHistogram.sort((a, b) => a.year - b.year);
+    }
+
     const total = matches.count();
     const byRelevance = params.sort === 'relevance' && query.must.length > 0;
     const sort = params.sort === 'relevance' ? 'newest' : params.sort;
@@ -674,7 +704,7 @@ export class CatalogueIndex {
     const translations = groups
       ? slots.map((slot) => (groups.members.get(this.groupOfSlot.data[slot]!) ?? []).filter((s) => s !== slot).map((s) => this.idOfSlot.data[s]!))
       : null;
-    return { total, results, page, pageCount, ids, translations, facets, facetSizes };
+    return { total, results, page, pageCount, ids, translations, facets, facetSizes, yearHistogram };
   }
 
   /**
@@ -1137,7 +1167,7 @@ export class CatalogueIndex {
   private countFacet(facet: Facet, counts: Uint32Array, selected: string[], options: SearchOptions) {
     const names = this.values.names;
     const accept = options.facetFilter?.[facet];
-    const limit = options.facetLimit ?? Infinity;
+    const limit = options.facetLimits?.[facet] ?? options.facetLimit ?? Infinity;
     let size = 0;
     // The best `limit` values in a bounded heap as they are counted: collecting every value with a count
     // first made an array as long as the facet (50,000 authors), the bulk of a query's garbage, and the
