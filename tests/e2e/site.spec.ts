@@ -75,7 +75,7 @@ test.describe('the site around the catalogue', () => {
 
   test('after a filter changes, focus lands on the results heading @js', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('region', { name: 'Country' }).getByRole('link').first().click();
+    await page.getByRole('region', { name: 'Country' }).getByRole('listitem').first().getByRole('link').click();
     await expect(page).toHaveURL(/country=/);
     await expect(page.locator('#results-heading')).toBeFocused();
     // Not after a link that leaves the catalogue and comes back.
