@@ -233,6 +233,73 @@ export type IndexState = {
 
 const used = <T extends Uint8Array | Uint32Array>(array: { data: T; length: number }): T => array.data.subarray(0, array.length) as T;
 
+/** A folded title as type-ahead compares it: its words, each after a space. */
+function titleWordsKey(folded: string): string {
+  return ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+}
+
+/** Type-ahead ranks the titles of its rarest typed word directly up to this many; past it, it walks. */
+const SUGGEST_CANDIDATES = 5_000;
+
+/**
+ * Words, each with the slots holding it, and the words in order for prefix lookups. Filled in bulk, then
+ * sealed (sorted once); after that each new word is inserted in its place.
+ */
+class WordSlots {
+  private slots = new Map<string, number[]>();
+  private sorted: string[] | null = null;
+
+  add(word: string, slot: number): void {
+    const list = this.slots.get(word);
+    if (list) {
+      if (list.at(-1) !== slot) list.push(slot);
+      return;
+    }
+    this.slots.set(word, [slot]);
+    if (this.sorted) this.sorted.splice(lowerBound(this.sorted, word), 0, word);
+  }
+
+  seal(): void {
+    this.sorted = [...this.slots.keys()].sort();
+  }
+
+  bytes(text: (value: string) => number, entry: number, array: number): number {
+    let bytes = 0;
+    for (const [word, slots] of this.slots) bytes += text(word) + entry + array + slots.length * 8 + 8;
+    return bytes;
+  }
+
+  /** The slots of the words starting with `prefix` (repeats and dead slots included); past SUGGEST_CANDIDATES, a part. */
+  startingWith(prefix: string): number[] {
+    const sorted = this.sorted!;
+    const out: number[] = [];
+    for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      for (const slot of this.slots.get(sorted[i]!)!) out.push(slot);
+      // Past this many the caller walks the catalogue's order instead: the rest is not needed.
+      if (out.length > SUGGEST_CANDIDATES) break;
+    }
+    return out;
+  }
+}
+
+function addTitleWords(words: { all: WordSlots; first: WordSlots }, slot: number, folded: string): void {
+  const list = titleWordsKey(folded).split(' ').filter(Boolean);
+  if (list.length > 0) words.first.add(list[0]!, slot);
+  for (const word of list) words.all.add(word, slot);
+}
+
+/** The first index of sorted `words` whose word is not below `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class CatalogueIndex {
   private capacity = 1024;
   private slotCount = 0;
@@ -271,6 +338,7 @@ export class CatalogueIndex {
   private speller: Speller | null = null;
   /** Per slot, its folded title with every run of non-word characters one space, after a space (type-ahead). */
   private suggestKeys: (string | undefined)[] = [];
+  private titleWords: { all: WordSlots; first: WordSlots } | null = null;
   /** Per facet value id, its value as words (type-ahead on author slugs). */
   private valueKeys: (string | undefined)[] = [];
   private totalLength = 0;
@@ -425,6 +493,8 @@ export class CatalogueIndex {
     for (let id = 0; id < this.values.names.length; id++) bytes += this.values.postings[id]!.data.byteLength + ARRAY + text(this.values.names[id]!) + ENTRY;
     for (const order of [...Object.values(this.orders), ...Object.values(this.ranks)]) bytes += order.byteLength;
     for (const cache of Object.values(this.wordCache)) for (const word of cache.keys()) bytes += text(word) + ENTRY;
+    // Type-ahead's title words, once built: a word, its entry and its slots (an array of small integers).
+    for (const words of this.titleWords ? [this.titleWords.all, this.titleWords.first] : []) bytes += words.bytes(text, ENTRY, ARRAY);
     return bytes + this.decoded.byteLength + this.scores.byteLength + this.relatedScores.byteLength;
   }
 
@@ -470,28 +540,58 @@ export class CatalogueIndex {
   suggestTitles(words: readonly string[], limit: number): number[] {
     if (words.length === 0 || limit <= 0) return [];
     const needles = words.map((w) => ` ${w}`);
-    const first = needles[0]!;
     const keys = this.suggestKeys;
     const titles = this.titleKey;
     const years = this.yearOfSlot.data;
-    // Rank 0: the title starts with the first word; then newer, then by title. The best `limit` are kept in
-    // order as they are found (a full sort of every match of "tr" at 100,000 titles was most of the time).
-    const rank = (slot: number) => (keys[slot]!.startsWith(first) ? 0 : 1);
-    const better = (a: number, b: number) => rank(a) - rank(b) || years[b]! - years[a]! || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0);
-    const best: number[] = [];
-    // One pass over the live slots: a string search per title.
-    this.live.forEach((slot) => {
-      const key = (keys[slot] ??= ` ${titles[slot]!.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`);
-      for (const needle of needles) if (!key.includes(needle)) return;
-      if (best.length === limit && better(slot, best[limit - 1]!) >= 0) return;
-      let i = best.length === limit ? limit - 1 : best.length;
-      while (i > 0 && better(slot, best[i - 1]!) < 0) {
-        best[i] = best[i - 1]!;
-        i--;
+    const matches = (slot: number) => this.live.has(slot) && needles.every((needle) => (keys[slot] ??= titleWordsKey(titles[slot]!)).includes(needle));
+    // Rank 0: the title starts with the first word; then newer, then by title (the catalogue's "newest" order).
+    const rank = (slot: number) => (keys[slot]!.startsWith(needles[0]!) ? 0 : 1);
+    const better = (a: number, b: number) => rank(a) - rank(b) || (years[b]! || -1) - (years[a]! || -1) || (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0);
+    const ids = (slots: number[]) => slots.slice(0, limit).map((slot) => this.idOfSlot.data[slot]!);
+    const { all, first } = this.titleVocabulary();
+
+    // Every match holds a word starting with each typed word: rank the titles of the rarest one directly.
+    let fewest: number[] | null = null;
+    for (const word of words) {
+      const slots = all.startingWith(word);
+      if (slots.length === 0) return [];
+      if (fewest === null || slots.length < fewest.length) fewest = slots;
+    }
+    if (fewest!.length <= SUGGEST_CANDIDATES) return ids([...new Set(fewest)].filter(matches).sort(better));
+
+    // Common words ("tr", "traff"): the titles of rank 0 are those whose first word starts with the first typed
+    // word; when there are few, they are ranked directly and the rest walked for, newest first, until enough.
+    const leading = first.startingWith(words[0]!);
+    const starting = leading.length <= SUGGEST_CANDIDATES ? [...new Set(leading)].filter(matches).sort(better) : null;
+    if (starting && starting.length >= limit) return ids(starting);
+    const found = starting ?? [];
+    const others: number[] = [];
+    for (const slot of this.order('newest')) {
+      if (!matches(slot)) continue;
+      if (rank(slot) === 0) {
+        if (starting) continue;
+        found.push(slot);
+        if (found.length === limit) break;
+      } else if (others.length < limit) {
+        others.push(slot);
+        if (starting && found.length + others.length >= limit) break;
       }
-      best[i] = slot;
-    });
-    return best.map((slot) => this.idOfSlot.data[slot]!);
+    }
+    return ids([...found, ...others]);
+  }
+
+  /**
+   * Title words and first words of titles, each with the slots of its titles: built on first use, then kept
+   * in step by upsert (a removed title's slots stay, filtered out as dead).
+   */
+  private titleVocabulary(): { all: WordSlots; first: WordSlots } {
+    if (this.titleWords) return this.titleWords;
+    const words = { all: new WordSlots(), first: new WordSlots() };
+    this.live.forEach((slot) => addTitleWords(words, slot, this.titleKey[slot]!));
+    words.all.seal();
+    words.first.seal();
+    this.titleWords = words;
+    return words;
   }
 
   /**
@@ -539,6 +639,7 @@ export class CatalogueIndex {
     this.idOfSlot.push(doc.id);
     this.yearOfSlot.push(doc.year ?? 0);
     this.titleKey.push(foldText(doc.title));
+    if (this.titleWords) addTitleWords(this.titleWords, slot, this.titleKey[slot]!);
 
     const keys: Record<Facet, string[]> = {
       country: doc.countries,

@@ -68,3 +68,39 @@ describe('CatalogueIndex.suggestValues', () => {
     expect(index.suggestValues('author', ['iom'], 3)).toEqual([{ value: 'iom', count: 1 }]);
   });
 });
+
+describe('CatalogueIndex.suggestTitles at scale', () => {
+  // Enough titles that common words take the walking paths (past 5,000 candidates) and rare ones the direct one.
+  // Half the words start with t: a title's first word starts with "t" in 6,000 titles (the walk of rank 0).
+  const WORDS = ['trafficking', 'report', 'trade', 'labour', 'travel', 'nigeria', 'kafala', 'tribunal', 'guide', 'tool'];
+  const titleOf = (i: number) => [WORDS[i % 10], WORDS[(i * 7 + 3) % 10], WORDS[(i * i) % 10], i % 13 === 0 ? 'zanzibar' : ''].join(' ').trim();
+  const index = new CatalogueIndex();
+  const docs: { id: number; key: string; title: string; year: number | null }[] = [];
+  for (let id = 1; id <= 12_000; id++) {
+    const year = id % 17 === 0 ? null : 1990 + (id % 31);
+    index.upsert(doc(id, titleOf(id), year));
+    docs.push({ id, key: ` ${titleOf(id)}`, title: titleOf(id), year });
+  }
+  for (let id = 2; id <= 12_000; id += 250) {
+    index.remove(id);
+    docs.splice(docs.findIndex((d) => d.id === id), 1);
+  }
+
+  /** What type-ahead promises, by brute force: every word at a word start; first word first, newest, title. */
+  function expected(words: string[], limit: number): number[] {
+    const needles = words.map((w) => ` ${w}`);
+    const rank = (d: (typeof docs)[number]) => (d.key.startsWith(needles[0]!) ? 0 : 1);
+    return docs
+      .filter((d) => needles.every((n) => d.key.includes(n)))
+      .sort((a, b) => rank(a) - rank(b) || (b.year || -1) - (a.year || -1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+      .slice(0, limit)
+      .map((d) => d.id);
+  }
+
+  it.each([['tr'], ['traff'], ['t'], ['kaf'], ['nigeria', 'rep'], ['travel', 'lab'], ['zanz'], ['zanzibar', 'gui'], ['re', 'tr'], ['nomatch']])(
+    '%s agrees with the brute force',
+    (...words) => {
+      for (const limit of [1, 5, 20]) expect(index.suggestTitles(words, limit)).toEqual(expected(words, limit));
+    },
+  );
+});
