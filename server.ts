@@ -7,6 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { databaseUrl, env } from '@/lib/env';
 import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookie-names';
+import { oversizedServerAction, SERVER_ACTION_MAX_BYTES } from '@/lib/http/body-limit';
 import { cacheTarget, cookieValue, type CacheTarget } from '@/lib/http/cache-key';
 import { versionReader } from '@/lib/http/catalogue-version';
 import { expensiveKind, RateLimiter } from '@/lib/http/rate-limit';
@@ -200,6 +201,13 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
     url = new URL(req.url ?? '/', 'http://server.invalid');
   } catch {
     return void (await handle(req, res));
+  }
+  if (oversizedServerAction(req.method, req.headers)) {
+    // Refused before the body is read; the connection closes, so the rest of the body is not waited for.
+    return plain(res, 413, `Payload too large: a form may send at most ${SERVER_ACTION_MAX_BYTES / 1024 / 1024} MB. Nothing was saved.`, {
+      Connection: 'close',
+      'X-Content-Type-Options': 'nosniff',
+    });
   }
   if (hasSessionCookie(req)) keepPrivate(res);
   if (/^\/publications\/[^/]+\/files\//.test(url.pathname)) withContentLength(res);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect, test } from './fixtures';
 
 function directives(csp: string): Map<string, string> {
@@ -60,6 +61,28 @@ test.describe('security headers @http', () => {
     const response = await request.get('/admin', { maxRedirects: 0 });
     expect([303, 307, 308]).toContain(response.status());
     expect(response.headers()['location']).toMatch(/\/sign-in\?next=%2Fadmin/);
+  });
+});
+
+test.describe('oversized Server Action bodies @http', () => {
+  test('a form post that says it carries more than 41 MB is refused with 413 before its body is read', async ({ baseURL }) => {
+    const url = new URL('/admin/import', baseURL);
+    // Only the headers are sent: the server must answer from the Content-Length alone.
+    const answer = await new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers: { 'Next-Action': '0123abcd', 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * 1024 * 1024) } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection });
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('a form may send at most 41 MB. Nothing was saved.');
+    expect(answer.connection).toBe('close');
   });
 });
 
