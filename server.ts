@@ -214,8 +214,34 @@ async function respond(req: IncomingMessage, res: ServerResponse): Promise<void>
   const target = cache.enabled ? cacheTarget(req.method, req.url, req.headers, originKey(req)) : null;
   if (target) return cached(req, res, target, url);
   if ((req.method === 'GET' || req.method === 'HEAD') && limited(req, res, url)) return;
+  if (req.method === 'GET' && url.pathname.startsWith('/admin') && isDocumentRequest(req)) return readableForbidden(req, res);
   await handle(req, res);
 }
+
+/** A browser loading a page (not a client-side navigation's RSC request, a prefetch or a Server Action). */
+function isDocumentRequest(req: IncomingMessage): boolean {
+  return req.headers.rsc === undefined && req.headers['next-router-prefetch'] === undefined && req.headers['next-action'] === undefined;
+}
+
+/**
+ * Next 16 answers forbidden() in a staff page with its empty error shell (`<html id="__next_error__">`): the
+ * message is drawn by JavaScript, and without it the page is blank. Staff pages are answered whole here
+ * (they are small and private), and that shell is replaced by a page that says it in HTML.
+ */
+async function readableForbidden(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  delete req.headers['accept-encoding'];
+  const captured = await captureResponse(res, () => handle(req, res));
+  if (captured.status !== 403 || !captured.body.includes('id="__next_error__"')) return sendCaptured(req, res, captured);
+  const page = Buffer.from(FORBIDDEN_PAGE);
+  sendCaptured(req, res, { ...captured, headers: { ...captured.headers, 'content-type': 'text/html; charset=utf-8' }, body: page });
+}
+
+const FORBIDDEN_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow"><title>Not allowed · Admin · CT Publications Catalogue</title></head>
+<body><main><h1>Not allowed</h1><p>Your account does not have access to this page.</p>
+<p><a href="/admin">Back to the admin area</a></p></main></body></html>
+`;
 
 /** A proxy's request id is kept when the proxy is trusted and the id looks like one; else a new one. */
 function requestIdOf(req: IncomingMessage): string {
